@@ -1,0 +1,183 @@
+/**
+ * The assessment as an XState v5 machine: intro → one question per step
+ * (branching by `showIf`) → result. Guards and actions only call the engine;
+ * the machine decides *when*, the engine decides *what*.
+ */
+import { assign, createActor, setup } from 'xstate';
+import {
+  evaluate,
+  findQuestion,
+  firedRules,
+  isValidAnswer,
+  nextQuestionId,
+  pruneHidden,
+  remainingAtMost,
+  type Answer,
+  type Answers,
+  type Outcome,
+} from './engine.ts';
+import type { Question, RuleSet } from './schema.ts';
+
+export interface AssessmentContext {
+  ruleSet: RuleSet;
+  /** Answers kept so far. Answers to questions hidden by a later change are dropped. */
+  answers: Answers;
+  /** Questions shown, in order; the last one is the current question. */
+  path: string[];
+  /** Interrupting rules the patient has already been shown, so "continue" does not loop. */
+  acknowledged: string[];
+  /** True when the result was reached by an interrupting (crisis) rule. */
+  interrupted: boolean;
+  /** Set on entering the result. */
+  outcome: Outcome | null;
+}
+
+export type AssessmentEvent =
+  | { type: 'user.start' }
+  | { type: 'user.answer'; value: Answer }
+  | { type: 'user.back' }
+  | { type: 'user.continue' }
+  | { type: 'user.restart' };
+
+export interface AssessmentInput {
+  ruleSet: RuleSet;
+}
+
+function initialContext(ruleSet: RuleSet): AssessmentContext {
+  return { ruleSet, answers: {}, path: [], acknowledged: [], interrupted: false, outcome: null };
+}
+
+/** Interrupting rules that fire now and have not been shown yet. */
+function pendingInterrupts(context: AssessmentContext): string[] {
+  return firedRules(context.ruleSet, context.answers)
+    .filter((rule) => rule.interrupt && !context.acknowledged.includes(rule.id))
+    .map((rule) => rule.id);
+}
+
+function nextAfterCurrent(context: AssessmentContext): string | null {
+  return nextQuestionId(context.ruleSet, context.answers, context.path.at(-1) ?? null);
+}
+
+/**
+ * The assessment machine. Start it with a validated rule set as input.
+ *
+ * @example
+ * const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();
+ * actor.send({ type: 'user.start' });
+ * actor.send({ type: 'user.answer', value: 34 });
+ */
+export const assessmentMachine = setup({
+  types: {
+    context: {} as AssessmentContext,
+    events: {} as AssessmentEvent,
+    input: {} as AssessmentInput,
+    tags: {} as 'question' | 'result',
+  },
+  guards: {
+    hasQuestions: ({ context }) => nextQuestionId(context.ruleSet, {}, null) !== null,
+    isAnswerValid: ({ context, event }) => {
+      if (event.type !== 'user.answer') return false;
+      const question = findQuestion(context.ruleSet, context.path.at(-1) ?? '');
+      return question !== undefined && isValidAnswer(question, event.value);
+    },
+    isInterrupted: ({ context }) => pendingInterrupts(context).length > 0,
+    hasNextQuestion: ({ context }) => nextAfterCurrent(context) !== null,
+    isOnFirstQuestion: ({ context }) => context.path.length <= 1,
+    canContinue: ({ context }) => context.interrupted && nextAfterCurrent(context) !== null,
+  },
+  actions: {
+    reset: assign(({ context }) => initialContext(context.ruleSet)),
+    showFirstQuestion: assign({
+      path: ({ context }) => {
+        const first = nextQuestionId(context.ruleSet, {}, null);
+        return first ? [first] : [];
+      },
+    }),
+    recordAnswer: assign(({ context, event }) => {
+      const current = context.path.at(-1);
+      if (event.type !== 'user.answer' || !current) return {};
+      const answers = pruneHidden(context.ruleSet, { ...context.answers, [current]: event.value });
+      // Forget interrupts that no longer fire, so answering them again shows crisis help again.
+      const firing = new Set(firedRules(context.ruleSet, answers).map((rule) => rule.id));
+      return { answers, acknowledged: context.acknowledged.filter((id) => firing.has(id)), interrupted: false };
+    }),
+    showNextQuestion: assign({
+      path: ({ context }) => {
+        const next = nextAfterCurrent(context);
+        return next ? [...context.path, next] : context.path;
+      },
+    }),
+    showPreviousQuestion: assign({ path: ({ context }) => context.path.slice(0, -1) }),
+    acknowledgeInterrupts: assign({
+      acknowledged: ({ context }) => [...context.acknowledged, ...pendingInterrupts(context)],
+      interrupted: true,
+    }),
+    clearInterrupted: assign({ interrupted: false }),
+    computeOutcome: assign({ outcome: ({ context }) => evaluate(context.ruleSet, context.answers) }),
+    clearOutcome: assign({ outcome: null }),
+  },
+}).createMachine({
+  id: 'assessment',
+  context: ({ input }) => initialContext(input.ruleSet),
+  initial: 'intro',
+  on: {
+    'user.restart': { target: '.intro', actions: 'reset' },
+  },
+  states: {
+    intro: {
+      on: {
+        'user.start': { guard: 'hasQuestions', target: 'asking', actions: 'showFirstQuestion' },
+      },
+    },
+    asking: {
+      tags: 'question',
+      on: {
+        'user.answer': { guard: 'isAnswerValid', target: 'routing', actions: 'recordAnswer' },
+        'user.back': [
+          { guard: 'isOnFirstQuestion', target: 'intro', actions: 'showPreviousQuestion' },
+          { target: 'asking', actions: 'showPreviousQuestion' },
+        ],
+      },
+    },
+    routing: {
+      always: [
+        { guard: 'isInterrupted', target: 'result', actions: 'acknowledgeInterrupts' },
+        { guard: 'hasNextQuestion', target: 'asking', actions: 'showNextQuestion' },
+        { target: 'result' },
+      ],
+    },
+    result: {
+      tags: 'result',
+      entry: 'computeOutcome',
+      exit: 'clearOutcome',
+      on: {
+        'user.back': { target: 'asking', actions: 'clearInterrupted' },
+        'user.continue': { guard: 'canContinue', target: 'asking', actions: ['clearInterrupted', 'showNextQuestion'] },
+      },
+    },
+  },
+});
+
+/**
+ * Starts an assessment actor for a rule set.
+ *
+ * @example
+ * const actor = createAssessment(ruleSet);
+ * actor.subscribe((snapshot) => render(snapshot));
+ */
+export function createAssessment(ruleSet: RuleSet) {
+  return createActor(assessmentMachine, { input: { ruleSet } }).start();
+}
+
+/** The question on screen, or null outside the `asking` state. */
+export function currentQuestion(context: AssessmentContext): Question | null {
+  const id = context.path.at(-1);
+  return id ? (findQuestion(context.ruleSet, id) ?? null) : null;
+}
+
+/** "Question `step` of about `total`": the step number and an upper bound on the total. */
+export function progress(context: AssessmentContext): { step: number; total: number } {
+  const current = context.path.at(-1) ?? null;
+  const step = context.path.length;
+  return { step, total: step + remainingAtMost(context.ruleSet, context.answers, current) };
+}

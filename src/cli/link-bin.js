@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, 'bin', 'screener.js');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const target = join(root, 'src', 'cli', 'bin.js');
 const link = join(root, 'node_modules', '.bin', 'screener');
 try {
   mkdirSync(dirname(link), { recursive: true });

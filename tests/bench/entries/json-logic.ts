@@ -1,0 +1,1 @@
+import jsonLogic from 'json-logic-js'; export default jsonLogic;

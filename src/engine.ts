@@ -133,8 +133,9 @@ export function nextQuestionId(ruleSet: RuleSet, answers: Answers, currentId: st
 /**
  * How many questions after `currentId` the patient may still see, at most.
  * A later question counts unless its `showIf` is already false and every
- * question it depends on is at or before the current one (so cannot change
- * without going back).
+ * question it depends on comes before the current one (so cannot change
+ * without going back). The current question's own answer is not final: the
+ * patient is still choosing it.
  */
 export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: string | null): number {
   const order = questionIndex(ruleSet);
@@ -147,7 +148,7 @@ export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: s
       count += 1;
       continue;
     }
-    const decided = questionRefs(question.showIf).every((id) => (order.get(id) ?? Infinity) <= current);
+    const decided = questionRefs(question.showIf).every((id) => (order.get(id) ?? Infinity) < current);
     if (!decided || evaluateCondition(question.showIf, counted)) count += 1;
   }
   return count;

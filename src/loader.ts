@@ -3,12 +3,20 @@
  * list of issues a clinician can act on: each with file, line, column, path
  * and a message saying what was expected, what was found and how to fix it.
  *
+ * Three passes, each only when the one before succeeded: YAML syntax (with
+ * duplicate keys as errors), shape (the Zod schema, with its issues reworded),
+ * then meaning (ids, tests against question types, branching order, ranges).
+ *
  * Pure: no file system. The CLI reads the file; the playground passes the
  * editor's text.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Finding } from './finding.ts';
+import { messages as M, describe } from './messages.ts';
+import { checkRuleSet } from './rule-checks.ts';
 import { RuleSet } from './schema.ts';
-import { locate } from './yaml-positions.ts';
+import { locate, positionAt } from './yaml-positions.ts';
+import { translateIssues } from './zod-issues.ts';
 
 /** One problem in a rule file. */
 export interface RuleIssue {
@@ -31,6 +39,73 @@ export type LoadResult =
   | { ok: true; ruleSet: RuleSet; issues: RuleIssue[] }
   | { ok: false; issues: RuleIssue[] };
 
+/** A parsed YAML file with what is needed to point into it. */
+export interface ParsedYaml {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The plain value, when the YAML is well-formed. */
+  value: unknown;
+  /** Syntax errors and warnings (duplicate keys included). */
+  issues: RuleIssue[];
+}
+
+/**
+ * Parses YAML text with positions; syntax problems become issues.
+ * Shared by the rule loader and the cases loader.
+ *
+ * @example
+ * const parsed = parseYaml('id: x\nid: y\n', 'a.yaml');
+ * parsed.issues[0].code // 'duplicate-key'
+ */
+export function parseYaml(source: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const issues: RuleIssue[] = [];
+  const seenLines = new Set<number>();
+  for (const error of doc.errors) {
+    // An unclosed quote is only noticed at the end of the file; point at where it opened.
+    const opened = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? unclosedQuoteAt(source) : undefined;
+    const { line, column } = positionAt(lineCounter, opened ?? error.pos[0]);
+    // One syntax slip often yields several parser errors on a line; the first says most.
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const message = duplicate
+      ? M.duplicateKey(keyText(source, error.pos[0]))
+      : M.yamlSyntax(opened === undefined ? error.code : 'MISSING_QUOTE', firstLine(error.message));
+    issues.push({ code: duplicate ? 'duplicate-key' : 'yaml-syntax', severity: 'error', file, line, column, path: [], message });
+  }
+  for (const warning of doc.warnings) {
+    const { line, column } = positionAt(lineCounter, warning.pos[0]);
+    issues.push({ code: 'yaml-warning', severity: 'warning', file, line, column, path: [], message: M.yamlWarning(firstLine(warning.message)) });
+  }
+  let value: unknown;
+  if (!issues.some((issue) => issue.severity === 'error')) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      issues.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, path: [], message: M.yamlUnreadable(String((error as Error).message)) });
+    }
+  }
+  return { file, doc, lineCounter, value, issues };
+}
+
+/** Gives a finding its file, line and column. */
+export function placeFinding(parsed: ParsedYaml, finding: Finding): RuleIssue {
+  const located = locate(parsed.doc, parsed.lineCounter, finding.path);
+  const position = finding.at === 'key' && located.keyPosition ? located.keyPosition : located.position;
+  return {
+    code: finding.code,
+    severity: finding.severity,
+    file: parsed.file,
+    line: position.line,
+    column: position.column,
+    path: finding.path,
+    message: finding.message,
+  };
+}
+
 /**
  * Parses and validates a rule file.
  *
@@ -39,37 +114,74 @@ export type LoadResult =
  * if (!result.ok) result.issues.forEach((issue) => console.error(formatIssue(issue)));
  */
 export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { code: 'yaml-syntax', severity: 'error', file, line, column: col, path: [], message: error.message };
-      }),
-    };
+  const parsed = parseYaml(source, file);
+  const warnings = parsed.issues.filter((issue) => issue.severity === 'warning');
+  if (parsed.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: parsed.issues };
+
+  const { value } = parsed;
+  if (value === null || value === undefined) {
+    return { ok: false, issues: [...warnings, issueAtStart(file, 'empty-file', M.emptyFile())] };
   }
-  const parsed = RuleSet.safeParse(doc.toJS());
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const { position } = locate(doc, lineCounter, path);
-        return { code: 'invalid', severity: 'error', file, ...position, path, message: issue.message };
-      }),
-    };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, issues: [...warnings, issueAtStart(file, 'invalid-type', M.notAMap(describe(value)))] };
   }
-  return { ok: true, ruleSet: parsed.data, issues: [] };
+
+  const shape = RuleSet.safeParse(value);
+  if (!shape.success) {
+    const findings = translateIssues(shape.error.issues, value, RuleSet);
+    return { ok: false, issues: sortIssues([...warnings, ...findings.map((f) => placeFinding(parsed, f))]) };
+  }
+
+  const lineOf = (path: (string | number)[]) => locate(parsed.doc, parsed.lineCounter, path).position.line;
+  const meaning = checkRuleSet(shape.data, lineOf).map((f) => placeFinding(parsed, f));
+  const issues = sortIssues([...warnings, ...meaning]);
+  if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
+  return { ok: true, ruleSet: shape.data, issues };
 }
 
 /**
  * One issue as a line, the way compilers and editors print them.
  *
  * @example
- * formatIssue(issue) // 'rules/ketamine.yaml:12:7 a rule\'s tier is one of …'
+ * formatIssue(issue) // 'rules/ketamine.yaml:12:11 there is no question "pregnacy". Did you mean "pregnancy"?'
  */
 export function formatIssue(issue: RuleIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column} ${issue.message}`;
+  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+  return `${issue.file}:${issue.line}:${issue.column} ${prefix}${issue.message}`;
+}
+
+/** Issues in file order, so a clinician can fix them top to bottom. */
+export function sortIssues(issues: RuleIssue[]): RuleIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function issueAtStart(file: string, code: string, message: string): RuleIssue {
+  return { code, severity: 'error', file, line: 1, column: 1, path: [], message };
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).replace(/[.:]\s*$/, '');
+}
+
+/** Offset of the first quote that a line opens and does not close, if any. */
+function unclosedQuoteAt(source: string): number | undefined {
+  let offset = 0;
+  for (const text of source.split('\n')) {
+    const match = /^(\s*(?:-\s+)?(?:[^\s"'#][^:#]*:\s+)?)(["'])/.exec(text);
+    if (match) {
+      const quote = match[2]!;
+      const body = text.slice(match[1]!.length + 1);
+      const closed = quote === '"' ? /(^|[^\\])"/.test(body) : body.replace(/''/g, '').includes("'");
+      if (!closed) return offset + match[1]!.length;
+    }
+    offset += text.length + 1;
+  }
+  return undefined;
+}
+
+/** The key written at an offset (`  id: x` → `id`), for duplicate-key messages. */
+function keyText(source: string, offset: number): string {
+  const rest = source.slice(offset, source.indexOf('\n', offset) === -1 ? undefined : source.indexOf('\n', offset));
+  const match = /^\s*(?:"([^"]*)"|'([^']*)'|([^:#]+?))\s*:/.exec(rest);
+  return (match?.[1] ?? match?.[2] ?? match?.[3] ?? rest).trim();
 }

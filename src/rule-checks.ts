@@ -1,0 +1,176 @@
+/**
+ * Checks of meaning on a rule set that already has the right shape: ids that
+ * point nowhere, tests that cannot work on their question, duplicate ids,
+ * branching that looks forward, number ranges that admit nothing.
+ */
+import type { Finding } from './finding.ts';
+import { messages as M } from './messages.ts';
+import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
+import { closest } from './suggest.ts';
+
+type Path = (string | number)[];
+/** The 1-based line a path starts on in the file. */
+export type LineOf = (path: Path) => number;
+
+const CHOICE_TESTS = ['equals', 'oneOf', 'noneOf', 'includes', 'includesAny'] as const;
+const NUMBER_TESTS = ['lessThan', 'atMost', 'greaterThan', 'atLeast'] as const;
+const SINGLE_ONLY = ['equals', 'oneOf'] as const;
+const MULTIPLE_ONLY = ['includes', 'includesAny'] as const;
+
+/**
+ * Every problem of meaning in a schema-valid rule set.
+ *
+ * @example
+ * checkRuleSet(ruleSet, (path) => 1) // [] when all is well
+ */
+export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
+  const findings: Finding[] = [];
+  findings.push(...duplicateIds(ruleSet.questions.map((q) => q.id), ['questions'], 'question', lineOf));
+  findings.push(...duplicateIds(ruleSet.rules.map((r) => r.id), ['rules'], 'rule', lineOf));
+  findings.push(...duplicateIds(ruleSet.invariants.map((i) => i.id), ['invariants'], 'invariant', lineOf));
+
+  const byId = new Map<string, { question: Question; index: number }>();
+  ruleSet.questions.forEach((question, index) => {
+    if (!byId.has(question.id)) byId.set(question.id, { question, index });
+  });
+  const known = [...byId.keys()];
+
+  ruleSet.questions.forEach((question, index) => {
+    const path: Path = ['questions', index];
+    if (question.type === 'number') findings.push(...numberRange(question, path));
+    else {
+      findings.push(...duplicateIds(question.options.map((o) => o.id), [...path, 'options'], 'option', lineOf));
+      findings.push(...exclusiveNotes(question, path));
+    }
+    if (!question.showIf) return;
+    for (const [leaf, leafPath] of leaves(question.showIf, [...path, 'showIf'])) {
+      const target = byId.get(leaf.question);
+      if (target?.index === index) {
+        findings.push(error('show-if-order', [...leafPath, 'question'], M.showIfSelf(question.id)));
+      } else if (target && target.index > index) {
+        const refLine = lineOf(['questions', target.index]);
+        findings.push(error('show-if-order', [...leafPath, 'question'], M.showIfLater(question.id, leaf.question, refLine)));
+      }
+    }
+  });
+
+  const conditions: [Condition, Path][] = [
+    ...ruleSet.questions.flatMap((q, i): [Condition, Path][] => (q.showIf ? [[q.showIf, ['questions', i, 'showIf']]] : [])),
+    ...ruleSet.rules.map((r, i): [Condition, Path] => [r.when, ['rules', i, 'when']]),
+    ...ruleSet.invariants.map((v, i): [Condition, Path] => [v.when, ['invariants', i, 'when']]),
+  ];
+  for (const [condition, path] of conditions) {
+    for (const [leaf, leafPath] of leaves(condition, path)) {
+      const target = byId.get(leaf.question)?.question;
+      if (!target) {
+        findings.push(error('unknown-question', [...leafPath, 'question'], M.unknownQuestion(leaf.question, closest(leaf.question, known), known)));
+      } else findings.push(...leafAgainstQuestion(leaf, target, leafPath));
+    }
+  }
+  findings.push(...missingLocales(ruleSet));
+  return findings;
+}
+
+/** Each leaf test of a condition, with its path. */
+export function* leaves(condition: Condition, path: Path): Generator<[LeafCondition, Path]> {
+  if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
+  else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);
+  else if ('not' in condition) yield* leaves(condition.not, [...path, 'not']);
+  else yield [condition, path];
+}
+
+function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path): Finding[] {
+  const test = Object.keys(leaf).find((k) => k !== 'question')!;
+  const mismatch = (instead: string) => [
+    { ...error('operator-mismatch', [...path, test], M.operatorMismatch(test, question.id, question.type, instead)), at: 'key' as const },
+  ];
+  if (question.type === 'number') {
+    return (CHOICE_TESTS as readonly string[]).includes(test) ? mismatch(M.useNumberTests) : [];
+  }
+  if ((NUMBER_TESTS as readonly string[]).includes(test)) {
+    return mismatch(question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests);
+  }
+  if (question.type === 'single-choice' && (MULTIPLE_ONLY as readonly string[]).includes(test)) return mismatch(M.useSingleTests);
+  if (question.type === 'multiple-choice' && (SINGLE_ONLY as readonly string[]).includes(test)) return mismatch(M.useMultipleTests);
+
+  const options = question.options.map((o) => o.id);
+  const referenced: [string, Path][] =
+    'equals' in leaf ? [[leaf.equals, [...path, 'equals']]]
+    : 'includes' in leaf ? [[leaf.includes, [...path, 'includes']]]
+    : 'oneOf' in leaf ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
+    : 'noneOf' in leaf ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
+    : 'includesAny' in leaf ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
+    : [];
+  return referenced
+    .filter(([id]) => !options.includes(id))
+    .map(([id, at]) => error('unknown-option', at, M.unknownOption(id, question.id, closest(id, options), options)));
+}
+
+function duplicateIds(ids: readonly string[], path: Path, kind: string, lineOf: LineOf): Finding[] {
+  const first = new Map<string, number>();
+  const findings: Finding[] = [];
+  ids.forEach((id, index) => {
+    const earlier = first.get(id);
+    if (earlier === undefined) first.set(id, index);
+    else findings.push(error('duplicate-id', [...path, index, 'id'], M.duplicateId(kind, id, lineOf([...path, earlier, 'id']))));
+  });
+  return findings;
+}
+
+function numberRange(question: Extract<Question, { type: 'number' }>, path: Path): Finding[] {
+  const { min, max } = question;
+  const step = question.step ?? 1;
+  if (min >= max) return [error('number-range', [...path, 'min'], M.numberRangeEmpty(min, max))];
+  if (step > max - min) return [error('number-range', [...path, 'step'], M.numberStepTooBig(step, min, max))];
+  const steps = (max - min) / step;
+  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+    return [warning('number-range', [...path, question.step === undefined ? 'max' : 'step'], M.numberStepUneven(step, min, max))];
+  }
+  return [];
+}
+
+function exclusiveNotes(question: Extract<Question, { options: unknown }>, path: Path): Finding[] {
+  const exclusive = question.options.map((o, i) => [o, i] as const).filter(([o]) => o.exclusive);
+  if (exclusive.length === 0) return [];
+  if (question.type === 'single-choice') {
+    return [warning('exclusive-option', [...path, 'options', exclusive[0]![1], 'exclusive'], M.exclusiveOnSingle(question.id))];
+  }
+  if (exclusive.length > 1) {
+    const ids = exclusive.map(([o]) => o.id);
+    return [warning('exclusive-option', [...path, 'options', exclusive[1]![1], 'exclusive'], M.severalExclusive(question.id, ids))];
+  }
+  return [];
+}
+
+/** Translated text that lacks the rule set's default language. */
+function missingLocales(ruleSet: RuleSet): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (value: unknown, path: Path, inText: boolean): void => {
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, [...path, i], false));
+    const entries = Object.entries(value);
+    const looksTranslated = entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && /^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(k));
+    if (looksTranslated && inText) {
+      const locales = entries.map(([k]) => k);
+      if (!locales.includes(ruleSet.locale)) findings.push(warning('missing-locale', path, M.missingLocale(ruleSet.locale, locales)));
+      return;
+    }
+    for (const [k, v] of entries) visit(v, [...path, k], TEXT_FIELDS.has(k));
+  };
+  visit(ruleSet, [], false);
+  return findings;
+}
+
+const TEXT_FIELDS = new Set([
+  'title', 'body', 'start', 'text', 'help', 'label', 'unit', 'reason', 'clinicianNote', 'action',
+  'intro', 'emergency', 'medicalTitle', 'name', 'detail', 'linkLabel',
+  'adultsOnly', 'notAdvice', 'notEmergency', 'privacy',
+]);
+
+function error(code: string, path: Path, message: string): Finding {
+  return { code, severity: 'error', path, message };
+}
+
+function warning(code: string, path: Path, message: string): Finding {
+  return { code, severity: 'warning', path, message };
+}

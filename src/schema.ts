@@ -29,14 +29,18 @@ const Locale = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
   error: 'a locale is a language code like "en", "es" or "pt-BR"',
 });
 
+// Every prose field of a rule file passes this check, not only patient text:
+// citations and reviewer names end up on clinicians' screens too.
+function refuseUnsafeText(value: string, ctx: z.RefinementCtx): void {
+  const reason = unsafeTextReason(value);
+  if (reason) ctx.addIssue({ code: 'custom', message: reason, params: { kind: 'unsafe-text' } });
+}
+
 const SafeString = z
   .string()
   .trim()
   .min(1, { error: 'text cannot be empty' })
-  .superRefine((value, ctx) => {
-    const reason = unsafeTextReason(value);
-    if (reason) ctx.addIssue({ code: 'custom', message: reason, params: { kind: 'unsafe-text' } });
-  });
+  .superRefine(refuseUnsafeText);
 
 /** Patient-facing text: a string, or a map of locale to string. */
 export const Text = z
@@ -142,7 +146,7 @@ export const Rule = z.strictObject({
   tier: Tier,
   reason: Text.meta({ description: 'What the patient reads, in plain and gentle words.' }),
   clinicianNote: Text.meta({ description: 'Why the rule exists, for the reviewing clinician. Not shown to patients.' }),
-  source: z.string().trim().min(1, { error: 'every rule cites its source' }).meta({ description: 'The citation a reviewer can check.' }),
+  source: z.string().trim().min(1, { error: 'every rule cites its source' }).superRefine(refuseUnsafeText).meta({ description: 'The citation a reviewer can check.' }),
   interrupt: z.boolean().optional().meta({ description: 'End the questions at once and show the result (for crisis answers).' }),
 });
 export type Rule = z.infer<typeof Rule>;
@@ -154,10 +158,18 @@ const OutcomeText = z.strictObject({
 });
 export type OutcomeText = z.infer<typeof OutcomeText>;
 
-const Href = z.string().refine((value) => hasAllowedScheme(value, RESOURCE_LINK_SCHEMES), {
-  error: (issue) =>
-    `a resource link starts with https:, tel:, sms: or mailto:; found ${JSON.stringify(issue.input)}`,
-});
+const Href = z
+  .string()
+  .refine((value) => hasAllowedScheme(value, RESOURCE_LINK_SCHEMES), {
+    abort: true,
+    error: (issue) =>
+      `a resource link starts with https:, tel:, sms: or mailto:; found ${JSON.stringify(issue.input)}`,
+  })
+  // No URL needs raw quotes, angle brackets or spaces; they only serve to break out of markup.
+  .refine((value) => !/[\s"'`<>]/.test(value), {
+    error: (issue) =>
+      `a resource link cannot contain spaces, quotes or < >; found ${JSON.stringify(issue.input)} (write %20 for a space)`,
+  });
 
 const Resource = z.strictObject({
   name: Text,
@@ -177,7 +189,7 @@ export type CrisisResources = z.infer<typeof CrisisResources>;
 
 export const Invariant = z.strictObject({
   id: Id,
-  description: z.string().trim().min(1),
+  description: z.string().trim().min(1).superRefine(refuseUnsafeText),
   when: Condition,
   atLeast: OutcomeTier.meta({ description: 'The least serious outcome allowed whenever `when` is true.' }),
 });
@@ -193,7 +205,7 @@ export const RuleSet = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'a version looks like 1.0.0' }),
   title: Text,
   signOff: z.strictObject({
-    reviewedBy: z.string().trim().min(1),
+    reviewedBy: z.string().trim().min(1).superRefine(refuseUnsafeText),
     reviewedOn: DateString,
   }),
   locale: Locale.default('en'),

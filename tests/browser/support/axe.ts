@@ -1,0 +1,48 @@
+/**
+ * axe-core audits of the widget's shadow content. axe is injected as a
+ * script's text; on a page sent with a strict CSP, open it in a context with
+ * `bypassCSP: true` (the audit's own script is not the widget's concern).
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+/** One failed rule, trimmed to what a reader needs to fix it. */
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** The impacts that fail a test. */
+export const BLOCKING_IMPACTS = ['serious', 'critical'];
+
+/**
+ * Runs axe-core on everything inside the `<eligibility-screener>` elements of
+ * the page (their open shadow roots included) and returns the serious and
+ * critical findings. An empty list means the screen passed.
+ *
+ * @example
+ * expect(await auditWidget(page)).toEqual([]);
+ */
+export async function auditWidget(page: Page, selector = 'eligibility-screener'): Promise<AxeFinding[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  const findings = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown; failureSummary?: string }> }> }> } }).axe;
+    if (document.querySelectorAll(sel).length === 0) throw new Error(`no ${sel} on the page to audit`);
+    const results = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.trim()),
+    }));
+  }, selector);
+  return findings.filter((f) => f.impact !== null && BLOCKING_IMPACTS.includes(f.impact));
+}

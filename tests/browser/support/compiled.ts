@@ -1,0 +1,16 @@
+/**
+ * The default rules as a remote `rules` URL serves them: the compiled JSON of
+ * CONTRACTS §3, made by the project's own compiler.
+ */
+import { compileRuleSet, type CompiledRuleSet } from '../../../src/compile.ts';
+import { defaultRuleSet } from './scenarios.ts';
+
+/** The compiled default rule set. */
+export function compiledDefault(): CompiledRuleSet {
+  return compileRuleSet(defaultRuleSet());
+}
+
+/** The compiled default rule set as the JSON text a server sends. */
+export function compiledDefaultJson(): string {
+  return JSON.stringify(compiledDefault());
+}

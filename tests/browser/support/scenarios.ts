@@ -1,0 +1,168 @@
+/**
+ * The default rule set and its scenario cases, read from `rules/` as the
+ * clinicians wrote them, and the path a patient takes through a case. The
+ * path comes from the core machine, so the browser tests check that the
+ * widget shows exactly what the machine decides, screen by screen.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Answer, FiredRule } from '../../../src/engine.ts';
+import { createAssessment, currentQuestion, progress } from '../../../src/machine.ts';
+import { RuleSet, type Question, type Tier } from '../../../src/schema.ts';
+import { parseText, resolveText, type Text } from '../../../src/text.ts';
+
+const RULES_FILE = fileURLToPath(new URL('../../../rules/ketamine.yaml', import.meta.url));
+const CASES_FILE = fileURLToPath(new URL('../../../rules/ketamine.cases.yaml', import.meta.url));
+
+/** The language the tests read the widget in. */
+export const LOCALE = 'en';
+
+export interface ScenarioCase {
+  name: string;
+  answers: Record<string, Answer>;
+  expect: { tier: Tier; fired?: string[] };
+}
+
+let cachedRuleSet: RuleSet | undefined;
+
+/** The default ketamine rule set, validated by the schema. */
+export function defaultRuleSet(): RuleSet {
+  cachedRuleSet ??= RuleSet.parse(parse(readFileSync(RULES_FILE, 'utf8')));
+  return cachedRuleSet;
+}
+
+/** The scenario cases of `rules/ketamine.cases.yaml`. */
+export function scenarioCases(): ScenarioCase[] {
+  const doc = parse(readFileSync(CASES_FILE, 'utf8')) as { cases?: ScenarioCase[] };
+  if (!Array.isArray(doc?.cases)) throw new Error(`${CASES_FILE} has no "cases" list`);
+  return doc.cases;
+}
+
+/**
+ * Rule text as a patient reads it on screen: the English string, with the
+ * safe-markdown marks (`*`, `**`, `[label](href)`) reduced to their words.
+ *
+ * @example
+ * plain({ en: 'Call [988](tel:988) *now*' }) // 'Call 988 now'
+ */
+export function plain(text: Text): string {
+  const resolved = resolveText(text, LOCALE, defaultRuleSet().locale);
+  return parseText(resolved)
+    .map((part) => part.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** One screen of a patient's path: the question shown and the answer given. */
+export interface PlannedStep {
+  question: Question;
+  answer: Answer;
+  /** "Question `step` of about `total`", as the machine counts it. */
+  step: number;
+  total: number;
+}
+
+/** The path of a case through the assessment, as the core machine runs it. */
+export interface Plan {
+  name: string;
+  steps: PlannedStep[];
+  tier: Tier;
+  /** The result came from an interrupting (crisis) answer before the last question. */
+  interrupted: boolean;
+  /** "Continue the assessment" is offered on the result. */
+  canContinue: boolean;
+  /** The question "Continue the assessment" leads to, when it is offered. */
+  continuesWith: Question | null;
+  fired: FiredRule[];
+}
+
+/**
+ * Runs a case through the machine. Returns the plan, or the id of the first
+ * question the case leaves unanswered (such a case cannot drive the widget).
+ */
+export function planCase(scenario: ScenarioCase): Plan | { unanswered: string } {
+  const ruleSet = defaultRuleSet();
+  const actor = createAssessment(ruleSet);
+  actor.send({ type: 'user.start' });
+  const steps: PlannedStep[] = [];
+  for (let guard = 0; actor.getSnapshot().hasTag('question'); guard += 1) {
+    const context = actor.getSnapshot().context;
+    const question = currentQuestion(context);
+    if (!question || guard > ruleSet.questions.length) throw new Error(`machine did not advance in "${scenario.name}"`);
+    const answer = scenario.answers[question.id];
+    if (answer === undefined) return { unanswered: question.id };
+    steps.push({ question, answer, ...progress(context) });
+    actor.send({ type: 'user.answer', value: answer });
+    if (actor.getSnapshot().context.path.length === context.path.length && actor.getSnapshot().hasTag('question')) {
+      throw new Error(`case "${scenario.name}": the machine refused the answer ${JSON.stringify(answer)} to "${question.id}"`);
+    }
+  }
+  const snapshot = actor.getSnapshot();
+  const outcome = snapshot.context.outcome;
+  if (!outcome) throw new Error(`case "${scenario.name}" did not reach a result`);
+  const canContinue = snapshot.can({ type: 'user.continue' });
+  let continuesWith: Question | null = null;
+  if (canContinue) {
+    actor.send({ type: 'user.continue' });
+    continuesWith = currentQuestion(actor.getSnapshot().context);
+  }
+  actor.stop();
+  return {
+    name: scenario.name,
+    steps,
+    tier: outcome.tier,
+    interrupted: snapshot.context.interrupted,
+    canContinue,
+    continuesWith,
+    fired: outcome.fired,
+  };
+}
+
+export interface PlanQuery {
+  /** Only a result reached by an interrupting answer (true) or by the last question (false). */
+  interrupted?: boolean;
+  /** Only a case whose path shows at least one question of this type. */
+  withType?: Question['type'];
+  /** Skip this many matching cases (for a second, different patient). */
+  skip?: number;
+}
+
+/**
+ * The first scenario case that drives the widget to `tier`, for tests that
+ * need "a patient who ends at …". Fails with the list of cases when none fits,
+ * so a gap in the cases file is reported, not papered over.
+ *
+ * @example
+ * const plan = findPlan('crisis', { interrupted: true });
+ */
+export function findPlan(tier: Tier, query: PlanQuery = {}): Plan {
+  const seen: string[] = [];
+  let skip = query.skip ?? 0;
+  for (const scenario of scenarioCases()) {
+    const plan = planCase(scenario);
+    if ('unanswered' in plan) {
+      seen.push(`${scenario.name}: leaves "${plan.unanswered}" unanswered`);
+      continue;
+    }
+    seen.push(`${scenario.name}: ${plan.tier}${plan.interrupted ? ' (interrupted)' : ''}`);
+    if (plan.tier !== tier) continue;
+    if (query.interrupted !== undefined && plan.interrupted !== query.interrupted) continue;
+    if (query.withType && !plan.steps.some((s) => s.question.type === query.withType)) continue;
+    if (skip-- > 0) continue;
+    return plan;
+  }
+  throw new Error(
+    `no scenario case in rules/ketamine.cases.yaml reaches "${tier}" ${JSON.stringify(query)} with every asked question answered:\n  ` +
+      seen.join('\n  '),
+  );
+}
+
+/** The visible label of an option of a choice question. */
+export function optionLabel(question: Question, optionId: string): string {
+  if (question.type === 'number') throw new Error(`"${question.id}" is a number question`);
+  const option = question.options.find((o) => o.id === optionId);
+  if (!option) throw new Error(`"${question.id}" has no option "${optionId}"`);
+  return plain(option.label);
+}

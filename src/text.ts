@@ -35,7 +35,9 @@ export type TextPart =
 export function resolveText(text: Text, locale: string, fallback: string): string {
   if (typeof text === 'string') return text;
   const language = locale.split('-')[0] ?? locale;
-  return text[locale] ?? text[language] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+  // Own keys only: `lang="constructor"` on the host page must not pick Object.prototype.constructor.
+  const own = (key: string) => (Object.hasOwn(text, key) ? text[key] : undefined);
+  return own(locale) ?? own(language) ?? own(fallback) ?? Object.values(text)[0] ?? '';
 }
 
 /** True when `href` starts with one of `schemes` (case-insensitive, after trimming). */

@@ -42,6 +42,7 @@ export type LoadResult =
 /** A parsed YAML file with what is needed to point into it. */
 export interface ParsedYaml {
   file: string;
+  source: string;
   doc: Document;
   lineCounter: LineCounter;
   /** The plain value, when the YAML is well-formed. */
@@ -65,15 +66,23 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const seenLines = new Set<number>();
   for (const error of doc.errors) {
     // An unclosed quote is only noticed at the end of the file; point at where it opened.
-    const opened = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? unclosedQuoteAt(source) : undefined;
-    const { line, column } = positionAt(lineCounter, opened ?? error.pos[0]);
+    // So is an unclosed [ or {: point at the line that opened it.
+    const quote = error.code === 'MISSING_CHAR' && /quote/i.test(error.message) ? unclosedQuoteAt(source) : undefined;
+    const bracket = /end with a ([\]}])/.exec(error.message)?.[1];
+    const opener = bracket === '}' ? '{' : '[';
+    const openedAt = bracket ? unclosedBracketBefore(source, error.pos[0], opener, bracket) : undefined;
+    const { line, column } = positionAt(lineCounter, quote ?? openedAt ?? error.pos[0]);
     // One syntax slip often yields several parser errors on a line; the first says most.
     if (seenLines.has(line)) continue;
     seenLines.add(line);
     const duplicate = error.code === 'DUPLICATE_KEY';
     const message = duplicate
       ? M.duplicateKey(keyText(source, error.pos[0]))
-      : M.yamlSyntax(opened === undefined ? error.code : 'MISSING_QUOTE', firstLine(error.message));
+      : quote !== undefined
+        ? M.yamlSyntax('MISSING_QUOTE', '')
+        : openedAt !== undefined
+          ? M.unclosedBracket(opener, bracket!)
+          : M.yamlSyntax(error.code, firstLine(error.message));
     issues.push({ code: duplicate ? 'duplicate-key' : 'yaml-syntax', severity: 'error', file, line, column, path: [], message });
   }
   for (const warning of doc.warnings) {
@@ -88,7 +97,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
       issues.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, path: [], message: M.yamlUnreadable(String((error as Error).message)) });
     }
   }
-  return { file, doc, lineCounter, value, issues };
+  return { file, source, doc, lineCounter, value, issues };
 }
 
 /** Gives a finding its file, line and column. */
@@ -175,6 +184,26 @@ function unclosedQuoteAt(source: string): number | undefined {
       if (!closed) return offset + match[1]!.length;
     }
     offset += text.length + 1;
+  }
+  return undefined;
+}
+
+/** Offset of the last `open` that is not closed on its own line, on the nearest such line before `offset`. */
+function unclosedBracketBefore(source: string, offset: number, open: string, close: string): number | undefined {
+  const lines = source.slice(0, offset).split('\n');
+  let end = offset;
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const text = lines[i]!;
+    const start = end - text.length;
+    // Ignore comments and quoted text, where brackets are just characters.
+    const code = text.replace(/(["'])(?:(?!\1).)*\1/g, (m) => ' '.repeat(m.length)).replace(/\s#.*$/, '');
+    const stack: number[] = [];
+    for (let j = 0; j < code.length; j += 1) {
+      if (code[j] === open) stack.push(j);
+      else if (code[j] === close) stack.pop();
+    }
+    if (stack.length > 0) return start + stack.at(-1)!;
+    end = start - 1;
   }
   return undefined;
 }

@@ -66,6 +66,8 @@ export const messages = {
     BAD_DQ_ESCAPE: 'inside "double quotes" a backslash starts an escape. Use single quotes, or write \\\\ for a backslash.',
     BAD_ALIAS: 'anchors (&) and aliases (*) are not needed in rule files. Write the value out.',
   } as Record<string, string>,
+  unclosedBracket: (open: string, close: string) =>
+    `YAML syntax: the ${open} opened here is never closed. Add ${close} at the end of the ${open === '{' ? 'map' : 'list'}.`,
   duplicateKey: (key: string) =>
     `the field ${quote(key)} is written twice in the same place; it is not clear which one is meant. Keep only one.`,
   emptyFile: () =>
@@ -178,8 +180,8 @@ export const messages = {
     `"fired:" is a list of rule ids, like [under-18] (or [] for none); found ${describe(found)}.`,
   caseUnknownRule: (id: unknown, suggestion: string | undefined) =>
     `there is no rule ${typeof id === 'string' ? quote(id) : describe(id)}.${didYouMean(suggestion)}`,
-  caseBooleanAnswer: (questionId: string, value: boolean) =>
-    `YAML read the answer to ${quote(questionId)} as ${value} (a yes/no value), but answers are option ids. Put it in quotes, like "${value ? 'yes' : 'no'}".`,
+  caseBooleanAnswer: (questionId: string, written: string, options: readonly string[]) =>
+    `YAML read the answer to ${quote(questionId)} (${written}) as a yes/no value, but answers are option ids. Put it in quotes, like "${written}"; the options are: ${options.join(', ')}.`,
   caseNumberExpected: (questionId: string, found: unknown, hint = '') =>
     `${quote(questionId)} is a number question, so its answer is a number; found ${describe(found)}.${hint ? ` ${hint}` : ''}`,
   caseNumberOutOfRange: (questionId: string, value: number, min: number, max: number, step: number) =>
@@ -187,7 +189,9 @@ export const messages = {
   caseSingleExpected: (questionId: string, found: unknown) =>
     `${quote(questionId)} is a single-choice question, so its answer is one option id; found ${describe(found)}.`,
   caseMultipleExpected: (questionId: string, found: unknown) =>
-    `${quote(questionId)} is a multiple-choice question, so its answer is a list of option ids, like [a, b]; found ${describe(found)}.`,
+    `${quote(questionId)} is a multiple-choice question, so its answer is a list of option ids, like [a, b]; found ${describe(found)}.${
+      typeof found === 'string' ? ` Write [${found}].` : ''
+    }`,
   caseExclusiveMixed: (questionId: string, exclusive: string) =>
     `${quote(exclusive)} is exclusive in ${quote(questionId)}: it cannot be picked together with other options.`,
   caseRepeatedOption: (questionId: string, option: string) =>

@@ -26,9 +26,10 @@ function thresholds(condition: Condition, questionId: string): number[] {
   if ('any' in condition) return condition.any.flatMap((c) => thresholds(c, questionId));
   if ('not' in condition) return thresholds(condition.not, questionId);
   if (condition.question !== questionId) return [];
-  for (const key of ['lessThan', 'atMost', 'greaterThan', 'atLeast'] as const) {
-    if (key in condition) return [(condition as Record<typeof key, number>)[key]];
-  }
+  if ('lessThan' in condition) return [condition.lessThan];
+  if ('atMost' in condition) return [condition.atMost];
+  if ('greaterThan' in condition) return [condition.greaterThan];
+  if ('atLeast' in condition) return [condition.atLeast];
   return [];
 }
 

@@ -44,7 +44,13 @@ const SafeString = z
 
 /** Patient-facing text: a string, or a map of locale to string. */
 export const Text = z
-  .union([SafeString, z.record(Locale, SafeString)])
+  .union([
+    SafeString,
+    // An empty map would show the patient nothing at all.
+    z.record(Locale, SafeString).refine((map) => Object.keys(map).length > 0, {
+      error: 'a text map needs at least one language, like { en: "Yes" }',
+    }),
+  ])
   .meta({ description: 'Text, or a map of locale to text, e.g. { en: "Yes", es: "Sí" }.' });
 
 const Tier = z.enum(RULE_TIERS, {

@@ -74,7 +74,7 @@ function numberQuestionArb(id: string): fc.Arbitrary<NumberInput> {
       text: textArb,
       unit: textArb,
       min: fc.integer({ min: -20, max: 200 }),
-      span: fc.integer({ min: 1, max: 150 }),
+      span: fc.integer({ min: 5, max: 150 }), // at least one step of the largest size
       step: fc.option(fc.constantFrom(...STEPS), { nil: undefined }),
     })
     .map(({ text, unit, min, span, step }) => ({
@@ -91,7 +91,9 @@ function numberQuestionArb(id: string): fc.Arbitrary<NumberInput> {
 const questionTypeArb = fc.constantFrom('single-choice', 'multiple-choice', 'number') as fc.Arbitrary<QuestionInput['type']>;
 
 function questionArb(id: string): fc.Arbitrary<QuestionInput> {
-  return questionTypeArb.chain((type) => (type === 'number' ? numberQuestionArb(id) : choiceQuestionArb(id, type)));
+  return questionTypeArb.chain((type): fc.Arbitrary<QuestionInput> =>
+    type === 'number' ? numberQuestionArb(id) : choiceQuestionArb(id, type),
+  );
 }
 
 // ---------------------------------------------------------------------------

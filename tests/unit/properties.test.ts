@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { createActor, type SnapshotFrom } from 'xstate';
+import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   countedAnswers,
@@ -18,6 +19,7 @@ import {
   visibleQuestionIds,
   type Answers,
 } from '../../src/engine.ts';
+import { loadRuleSet, type LoadResult } from '../../src/loader.ts';
 import { assessmentMachine, currentQuestion, progress } from '../../src/machine.ts';
 import { RuleSet, type Tier } from '../../src/schema.ts';
 import {
@@ -314,5 +316,201 @@ describe('engine with random answers', () => {
       }),
       RUNS,
     );
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Invalid documents: the loader answers with issues, never an exception.
+
+type Path = (string | number)[];
+type Doc = Record<string, unknown>;
+
+/** Every node in a document, with its path. */
+function nodes(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
+  const here = { path, value };
+  if (Array.isArray(value)) return [here, ...value.flatMap((item, i) => nodes(item, [...path, i]))];
+  if (value && typeof value === 'object') return [here, ...Object.entries(value).flatMap(([key, item]) => nodes(item, [...path, key]))];
+  return [here];
+}
+
+function getAt(doc: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], doc);
+}
+
+function setAt(doc: unknown, path: Path, value: unknown): void {
+  (getAt(doc, path.slice(0, -1)) as Record<string | number, unknown>)[path.at(-1)!] = value;
+}
+
+const OPTIONAL_KEYS = new Set(['help', 'showIf', 'step', 'exclusive', 'interrupt', 'medicalTitle', 'locale', 'showReasons', 'invariants']);
+const isLocaleMap = (value: unknown) =>
+  !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).every((key) => /^[a-z]{2,3}(-[A-Z]{2})?$/.test(key));
+const isCondition = (value: unknown) => !!value && typeof value === 'object' && 'question' in value;
+
+/** A broken document and where it is broken (the path an issue should point at). */
+interface Broken {
+  how: string;
+  source: string;
+  at?: Path;
+}
+
+/** A valid document broken in one of the ways a clinician's edit can break it. */
+const brokenDocArb: fc.Arbitrary<Broken> = fc
+  .tuple(ruleSetInputArb, fc.nat(), fc.nat(), fc.constantFrom('delete', 'type', 'unknown', 'duplicate', 'forward'))
+  .map(([input, pick, variant, how]): Broken => {
+    const doc = structuredClone(input) as Doc;
+    const all = nodes(doc).filter((node) => node.path.length > 0);
+    const choose = <T,>(list: T[]): T => list[pick % list.length]!;
+    if (how === 'delete') {
+      // A required key of an object (locale maps may lose one of several texts and stay valid).
+      const keys = all.filter(
+        (node) => typeof node.path.at(-1) === 'string' && !OPTIONAL_KEYS.has(node.path.at(-1) as string) && !isLocaleMap(getAt(doc, node.path.slice(0, -1))),
+      );
+      const { path } = choose(keys);
+      delete (getAt(doc, path.slice(0, -1)) as Doc)[path.at(-1) as string];
+      return { how: `delete ${path.join('.')}`, source: stringify(doc), at: path };
+    }
+    if (how === 'type') {
+      const { path, value } = choose(all);
+      const wrong =
+        typeof value === 'string' ? [42, true, null, []]
+        : typeof value === 'number' ? ['abc', null, true, []]
+        : typeof value === 'boolean' ? ['sometimes', 1, null]
+        : Array.isArray(value) ? ['x', 42, {}, null]
+        : [42, [], null, {}]; // `{}`: no text at all, not even in one language
+      const replacement = wrong[variant % wrong.length];
+      setAt(doc, path, replacement);
+      return { how: `${path.join('.')} = ${JSON.stringify(replacement)}`, source: stringify(doc), at: path };
+    }
+    if (how === 'unknown') {
+      const { path, value } = choose(nodes(doc).filter((node) => isCondition(node.value)));
+      const leaf = value as Record<string, unknown>;
+      const op = Object.keys(leaf).find((key) => key !== 'question')!;
+      if (variant % 2 === 0 || !['equals', 'includes', 'oneOf', 'noneOf', 'includesAny'].includes(op)) {
+        leaf.question = 'no-such-question';
+        return { how: `unknown question at ${path.join('.')}`, source: stringify(doc), at: [...path, 'question'] };
+      }
+      leaf[op] = Array.isArray(leaf[op]) ? ['no-such-option'] : 'no-such-option';
+      return { how: `unknown option at ${path.join('.')}`, source: stringify(doc), at: [...path, op] };
+    }
+    const questions = doc.questions as Doc[];
+    if (how === 'duplicate') {
+      const rules = doc.rules as Doc[];
+      const choice = questions.find((q) => Array.isArray(q.options));
+      const kinds = [
+        ...(questions.length > 1 ? ['question'] : []),
+        ...(rules.length > 1 ? ['rule'] : []),
+        ...(choice ? ['option'] : []),
+      ];
+      const kind = kinds.length > 0 ? choose(kinds) : 'none';
+      if (kind === 'question') {
+        questions[questions.length - 1]!.id = questions[0]!.id;
+        return { how: 'duplicate question id', source: stringify(doc), at: ['questions', questions.length - 1, 'id'] };
+      }
+      if (kind === 'rule') {
+        rules[rules.length - 1]!.id = rules[0]!.id;
+        return { how: 'duplicate rule id', source: stringify(doc), at: ['rules', rules.length - 1, 'id'] };
+      }
+      if (kind === 'option') {
+        const options = choice!.options as Doc[];
+        options[1]!.id = options[0]!.id;
+        return { how: 'duplicate option id', source: stringify(doc), at: ['questions', questions.indexOf(choice!), 'options', 1, 'id'] };
+      }
+      // One question and one rule: give the resource list a duplicate top-level key instead.
+      return { how: 'duplicate key', source: `id: again\n${stringify(doc)}` };
+    }
+    // A showIf that reads the question itself or a later one (a cycle, or a question not asked yet).
+    const i = pick % questions.length;
+    const j = i + (variant % (questions.length - i));
+    questions[i]!.showIf = { question: questions[j]!.id, answered: true };
+    return { how: `questions.${i}.showIf reads questions.${j}`, source: stringify(doc), at: ['questions', i, 'showIf'] };
+  });
+
+/** A valid document with a YAML syntax error typed into it. */
+const syntaxBreakArb: fc.Arbitrary<Broken> = fc
+  .tuple(
+    ruleSetInputArb,
+    fc.nat(),
+    fc.constantFrom('bad: [unclosed', 'note: "never closed', '\tindented: with a tab', 'key: value: more', '- item: {a: 1', '  ] stray', 'x: *missing-anchor'),
+  )
+  .map(([input, line, snippet]) => {
+    const lines = stringify(input).split('\n');
+    lines.splice(line % lines.length, 0, snippet);
+    return { how: `insert ${JSON.stringify(snippet)} at line ${(line % lines.length) + 1}`, source: lines.join('\n') };
+  })
+  // Some insertions land where YAML still parses (inside a block scalar); only real breaks count.
+  .filter(({ source }) => parseDocument(source, { uniqueKeys: true }).errors.length > 0);
+
+/** Text that was never a rule file: random characters, bytes, other data. */
+const junkArb: fc.Arbitrary<Broken> = fc
+  .oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 200 }),
+    fc.string({ maxLength: 200 }),
+    fc.anything({ maxDepth: 3 }).map((value) => stringify(value) ?? ''),
+    fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value) ?? ''),
+    ruleSetInputArb.map((input) => stringify(input).slice(0, Math.floor(stringify(input).length / 3))), // a truncated file
+  )
+  .map((source) => ({ how: 'junk', source }));
+
+function emptyTextMap(): Broken {
+  const doc = sampleRuleSetInput();
+  (doc.outcomes.crisis as Doc).action = {};
+  return { how: 'outcomes.crisis.action = {}', source: stringify(doc), at: ['outcomes', 'crisis', 'action'] };
+}
+
+function checkRefused(broken: Broken): void {
+  let result: LoadResult | undefined;
+  expect(() => (result = loadRuleSet(broken.source, 'broken.yaml')), broken.how).not.toThrow();
+  expect(result!.ok, broken.how).toBe(false);
+  const { issues } = result!;
+  expect(issues.length, broken.how).toBeGreaterThan(0);
+  expect(issues.some((issue) => issue.severity === 'error'), broken.how).toBe(true);
+  const lineCount = broken.source.split('\n').length;
+  for (const issue of issues) {
+    expect(issue.file).toBe('broken.yaml');
+    expect(Number.isInteger(issue.line) && issue.line >= 1 && issue.line <= lineCount + 1, `${broken.how}: line ${issue.line}`).toBe(true);
+    expect(Number.isInteger(issue.column) && issue.column >= 1, `${broken.how}: column ${issue.column}`).toBe(true);
+    expect(typeof issue.message === 'string' && issue.message.trim().length > 0, broken.how).toBe(true);
+    expect(Array.isArray(issue.path)).toBe(true);
+  }
+  if (broken.at) {
+    // Some issue points at the broken spot: its path and the broken path lie on one branch.
+    const sameBranch = (path: Path) => {
+      const n = Math.min(path.length, broken.at!.length);
+      return n >= Math.min(1, broken.at!.length - 1) && path.slice(0, n).every((key, i) => String(key) === String(broken.at![i]));
+    };
+    expect(issues.map((issue) => issue.path.join('.')), broken.how).toSatisfy((_: string[]) => issues.some((issue) => sameBranch(issue.path)));
+  }
+}
+
+// The loader takes ~30 ms on a small document (YAML positions, checks of meaning), so fewer runs.
+const LOADER_RUNS = { valid: { numRuns: 15 }, broken: { numRuns: 60 }, syntax: { numRuns: 25 }, junk: { numRuns: 100 } };
+
+describe('loadRuleSet() with invalid documents', () => {
+  it('accepts the valid documents the mutations start from (so every refusal is the mutation\'s doing)', () => {
+    fc.assert(
+      fc.property(ruleSetInputArb, (input) => {
+        const result = loadRuleSet(stringify(input), 'valid.yaml');
+        expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([]);
+      }),
+      LOADER_RUNS.valid,
+    );
+  });
+
+  it('refuses a valid document with a key deleted, a wrong type, an unknown or duplicate id, or a forward showIf', () => {
+    fc.assert(fc.property(brokenDocArb, checkRefused), {
+      ...LOADER_RUNS.broken,
+      // Found by this property: a text written as an empty map (`action: {}`) passed validation
+      // and would have shown the patient nothing, before Text maps required one language.
+      examples: [[emptyTextMap()]],
+    });
+  });
+
+  it('refuses YAML syntax errors with a position inside the file', () => {
+    fc.assert(fc.property(syntaxBreakArb, checkRefused), LOADER_RUNS.syntax);
+  });
+
+  it('refuses random text and other data without throwing', () => {
+    fc.assert(fc.property(junkArb, checkRefused), LOADER_RUNS.junk);
   });
 });

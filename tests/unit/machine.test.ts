@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { questionRefs, type Answer, type Answers } from '../../src/engine.ts';
+import { questionRefs, type Answer } from '../../src/engine.ts';
 import { assessmentMachine, currentQuestion, progress, type AssessmentEvent } from '../../src/machine.ts';
 import type { Condition } from '../../src/schema.ts';
 import { answerClasses } from '../support/answer-paths.ts';
@@ -175,7 +175,7 @@ describe('assessment machine on rules/ketamine.yaml', () => {
   it('counts progress as "step N of about M" without ever promising fewer steps than come', () => {
     const actor = startAssessment();
     const shown: { step: number; total: number }[] = [];
-    const answers = { ...TYPICAL, 'death-wish': 'yes', 'suicide-now': 'no', 'suicide-plan': 'no', 'suicide-attempt': 'no' };
+    const answers: Record<string, Answer> = { ...TYPICAL, 'death-wish': 'yes', 'suicide-now': 'no', 'suicide-plan': 'no', 'suicide-attempt': 'no' };
     while (actor.getSnapshot().hasTag('question')) {
       shown.push(progress(actor.getSnapshot().context));
       answer(actor, answers[onScreen(actor)!]!);

@@ -32,6 +32,7 @@ import {
   validAnswer,
   type PatientStep,
 } from '../support/arbitraries.ts';
+import { getAt, nodes, setAt, type Path } from '../support/doc-paths.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 
 type Snapshot = SnapshotFrom<typeof assessmentMachine>;
@@ -322,24 +323,7 @@ describe('engine with random answers', () => {
 // ---------------------------------------------------------------------------
 // Invalid documents: the loader answers with issues, never an exception.
 
-type Path = (string | number)[];
 type Doc = Record<string, unknown>;
-
-/** Every node in a document, with its path. */
-function nodes(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
-  const here = { path, value };
-  if (Array.isArray(value)) return [here, ...value.flatMap((item, i) => nodes(item, [...path, i]))];
-  if (value && typeof value === 'object') return [here, ...Object.entries(value).flatMap(([key, item]) => nodes(item, [...path, key]))];
-  return [here];
-}
-
-function getAt(doc: unknown, path: Path): unknown {
-  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], doc);
-}
-
-function setAt(doc: unknown, path: Path, value: unknown): void {
-  (getAt(doc, path.slice(0, -1)) as Record<string | number, unknown>)[path.at(-1)!] = value;
-}
 
 const OPTIONAL_KEYS = new Set(['help', 'showIf', 'step', 'exclusive', 'interrupt', 'medicalTitle', 'locale', 'showReasons', 'invariants']);
 const isLocaleMap = (value: unknown) =>

@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleSet } from '../../src/schema.ts';
 import { parseText } from '../../src/text.ts';
+import { nodes, setAt, type Path } from '../support/doc-paths.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 
 // payload                                                   why it is here
@@ -47,20 +48,7 @@ const PAYLOADS = [
 /** Messages a clinician sees; each names the problem. */
 const UNSAFE_MESSAGE = /HTML is not allowed|event-handler attributes|script URLs|link target .* is not allowed/;
 
-type Path = (string | number)[];
-
-function stringLeaves(value: unknown, path: Path = []): Path[] {
-  if (typeof value === 'string') return [path];
-  if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => stringLeaves(item, [...path, key]));
-  return [];
-}
-
-function setAt(doc: unknown, path: Path, value: unknown): void {
-  let node = doc as Record<string | number, unknown>;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = value;
-}
+const stringLeaves = (doc: unknown): Path[] => nodes(doc).filter((node) => typeof node.value === 'string').map((node) => node.path);
 
 /** Fields that hold identifiers, codes or dates, not prose. */
 const CODE_KEYS = new Set(['id', 'version', 'locale', 'type', 'tier', 'atLeast', 'reviewedOn', 'question', 'equals', 'includes', 'oneOf', 'noneOf', 'includesAny']);

@@ -116,6 +116,19 @@ export function placeFinding(parsed: ParsedYaml, finding: Finding): RuleIssue {
 }
 
 /**
+ * A function that gives findings about `source` (from lint or the prover) a
+ * line and column, by the same rules as the loader's own issues.
+ *
+ * @example
+ * const place = findingPlacer(source, 'rules/ketamine.yaml');
+ * lintRuleSet(ruleSet).map(place).map(formatIssue)
+ */
+export function findingPlacer(source: string, file: string): (finding: Finding) => RuleIssue {
+  const parsed = parseYaml(source, file);
+  return (finding) => placeFinding(parsed, finding);
+}
+
+/**
  * Parses and validates a rule file.
  *
  * @example

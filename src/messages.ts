@@ -202,6 +202,72 @@ export const messages = {
   caseFailed: (name: string, details: readonly string[]) => `case ${quote(name)} failed: ${details.join(' ')}`,
   caseHiddenAnswer: (questionId: string) =>
     `note: ${quote(questionId)} is hidden for these answers, so its answer does not count.`,
+
+  // ---- Command line ----------------------------------------------------------
+  cliHelp: [
+    'screener: check, compile and print eligibility-screener rule files.',
+    '',
+    'Usage:',
+    '  screener check <rules.yaml> [--json] [--strict]',
+    '      Validate the rule file, run <rules>.cases.yaml beside it (if present), lint it,',
+    '      prove its invariants over every answer path and estimate the completion time.',
+    '      Prints each problem as file:line:column message, then a one-line summary.',
+    '      --json    print one machine-readable report instead',
+    '      --strict  count warnings as problems (exit 1)',
+    '  screener compile <rules.yaml> [-o <out.json>]',
+    '      Validate the rule file and write the JSON the widget loads, with a content hash.',
+    '      Default output: the same path with .json (rules/ketamine.yaml → rules/ketamine.json).',
+    '  screener graph <rules.yaml> [-o <out.md>]',
+    '      Write the sign-off sheet: a Mermaid flowchart and a table of every rule.',
+    '      Default output: the same path with .md (rules/ketamine.yaml → rules/ketamine.md).',
+    '  screener schema [-o <out.json>]',
+    '      Write the JSON Schema editors use to check rule files (default: rules/rules.schema.json).',
+    '  screener --help',
+    '',
+    'Exit codes: 0 all good (warnings allowed unless --strict); 1 problems found',
+    '(errors, failing cases, broken invariants); 2 the file could not be read, or the',
+    'command was used wrongly.',
+  ].join('\n'),
+  cliUnknownCommand: (command: string, suggestion: string | undefined) =>
+    `screener: unknown command ${quote(command)}.${didYouMean(suggestion)} Run "screener --help" to see the commands.`,
+  cliUnknownOption: (command: string, option: string) =>
+    `screener ${command}: unknown option ${quote(option)}. Run "screener --help" to see the options.`,
+  cliMissingFile: (command: string) => `screener ${command}: which rule file? For example: screener ${command} rules/ketamine.yaml`,
+  cliTooManyFiles: (command: string, extra: string) => `screener ${command}: one rule file at a time; unexpected ${quote(extra)}.`,
+  cliMissingValue: (option: string) => `screener: ${option} needs a file name after it.`,
+  cliCannotRead: (file: string, code: string | undefined, detail: string) =>
+    `screener: cannot read ${file}: ${
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : detail
+    }.`,
+  cliCannotWrite: (file: string, detail: string) => `screener: cannot write ${file}: ${detail}.`,
+  cliStepCrashed: (step: string, detail: string) =>
+    `the ${step} step stopped unexpectedly (${detail}). This is a bug in the screener, not in your file; please report it.`,
+  cliWrote: (file: string, detail: string) => `wrote ${file} (${detail})`,
+  cliNotWritten: (file: string, errors: number) =>
+    `${file}: ${errors} error${errors === 1 ? '' : 's'}; nothing written. Fix the problems above and run it again.`,
+  cliNoCases: (file: string) => `no cases file (${file})`,
+  cliCasesNotRun: 'cases not run',
+  cliNotLoaded: 'the file did not load, so cases, lint, invariants and time were not checked',
+  cliCasesPassed: (passed: number, total: number) => `${passed}/${total} cases passed`,
+  cliInvariantsProven: (proven: number, total: number) => `${proven}/${total} invariants proven`,
+  cliNoInvariants: 'no invariants',
+  cliCounts: (errors: number, warnings: number) =>
+    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  cliCaseDiff: (
+    expected: { tier: string; fired: readonly string[] },
+    actual: { tier: string; fired: readonly string[] },
+    missing: readonly string[],
+    unexpected: readonly string[],
+  ): string[] => {
+    const list = (ids: readonly string[]) => `[${ids.join(', ')}]`;
+    return [
+      `tier:  expected ${expected.tier}, got ${actual.tier}${expected.tier === actual.tier ? ' (same)' : ''}`,
+      `fired: expected ${list(expected.fired)}`,
+      `       got      ${list(actual.fired)}`,
+      ...(missing.length ? [`       missing  ${list(missing)}`] : []),
+      ...(unexpected.length ? [`       extra    ${list(unexpected)}`] : []),
+    ];
+  },
 } as const;
 
 /**

@@ -1,1 +1,193 @@
-export async function main(argv: string[]): Promise<number> { const x: number = 1; console.log('hi', argv, x); return 0; }
+/**
+ * The `screener` command line for clinicians and CI:
+ * `check` (validate, cases, lint, invariants, time), `compile` (the widget's
+ * JSON), `graph` (the sign-off sheet) and `schema` (the editors' JSON Schema).
+ * Run `screener --help` for usage and exit codes.
+ */
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ruleSetToMarkdown } from '../analysis/index.ts';
+import { compileRuleSet } from '../compile.ts';
+import { formatIssue, loadRuleSet } from '../loader.ts';
+import { messages as M } from '../messages.ts';
+import { ruleSetJsonSchema } from '../schema.ts';
+import { closest } from '../suggest.ts';
+import { printReport, runCheck } from './check.ts';
+import { processIo, type Io } from './io.ts';
+
+/** Exit codes, as documented in `screener --help`. */
+export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
+
+const COMMANDS = ['check', 'compile', 'graph', 'schema', 'help'] as const;
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Where `screener schema` writes by default. */
+export const SCHEMA_FILE = join(REPO_ROOT, 'rules', 'rules.schema.json');
+
+interface Args {
+  files: string[];
+  flags: Set<string>;
+  out?: string;
+}
+
+class UsageError extends Error {}
+
+/**
+ * Runs the CLI and returns the exit code (never calls `process.exit`, so
+ * tests can call it with a captured {@link Io}).
+ *
+ * @example
+ * process.exitCode = await main(['check', 'rules/ketamine.yaml']);
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(M.cliHelp);
+      return EXIT.ok;
+    }
+    switch (command) {
+      case 'check':
+        return check(parseArgs('check', rest, ['--json', '--strict']), io);
+      case 'compile':
+        return compile(parseArgs('compile', rest, [], true), io);
+      case 'graph':
+        return graph(parseArgs('graph', rest, [], true), io);
+      case 'schema':
+        return schema(parseArgs('schema', rest, [], true), io);
+      default:
+        io.err(M.cliUnknownCommand(command, closest(command, COMMANDS)));
+        return EXIT.unreadable;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(error.message);
+      return EXIT.unreadable;
+    }
+    throw error;
+  }
+}
+
+function parseArgs(command: string, args: readonly string[], flags: readonly string[], takesOut = false): Args {
+  const parsed: Args = { files: [], flags: new Set() };
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--help' || arg === '-h') parsed.flags.add('--help');
+    else if (takesOut && (arg === '-o' || arg === '--out')) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('-')) throw new UsageError(M.cliMissingValue(arg));
+      parsed.out = value;
+      i += 1;
+    } else if (takesOut && arg.startsWith('--out=')) parsed.out = arg.slice('--out='.length);
+    else if (flags.includes(arg)) parsed.flags.add(arg);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(M.cliUnknownOption(command, arg));
+    else parsed.files.push(arg);
+  }
+  return parsed;
+}
+
+function oneFile(command: string, args: Args): string {
+  const [file, extra] = args.files;
+  if (file === undefined) throw new UsageError(M.cliMissingFile(command));
+  if (extra !== undefined) throw new UsageError(M.cliTooManyFiles(command, extra));
+  return file;
+}
+
+/** Reads the rule file, or reports why it cannot be read (exit 2). */
+function readRuleFile(file: string, io: Io, json = false): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const text = M.cliCannotRead(file, code, message);
+    if (json) io.out(JSON.stringify({ file, ok: false, exitCode: EXIT.unreadable, error: text }, null, 2));
+    else io.err(text);
+    return undefined;
+  }
+}
+
+function check(args: Args, io: Io): number {
+  if (args.flags.has('--help')) return help(io);
+  const file = oneFile('check', args);
+  const json = args.flags.has('--json');
+  const source = readRuleFile(file, io, json);
+  if (source === undefined) return EXIT.unreadable;
+  const readOptional = (path: string) => {
+    try {
+      return io.readFile(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  const report = runCheck(file, source, readOptional, { strict: args.flags.has('--strict') });
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else printReport(report, io);
+  return report.exitCode;
+}
+
+/** Loads a rule file for compile and graph, printing its errors; undefined when it does not load. */
+function loadForWriting(file: string, io: Io) {
+  const source = readRuleFile(file, io);
+  if (source === undefined) return { code: EXIT.unreadable };
+  const result = loadRuleSet(source, file);
+  for (const issue of result.issues) io.err(formatIssue(issue));
+  if (!result.ok) {
+    io.err(M.cliNotWritten(file, result.issues.filter((i) => i.severity === 'error').length));
+    return { code: EXIT.problems };
+  }
+  return { ruleSet: result.ruleSet };
+}
+
+function write(file: string, text: string, io: Io): boolean {
+  try {
+    io.writeFile(file, text);
+    return true;
+  } catch (error) {
+    io.err(M.cliCannotWrite(file, (error as Error).message));
+    return false;
+  }
+}
+
+function compile(args: Args, io: Io): number {
+  if (args.flags.has('--help')) return help(io);
+  const file = oneFile('compile', args);
+  const loaded = loadForWriting(file, io);
+  if (!loaded.ruleSet) return loaded.code;
+  const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
+  const compiled = compileRuleSet(loaded.ruleSet);
+  if (!write(out, `${JSON.stringify(compiled, null, 2)}\n`, io)) return EXIT.unreadable;
+  io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}`));
+  return EXIT.ok;
+}
+
+function graph(args: Args, io: Io): number {
+  if (args.flags.has('--help')) return help(io);
+  const file = oneFile('graph', args);
+  const loaded = loadForWriting(file, io);
+  if (!loaded.ruleSet) return loaded.code;
+  const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.md';
+  // The sheet names its source the same way whichever folder it is run from.
+  const shown = relative(process.cwd(), resolve(file)).split(sep).join('/');
+  if (!write(out, ruleSetToMarkdown(loaded.ruleSet, { file: shown }), io)) return EXIT.unreadable;
+  io.out(M.cliWrote(out, `${loaded.ruleSet.questions.length} questions, ${loaded.ruleSet.rules.length} rules`));
+  return EXIT.ok;
+}
+
+function schema(args: Args, io: Io): number {
+  if (args.flags.has('--help')) return help(io);
+  if (args.files.length > 0) throw new UsageError(M.cliTooManyFiles('schema', args.files[0]!));
+  const out = args.out ?? SCHEMA_FILE;
+  if (!write(out, schemaText(), io)) return EXIT.unreadable;
+  io.out(M.cliWrote(relative(process.cwd(), out) || out, 'JSON Schema for rule files'));
+  return EXIT.ok;
+}
+
+/** The text of `rules/rules.schema.json`, exactly as `screener schema` writes it. */
+export function schemaText(): string {
+  return `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`;
+}
+
+function help(io: Io): number {
+  io.out(M.cliHelp);
+  return EXIT.ok;
+}

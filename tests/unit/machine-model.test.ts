@@ -225,7 +225,7 @@ describe('assessmentMachine (model-based)', () => {
   beforeAll(() => {
     onSample = explore(sample);
     onAllHidden = explore(allHidden);
-  });
+  }, 120_000); // ~4,000 replays: a second on a quiet machine
 
   it('reaches many snapshots of the sample rule set', () => {
     // Guards against an exploration that silently stops at the intro.

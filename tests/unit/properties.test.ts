@@ -37,8 +37,9 @@ import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 
 type Snapshot = SnapshotFrom<typeof assessmentMachine>;
 
-// About a second per property on the shared 2-core machine.
+// About a second per property on a quiet 2-core machine; the timeout leaves room for a busy one.
 const RUNS = { numRuns: 150 };
+const PROPERTY_TIMEOUT = { timeout: 60_000 };
 
 function startActor(ruleSet: RuleSet) {
   const errors: unknown[] = [];
@@ -204,7 +205,7 @@ describe('progress()', () => {
   });
 });
 
-describe('random rule sets', () => {
+describe('random rule sets', PROPERTY_TIMEOUT, () => {
   it('are valid documents: every generated set passes RuleSet.parse', () => {
     fc.assert(
       fc.property(ruleSetInputArb, (input) => {
@@ -215,7 +216,7 @@ describe('random rule sets', () => {
   });
 });
 
-describe('assessmentMachine with random patients', () => {
+describe('assessmentMachine with random patients', PROPERTY_TIMEOUT, () => {
   it('never throws, ignores invalid answers, keeps answers across back, restarts clean', () => {
     fc.assert(
       fc.property(ruleSetArb, patientStepsArb, (ruleSet, steps) => {
@@ -271,7 +272,7 @@ describe('assessmentMachine with random patients', () => {
   });
 });
 
-describe('engine with random answers', () => {
+describe('engine with random answers', PROPERTY_TIMEOUT, () => {
   const ruleSetAndAnswers = ruleSetArb.chain((ruleSet) => fc.tuple(fc.constant(ruleSet), answersArb(ruleSet)));
 
   it('evaluate(): the tier is the most serious tier among the rules that fire', () => {
@@ -470,7 +471,7 @@ function checkRefused(broken: Broken): void {
 // The loader takes ~30 ms on a small document (YAML positions, checks of meaning), so fewer runs.
 const LOADER_RUNS = { valid: { numRuns: 15 }, broken: { numRuns: 60 }, syntax: { numRuns: 25 }, junk: { numRuns: 100 } };
 
-describe('loadRuleSet() with invalid documents', () => {
+describe('loadRuleSet() with invalid documents', PROPERTY_TIMEOUT, () => {
   it('accepts the valid documents the mutations start from (so every refusal is the mutation\'s doing)', () => {
     fc.assert(
       fc.property(ruleSetInputArb, (input) => {

@@ -11,12 +11,23 @@ export interface Finding {
   at?: 'key';
 }
 
-/** A plain object (a YAML map), not a list or null. */
+/**
+ * A plain object (a YAML map), not a list or null.
+ *
+ * @example
+ * isMap({ id: 'age' }) // true
+ * isMap(['age'])       // false
+ */
 export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-/** Reads a nested value of parsed YAML by path; undefined when any step is missing. */
+/**
+ * Reads a nested value of parsed YAML by path; undefined when any step is missing.
+ *
+ * @example
+ * valueAt({ rules: [{ id: 'a' }] }, ['rules', 0, 'id']) // 'a'
+ */
 export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let value = root;
   for (const segment of path) {

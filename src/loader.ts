@@ -100,7 +100,12 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   return { file, source, doc, lineCounter, value, issues };
 }
 
-/** Gives a finding its file, line and column. */
+/**
+ * Gives a finding its file, line and column.
+ *
+ * @example
+ * placeFinding(parseYaml(source, 'a.yaml'), { code: 'x', severity: 'error', path: ['rules', 0], message: '…' }).line
+ */
 export function placeFinding(parsed: ParsedYaml, finding: Finding): RuleIssue {
   const located = locate(parsed.doc, parsed.lineCounter, finding.path);
   const position = finding.at === 'key' && located.keyPosition ? located.keyPosition : located.position;
@@ -172,7 +177,12 @@ export function formatIssue(issue: RuleIssue): string {
   return `${issue.file}:${issue.line}:${issue.column} ${prefix}${issue.message}`;
 }
 
-/** Issues in file order, so a clinician can fix them top to bottom. */
+/**
+ * Issues in file order, so a clinician can fix them top to bottom.
+ *
+ * @example
+ * sortIssues(issues).map(formatIssue).forEach((line) => console.log(line));
+ */
 export function sortIssues(issues: RuleIssue[]): RuleIssue[] {
   return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -4,19 +4,35 @@
  * was expected, what was found and how to fix it, in plain words.
  */
 
-/** Quotes a value the way it would be written in the file. */
+/**
+ * Quotes a value the way it would be written in the file.
+ *
+ * @example
+ * quote('pregnancy') // '"pregnancy"'
+ */
 export function quote(value: string): string {
   return `"${value}"`;
 }
 
-/** A list of ids, quoted: "a", "b" or "c". */
+/**
+ * A list of ids, quoted.
+ *
+ * @example
+ * listOf(['a', 'b', 'c']) // '"a", "b" or "c"'
+ */
 export function listOf(values: readonly string[], joiner = 'or'): string {
   const quoted = values.map(quote);
   if (quoted.length <= 1) return quoted.join('');
   return `${quoted.slice(0, -1).join(', ')} ${joiner} ${quoted.at(-1)}`;
 }
 
-/** Names a found value in words: `the text "18"`, `the number 18`, `a list`, `nothing`. */
+/**
+ * Names a found value in words.
+ *
+ * @example
+ * describe('18') // 'the text "18"'
+ * describe(undefined) // 'nothing'
+ */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
@@ -108,7 +124,6 @@ export const messages = {
     }`,
   /** How a field is named at the start of a message: `"min"`, or `this item` inside a list. */
   fieldName: (key: string | number | undefined) => (typeof key === 'string' ? quote(key) : 'this item'),
-  unsafeText: (reason: string) => `${reason}.`,
   invalidGeneric: (detail: string) => `${detail}.`,
 
   // ---- Conditions ------------------------------------------------------------
@@ -200,8 +215,6 @@ export const messages = {
   caseFiredMissing: (ids: readonly string[]) => `expected rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} to fire, but ${ids.length > 1 ? 'they did' : 'it did'} not.`,
   caseFiredUnexpected: (ids: readonly string[]) => `rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} fired but ${ids.length > 1 ? 'are' : 'is'} not in "fired:".`,
   caseFailed: (name: string, details: readonly string[]) => `case ${quote(name)} failed: ${details.join(' ')}`,
-  caseHiddenAnswer: (questionId: string) =>
-    `note: ${quote(questionId)} is hidden for these answers, so its answer does not count.`,
 
   // ---- Command line ----------------------------------------------------------
   cliHelp: [
@@ -274,6 +287,9 @@ export const messages = {
  * Names a place in the rule set for a message: `question 3 ("age")`,
  * `option 2 of question "pregnancy"`, `rule 5 ("under-18")`, `"signOff"`.
  * `idAt` reads the id written at a path, if any.
+ *
+ * @example
+ * placeName(['rules', 4], (path) => valueAt(raw, path)) // 'rule 5 ("under-18")'
  */
 export function placeName(path: readonly (string | number)[], idAt: (path: (string | number)[]) => unknown): string {
   const named = (kind: string, at: (string | number)[]) => {

@@ -71,7 +71,13 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
   return findings;
 }
 
-/** Each leaf test of a condition, with its path. */
+/**
+ * Each leaf test of a condition, with its path.
+ *
+ * @example
+ * [...leaves({ not: { question: 'age', lessThan: 18 } }, ['rules', 0, 'when'])]
+ * // [[{ question: 'age', lessThan: 18 }, ['rules', 0, 'when', 'not']]]
+ */
 export function* leaves(condition: Condition, path: Path): Generator<[LeafCondition, Path]> {
   if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
   else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);

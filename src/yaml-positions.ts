@@ -20,7 +20,12 @@ export interface Located {
   keyPosition?: Position;
 }
 
-/** 1-based line and column of a character offset. */
+/**
+ * 1-based line and column of a character offset.
+ *
+ * @example
+ * positionAt(lineCounter, 0) // { line: 1, column: 1 }
+ */
 export function positionAt(lineCounter: LineCounter, offset: number): Position {
   const { line, col } = lineCounter.linePos(offset);
   return { line: Math.max(1, line), column: Math.max(1, col) };
@@ -69,18 +74,4 @@ export function locate(doc: Document, lineCounter: LineCounter, path: readonly (
 function nodePosition(node: unknown, lineCounter: LineCounter): Position {
   const range = (node as Node | null | undefined)?.range;
   return range ? positionAt(lineCounter, range[0]) : { line: 1, column: 1 };
-}
-
-/** Position of the key `key` inside the map at `path`, when both exist. */
-export function keyPosition(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: readonly (string | number)[],
-  key: string,
-): Position | undefined {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((item) => keyMatches(item.key, key));
-  const range = (pair?.key as Node | undefined)?.range;
-  return range ? positionAt(lineCounter, range[0]) : undefined;
 }

@@ -231,7 +231,12 @@ function unwrap(schema: z.ZodType, value: unknown): z.ZodType {
   return current;
 }
 
-/** The field names the schema allows in the object at `path` (empty when unknown). */
+/**
+ * The field names the schema allows in the object at `path` (empty when unknown).
+ *
+ * @example
+ * knownKeys(RuleSet, ['signOff'], raw) // ['reviewedBy', 'reviewedOn']
+ */
 export function knownKeys(schema: z.ZodType, path: Path, raw: unknown): string[] {
   let current = unwrap(schema, raw);
   for (let i = 0; i < path.length; i += 1) {

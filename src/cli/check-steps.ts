@@ -49,7 +49,12 @@ export interface CheckStep {
   run: (context: CheckContext) => StepOutcome;
 }
 
-/** The cases file beside a rule file: `rules/x.yaml` → `rules/x.cases.yaml`. */
+/**
+ * The cases file beside a rule file.
+ *
+ * @example
+ * casesFileFor('rules/ketamine.yaml') // 'rules/ketamine.cases.yaml'
+ */
 export function casesFileFor(file: string): string {
   return /\.ya?ml$/i.test(file) ? file.replace(/\.ya?ml$/i, '.cases.yaml') : `${file}.cases.yaml`;
 }
@@ -158,5 +163,10 @@ const time: CheckStep = {
   },
 };
 
-/** The steps of `screener check`, in order. */
+/**
+ * The steps of `screener check`, in order. A new analysis is one more entry.
+ *
+ * @example
+ * runCheck(file, source, read, { steps: [...CHECK_STEPS, { name: 'spelling', run: (context) => ({ issues: [] }) }] });
+ */
 export const CHECK_STEPS: readonly CheckStep[] = [validate, cases, lint, invariants, time];

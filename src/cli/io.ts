@@ -34,7 +34,12 @@ export function processIo(): Io {
   };
 }
 
-/** ANSI styles that vanish when colour is off. */
+/**
+ * ANSI styles that vanish when colour is off.
+ *
+ * @example
+ * styles(io.color).red('1 error')
+ */
 export function styles(color: boolean) {
   const wrap = (open: number, close: number) => (text: string) => (color ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return {

@@ -182,7 +182,12 @@ function schema(args: Args, io: Io): number {
   return EXIT.ok;
 }
 
-/** The text of `rules/rules.schema.json`, exactly as `screener schema` writes it. */
+/**
+ * The text of `rules/rules.schema.json`, exactly as `screener schema` writes it.
+ *
+ * @example
+ * readFileSync(SCHEMA_FILE, 'utf8') === schemaText() // true when up to date
+ */
 export function schemaText(): string {
   return `${JSON.stringify(ruleSetJsonSchema(), null, 2)}\n`;
 }

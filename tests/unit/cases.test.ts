@@ -130,3 +130,10 @@ describe('runCases()', () => {
     expect(runCases(rules, loaded.cases)[0]!.passed).toBe(true);
   });
 });
+
+describe('src/cases.ts exports', () => {
+  it('keeps its public API (CONTRACTS.md §1–2)', async () => {
+    const cases = await import('../../src/cases.ts');
+    expect(Object.keys(cases).sort()).toEqual(['loadCases', 'runCases']);
+  });
+});

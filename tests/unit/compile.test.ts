@@ -47,3 +47,10 @@ describe('compileRuleSet()', () => {
     expect(ruleSetHash(reread.ruleSet)).toBe(compiled.hash);
   });
 });
+
+describe('src/compile.ts exports', () => {
+  it('keeps its public API (CONTRACTS.md §3)', async () => {
+    const compile = await import('../../src/compile.ts');
+    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'compileRuleSet', 'ruleSetHash']);
+  });
+});

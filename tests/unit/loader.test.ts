@@ -210,3 +210,38 @@ describe('formatIssue()', () => {
     expect(formatIssue({ ...issue, severity: 'warning' })).toBe('rules/a.yaml:3:7 warning: oops.');
   });
 });
+
+// The same kinds of break in a copy of the real default rules: the clinician's
+// view. Each `from` is the first occurrence in rules/ketamine.yaml.
+describe('loadRuleSet() on a copy of rules/ketamine.yaml broken in one place', () => {
+  const KETAMINE = readFileSync('rules/ketamine.yaml', 'utf8');
+  const rows: { what: string; from: string; to: string; code: string; at: string }[] = [
+    { what: 'YAML syntax (lost colon)', from: 'title: Ketamine therapy pre-screen', to: 'title Ketamine therapy pre-screen', code: 'yaml-syntax', at: 'title Ketamine' },
+    { what: 'wrong type', from: '    max: 110', to: '    max: a hundred', code: 'invalid-type', at: 'a hundred' },
+    { what: 'unknown field', from: '    unit: years', to: '    units: years', code: 'unknown-field', at: 'units' },
+    { what: 'bad tier', from: '    tier: not-suitable', to: '    tier: not-suitible', code: 'unknown-tier', at: 'not-suitible' },
+    { what: 'unknown question', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: death-wsh, equals: 'yes' }", code: 'unknown-question', at: 'death-wsh' },
+    { what: 'unknown option', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: death-wish, equals: 'yess' }", code: 'unknown-option', at: "'yess'" },
+    { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text: In the past few weeks' },
+    { what: 'showIf to a later question', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: suicide-attempt, equals: 'yes' }", code: 'show-if-order', at: "suicide-attempt, equals: 'yes' }" },
+    { what: 'empty number range', from: '    min: 10\n    max: 110', to: '    min: 110\n    max: 10', code: 'number-range', at: '110\n    max: 10' },
+    { what: 'HTML in patient text', from: '  start: Start', to: '  start: <b>Start</b>', code: 'unsafe-text', at: '<b>Start' },
+  ];
+
+  it.each(rows)('$what → $code at the line of the break', ({ from, to, code, at }) => {
+    expect(KETAMINE, `rules/ketamine.yaml no longer contains ${JSON.stringify(from)}; update this row`).toContain(from);
+    const source = KETAMINE.replace(from, to);
+    const result = loadRuleSet(source, 'rules/ketamine.yaml');
+    expect(result.ok).toBe(false);
+    const issue = result.issues.find((i) => i.code === code);
+    expect(issue, result.issues.map(formatIssue).join('\n')).toBeDefined();
+    expect({ line: issue!.line, column: issue!.column }).toEqual(positionOf(source, at));
+  });
+});
+
+describe('src/loader.ts exports', () => {
+  it('keeps its public API (CONTRACTS.md §1)', async () => {
+    const loader = await import('../../src/loader.ts');
+    expect(Object.keys(loader).sort()).toEqual(['findingPlacer', 'formatIssue', 'loadRuleSet', 'parseYaml', 'placeFinding', 'sortIssues']);
+  });
+});

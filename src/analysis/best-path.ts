@@ -1,0 +1,92 @@
+/**
+ * The best path through a path graph by an additive cost (words, answers,
+ * screens), for the time estimate: the quickest no-flag path, the longest
+ * path. One memoised visit per node.
+ */
+import type { GraphEdge, GraphNode, PathGraph, Terminal } from './path-graph.ts';
+import type { PathStep } from './graph-walks.ts';
+
+/** What a stretch of path costs a patient. */
+export interface Cost {
+  words: number;
+  answers: number;
+  screens: number;
+}
+
+/** How to price a path and which of two paths is better. */
+export interface Pricing {
+  /** Cost of ending on this result screen, or null when such a path does not count. */
+  end(terminal: Terminal): Cost | null;
+  /** Cost of answering `node`'s question with `edge`'s class. */
+  answer(node: GraphNode, edge: GraphEdge): Cost;
+  /** Cost of the interrupt screen and "Continue" on `edge`. */
+  resume(edge: GraphEdge): Cost;
+  /** True when `a` is strictly better than `b`. */
+  better(a: Cost, b: Cost): boolean;
+}
+
+/** A priced path from the first question to a result screen. */
+export interface PricedPath {
+  cost: Cost;
+  steps: PathStep[];
+  terminal: Terminal;
+}
+
+type Choice = { cost: Cost; edge: GraphEdge; via: 'end' | 'next' | 'resume' };
+
+export const ZERO: Cost = { words: 0, answers: 0, screens: 0 };
+
+/** Adds costs. */
+export function add(...costs: Cost[]): Cost {
+  return costs.reduce((sum, c) => ({ words: sum.words + c.words, answers: sum.answers + c.answers, screens: sum.screens + c.screens }), ZERO);
+}
+
+/**
+ * The best path by `pricing`, from the graph's first question (the cost of
+ * the intro and anything before the first question is the caller's).
+ *
+ * @example
+ * bestPath(graph, { end: (t) => (t.tier === 'candidate' ? ZERO : null), … })
+ */
+export function bestPath(graph: PathGraph, pricing: Pricing): PricedPath | null {
+  if (!graph.root) return null;
+  const memo = new Map<number, Choice | null>();
+  const visit = (node: GraphNode): Choice | null => {
+    if (memo.has(node.id)) return memo.get(node.id)!;
+    let best: Choice | null = null;
+    const offer = (choice: Choice) => {
+      if (!best || pricing.better(choice.cost, best.cost)) best = choice;
+    };
+    for (const edge of node.edges) {
+      const here = pricing.answer(node, edge);
+      if (edge.to.kind === 'terminal') {
+        const end = pricing.end(edge.to);
+        if (end) offer({ cost: add(here, end), edge, via: 'end' });
+      } else {
+        const rest = visit(edge.to);
+        if (rest) offer({ cost: add(here, rest.cost), edge, via: 'next' });
+      }
+      if (edge.continueTo) {
+        const rest = visit(edge.continueTo.node);
+        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, via: 'resume' });
+      }
+    }
+    memo.set(node.id, best);
+    return best;
+  };
+  const first = visit(graph.root);
+  if (!first) return null;
+
+  const steps: PathStep[] = [];
+  let node = graph.root;
+  for (;;) {
+    const choice = memo.get(node.id)!;
+    steps.push({ kind: 'answer', question: node.question.id, answer: choice.edge.answer });
+    if (choice.via === 'end') return { cost: first.cost, steps, terminal: choice.edge.to as Terminal };
+    if (choice.via === 'next') node = choice.edge.to as GraphNode;
+    else {
+      steps.push({ kind: 'continue', interrupts: choice.edge.continueTo!.interrupts });
+      node = choice.edge.continueTo!.node;
+    }
+  }
+}

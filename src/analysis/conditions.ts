@@ -1,0 +1,59 @@
+/**
+ * Small facts about conditions that every analysis needs: their leaf tests,
+ * and the last question they read (after which their value cannot change).
+ */
+import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
+
+/**
+ * Every leaf test inside a condition, in reading order.
+ *
+ * @example
+ * leavesOf({ all: [{ question: 'a', equals: 'x' }, { not: { question: 'b', atLeast: 3 } }] })
+ * // [{ question: 'a', equals: 'x' }, { question: 'b', atLeast: 3 }]
+ */
+export function leavesOf(condition: Condition): LeafCondition[] {
+  if ('all' in condition) return condition.all.flatMap(leavesOf);
+  if ('any' in condition) return condition.any.flatMap(leavesOf);
+  if ('not' in condition) return leavesOf(condition.not);
+  return [condition];
+}
+
+/** Every condition in a rule set that can tell answers apart: `showIf`s, rule and invariant `when`s. */
+export function conditionsOf(ruleSet: RuleSet): Condition[] {
+  return [
+    ...ruleSet.questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
+    ...ruleSet.rules.map((rule) => rule.when),
+    ...ruleSet.invariants.map((invariant) => invariant.when),
+  ];
+}
+
+/** The option ids a leaf names (none for number and `answered` tests). */
+export function optionIdsOf(leaf: LeafCondition): string[] {
+  if ('equals' in leaf) return [leaf.equals];
+  if ('oneOf' in leaf) return leaf.oneOf;
+  if ('noneOf' in leaf) return leaf.noneOf;
+  if ('includes' in leaf) return [leaf.includes];
+  if ('includesAny' in leaf) return leaf.includesAny;
+  return [];
+}
+
+/** A stable text key for a leaf, so equal tests written twice count once. */
+export function leafKey(leaf: LeafCondition): string {
+  return JSON.stringify(Object.entries(leaf).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * The index of the last question a condition reads, or -1 when it reads no
+ * known question. Once that question is behind the patient, the condition's
+ * value is final (a `showIf` may only look back, so nothing later changes it).
+ */
+export function lastQuestionIndex(condition: Condition, order: ReadonlyMap<string, number>): number {
+  let last = -1;
+  for (const leaf of leavesOf(condition)) last = Math.max(last, order.get(leaf.question) ?? -1);
+  return last;
+}
+
+/** Question id → position in the file. */
+export function questionOrder(ruleSet: RuleSet): Map<string, number> {
+  return new Map(ruleSet.questions.map((question, index) => [question.id, index]));
+}

@@ -1,0 +1,167 @@
+/**
+ * How long the assessment takes: reading at 200 words a minute plus 3 seconds
+ * for each answer. Words per screen are counted as `words.ts` describes.
+ *
+ * - **Typical path**: the quickest path of a patient with nothing to flag —
+ *   among paths whose result is `candidate` (no rule fired, no interrupt),
+ *   the one with the fewest answered screens; ties go to the fewest words,
+ *   then to the earlier answers (option order, lower numbers first).
+ * - **Longest path**: the path with the most seconds over every path the
+ *   machine can produce, interrupts and "Continue" included.
+ * - **Most answered screens**: the largest number of answers on any path.
+ */
+import { TIERS, type RuleSet, type Tier } from '../schema.ts';
+import type { Finding } from '../finding.ts';
+import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
+import type { PathStep } from './graph-walks.ts';
+import { buildPathGraph, type PathGraph } from './path-graph.ts';
+import { crisisHelpWords, introWords, questionWords, reasonWords, resultWords } from './words.ts';
+
+export const WORDS_PER_MINUTE = 200;
+export const SECONDS_PER_ANSWER = 3;
+/** The target for the typical path, from the product brief. */
+export const TYPICAL_SECONDS_LIMIT = 120;
+/** The most answered screens any path should have, from the product brief. */
+export const ANSWERED_SCREENS_LIMIT = 12;
+
+/** One path, priced. */
+export interface PathEstimate {
+  /** Intro, each question, each interrupt screen passed with "Continue", and the result. */
+  screens: number;
+  answers: number;
+  words: number;
+  /** words / 200 × 60 + 3 × answers, rounded to a tenth. */
+  seconds: number;
+  tier: Tier;
+  interrupted: boolean;
+  steps: PathStep[];
+}
+
+/** The completion-time report. */
+export interface TimeEstimate {
+  wordsPerMinute: number;
+  secondsPerAnswer: number;
+  typical: PathEstimate | null;
+  longest: PathEstimate | null;
+  maxAnsweredScreens: number;
+  /** Warnings: typical path over 120 s; a path with more than 12 answered screens. */
+  findings: Finding[];
+}
+
+/** Seconds for a number of words and answers: words / 200 × 60 + 3 × answers. */
+export function secondsFor(words: number, answers: number): number {
+  return Math.round(((words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * answers) * 10) / 10;
+}
+
+/**
+ * Estimates the completion time of a rule set in `locale` (default: the rule
+ * set's own).
+ *
+ * The CLI prints, e.g.:
+ * `Typical path: 11 screens, 9 answers, 212 words ≈ 90.6 s (200 words a minute + 3 s an answer)`,
+ * the same line for the longest path, `Most answered screens on any path: 12`,
+ * then `findings` like any other lint finding.
+ *
+ * @example
+ * const { typical, longest } = estimateTime(ruleSet);
+ * typical?.seconds // 88.2
+ */
+export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, graph: PathGraph = buildPathGraph(ruleSet)): TimeEstimate {
+  const intro = introWords(ruleSet, locale);
+  const rootCost = (tier: Tier | null): Cost => ({
+    words: intro + (tier ? reasonWords(ruleSet, tier, graph.rootFired, locale) : 0),
+    answers: 0,
+    screens: 1,
+  });
+  const questionCost = new Map<string, number>();
+  const wordsOfQuestion = (id: string, question: Parameters<typeof questionWords>[1]) => {
+    let words = questionCost.get(id);
+    if (words === undefined) questionCost.set(id, (words = questionWords(ruleSet, question, locale)));
+    return words;
+  };
+  const crisisScreen = crisisHelpWords(ruleSet, locale);
+  // Edges carry rule ids; the same few lists recur thousands of times, so count each list once per tier.
+  const reasonCache = new Map<Tier, Map<readonly string[], number>>(TIERS.map((tier) => [tier, new Map()]));
+  const reasons = (tier: Tier, ids: readonly string[]) => {
+    if (ids.length === 0) return 0;
+    const cache = reasonCache.get(tier)!;
+    let words = cache.get(ids);
+    if (words === undefined) cache.set(ids, (words = reasonWords(ruleSet, tier, ids, locale)));
+    return words;
+  };
+  const resultCache = new Map(TIERS.map((tier) => [tier, resultWords(ruleSet, tier, locale)]));
+  const seconds = (c: Cost) => (c.words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * c.answers;
+
+  const typicalPath = bestPath(graph, {
+    end: (t) => (t.tier === 'candidate' && !t.interrupted ? { words: resultCache.get('candidate')!, answers: 0, screens: 1 } : null),
+    answer: (node) => ({ words: wordsOfQuestion(node.question.id, node.question), answers: 1, screens: 1 }),
+    resume: () => ({ words: crisisScreen, answers: 0, screens: 1 }),
+    better: (a, b) => a.answers < b.answers || (a.answers === b.answers && a.words < b.words),
+  });
+  const typical = typicalPath ? priced(add(rootCost('candidate'), typicalPath.cost), 'candidate', false, typicalPath.steps) : null;
+
+  let longest: PathEstimate | null = null;
+  for (const tier of TIERS) {
+    const pricing: Pricing = {
+      end: (t) =>
+        t.tier === tier
+          ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 }
+          : null,
+      answer: (node, edge) => ({
+        words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, edge.decidedFired),
+        answers: 1,
+        screens: 1,
+      }),
+      resume: (edge) => ({ words: crisisScreen + reasons(tier, edge.continueTo!.decidedFired), answers: 0, screens: 1 }),
+      better: (a, b) => seconds(a) > seconds(b),
+    };
+    const path = bestPath(graph, pricing);
+    if (!path) continue;
+    const candidate = priced(add(rootCost(tier), path.cost), tier, path.terminal.interrupted, path.steps);
+    if (!longest || candidate.seconds > longest.seconds) longest = candidate;
+  }
+
+  const most = bestPath(graph, {
+    end: () => ZERO,
+    answer: () => ({ words: 0, answers: 1, screens: 1 }),
+    resume: () => ZERO,
+    better: (a, b) => a.answers > b.answers,
+  });
+  const maxAnsweredScreens = most?.cost.answers ?? 0;
+
+  const findings: Finding[] = [];
+  if (typical && typical.seconds > TYPICAL_SECONDS_LIMIT) {
+    findings.push({
+      code: 'slow-typical-path',
+      severity: 'warning',
+      path: ['questions'],
+      message:
+        `the typical path takes about ${typical.seconds} seconds (${typical.words} words at ${WORDS_PER_MINUTE} a minute ` +
+        `plus ${SECONDS_PER_ANSWER} seconds for each of ${typical.answers} answers); aim for ${TYPICAL_SECONDS_LIMIT} or less: ` +
+        'shorten question and help text, or ask follow-up questions only when an answer calls for them',
+    });
+  }
+  if (maxAnsweredScreens > ANSWERED_SCREENS_LIMIT) {
+    findings.push({
+      code: 'too-many-screens',
+      severity: 'warning',
+      path: ['questions'],
+      message:
+        `one path asks ${maxAnsweredScreens} questions; aim for ${ANSWERED_SCREENS_LIMIT} or fewer on any path: ` +
+        'merge related questions into one multiple choice, or show follow-ups only when needed',
+    });
+  }
+  return { wordsPerMinute: WORDS_PER_MINUTE, secondsPerAnswer: SECONDS_PER_ANSWER, typical, longest, maxAnsweredScreens, findings };
+}
+
+function priced(cost: Cost, tier: Tier, interrupted: boolean, steps: PathStep[]): PathEstimate {
+  return {
+    screens: cost.screens,
+    answers: cost.answers,
+    words: cost.words,
+    seconds: secondsFor(cost.words, cost.answers),
+    tier,
+    interrupted,
+    steps,
+  };
+}

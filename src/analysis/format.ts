@@ -1,0 +1,71 @@
+/**
+ * Plain-text lines for the CLI (and the playground): invariant verdicts,
+ * counterexamples and the time estimate, in words a clinician reads.
+ */
+import type { RuleSet } from '../schema.ts';
+import { describer } from './describe.ts';
+import type { TimeEstimate, PathEstimate } from './estimate.ts';
+import type { PathStep } from './graph-walks.ts';
+import type { InvariantResult } from './prove.ts';
+
+/**
+ * A path, one line per step: `“How old are you?” → 17 years`.
+ *
+ * @example
+ * formatSteps(ruleSet, counterexample.steps).forEach((line, i) => console.log(`  ${i + 1}. ${line}`));
+ */
+export function formatSteps(ruleSet: RuleSet, steps: readonly PathStep[], locale?: string): string[] {
+  const say = describer(ruleSet, locale);
+  return steps.map((step) =>
+    step.kind === 'answer'
+      ? `${say.question(step.question)} → ${say.answer(step.question, step.answer)}`
+      : `(crisis screen for ${step.interrupts.join(', ')}) → Continue the assessment`,
+  );
+}
+
+/**
+ * The lines for one invariant: a tick line when proven, or a cross line, the
+ * numbered counterexample and what it led to.
+ *
+ * @example
+ * formatInvariantResult(ruleSet, result).join('\n')
+ * // ✗ pregnancy-excluded: pregnant patients are never candidates
+ * //     1. “How old are you?” → 18 years
+ * //     2. “Are you pregnant?” → “Pregnant”
+ * //     outcome: candidate (no rule fired); expected at least not-suitable
+ */
+export function formatInvariantResult(ruleSet: RuleSet, result: InvariantResult, locale?: string): string[] {
+  if (result.status === 'proven') {
+    const note = result.vacuous ? ' — but its condition is never true, so it checks nothing' : '';
+    return [`✓ ${result.id}: proven over ${result.explored.paths} answer paths${note}`];
+  }
+  const c = result.counterexample!;
+  const fired = c.fired.length ? `rules fired: ${c.fired.join(', ')}` : 'no rule fired';
+  return [
+    `✗ ${result.id}: ${result.description}`,
+    ...formatSteps(ruleSet, c.steps, locale).map((line, i) => `    ${i + 1}. ${line}`),
+    `    outcome: ${c.tier}${c.interrupted ? ' (questions stopped by a crisis answer)' : ''} (${fired}); expected at least ${result.atLeast}`,
+  ];
+}
+
+function pathLine(name: string, path: PathEstimate | null): string {
+  if (!path) return `${name}: none`;
+  return `${name}: ${path.screens} screens, ${path.answers} answers, ${path.words} words ≈ ${path.seconds} s (ends ${path.tier})`;
+}
+
+/**
+ * The time-estimate lines.
+ *
+ * @example
+ * formatEstimate(estimate)
+ * // ['Time at 200 words a minute plus 3 s an answer:',
+ * //  'Typical path: 12 screens, 10 answers, 230 words ≈ 99 s (ends candidate)', …]
+ */
+export function formatEstimate(estimate: TimeEstimate): string[] {
+  return [
+    `Time at ${estimate.wordsPerMinute} words a minute plus ${estimate.secondsPerAnswer} s an answer:`,
+    `  ${pathLine('Typical path (quickest with nothing to flag)', estimate.typical)}`,
+    `  ${pathLine('Longest path', estimate.longest)}`,
+    `  Most answered screens on any path: ${estimate.maxAnsweredScreens}`,
+  ];
+}

@@ -1,0 +1,329 @@
+/**
+ * Every answer path the assessment machine can produce, as a small graph.
+ *
+ * The walk follows `src/machine.ts` step by step, using the engine for every
+ * decision: the first question is the first visible one; after an answer, an
+ * interrupting rule that fires and has not been shown yet ends the path on
+ * the result screen (the patient may then press "Continue the assessment",
+ * which the walk also follows, as the machine allows it); otherwise the next
+ * question is the next visible one after the current (`nextQuestionId`);
+ * with none left, the result. Each question is answered once per class
+ * (see `answer-classes.ts`), never left blank: the machine requires an answer.
+ *
+ * Going back and changing an answer ends in the same answer sets as walking
+ * forward with the new answer (the machine drops answers that became hidden),
+ * so forward paths cover it.
+ *
+ * ## Merging
+ * Two prefixes lead to the same future when they agree on what later
+ * conditions can still read. A node's key is: the next question; for each
+ * earlier question, the truth of every leaf test that a later `showIf`, an
+ * undecided rule or the undecided target still reads; the most serious tier
+ * among rules already decided (a rule is decided once the last question it
+ * reads is behind); the target's value once decided; and the interrupting
+ * rules already shown. Equal keys share one node, which is what keeps the
+ * default rules to a few hundred nodes instead of millions of paths.
+ */
+import { tierRank, type Answer } from '../engine.ts';
+import { TIERS, type Condition, type LeafCondition, type Question, type RuleSet, type Tier } from '../schema.ts';
+import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
+import { compiler, type CompiledCondition } from './compiled.ts';
+import { lastQuestionIndex, leafKey, leavesOf, questionOrder } from './conditions.ts';
+
+/** A result screen at the end of a path. */
+export interface Terminal {
+  kind: 'terminal';
+  /** True when an interrupting rule ended the path (the patient may continue). */
+  interrupted: boolean;
+  tier: Tier;
+  /** The target condition's value on the answers that count here (false when there is no target). */
+  target: boolean;
+  /** Rules firing here that read questions after this point (rules decided earlier sit on edges). */
+  pendingFired: string[];
+}
+
+/** A question screen shared by every prefix with the same key. */
+export interface GraphNode {
+  kind: 'node';
+  /** Unique per graph, in creation order. */
+  id: number;
+  key: string;
+  question: Question;
+  index: number;
+  edges: GraphEdge[];
+}
+
+/** What comes after answering: a question, the result, or an interrupt. */
+export interface GraphEdge {
+  answerClass: AnswerClass;
+  answer: Answer;
+  /** Rules decided by this step (their last question is behind now) that fire. */
+  decidedFired: string[];
+  to: GraphNode | Terminal;
+  /** Set when an interrupting rule fired: `to` is its result screen, this is "Continue the assessment". */
+  continueTo: { node: GraphNode; decidedFired: string[]; interrupts: string[] } | null;
+}
+
+/** The graph of answer paths for one rule set (and optional target condition). */
+export interface PathGraph {
+  ruleSet: RuleSet;
+  target: Condition | null;
+  classes: Map<string, AnswerClass[]>;
+  /** The first question, or null when no question is visible at the start. */
+  root: GraphNode | null;
+  /** Rules that read no known question and fire before anything is answered. */
+  rootFired: string[];
+  nodes: GraphNode[];
+  edgeCount: number;
+}
+
+/** Options for {@link buildPathGraph}. */
+export interface PathGraphOptions {
+  /** Also follow "Continue the assessment" after an interrupt (the machine allows it). Default true. */
+  continueAfterInterrupt?: boolean;
+}
+
+/**
+ * Builds the graph of every answer path, merging prefixes with the same future.
+ * `target` is a condition whose value at each result screen is recorded
+ * (an invariant's `when`, or a rule's `when`).
+ *
+ * @example
+ * const graph = buildPathGraph(ruleSet, invariant.when);
+ * graph.nodes.length // merged question screens
+ */
+export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null, options: PathGraphOptions = {}): PathGraph {
+  const continueAfter = options.continueAfterInterrupt ?? true;
+  const order = questionOrder(ruleSet);
+  const questions = ruleSet.questions;
+  const count = questions.length;
+  const classes = answerClasses(ruleSet, target ? [target] : []);
+  const classList = questions.map((question) => classes.get(question.id) ?? []);
+  const compile = compiler(ruleSet, classes);
+
+  const showIf = questions.map((question) => (question.showIf ? compile(question.showIf) : null));
+  const rules = ruleSet.rules.map((rule, position) => {
+    const reads = new Set(leavesOf(rule.when).flatMap((leaf) => (order.has(leaf.question) ? [order.get(leaf.question)!] : [])));
+    const last = lastQuestionIndex(rule.when, order);
+    return {
+      id: rule.id,
+      position,
+      rank: tierRank(rule.tier),
+      interrupt: rule.interrupt === true,
+      last,
+      // Reads one question only and never interrupts: its effect is known per answer class (see `local` below).
+      local: rule.interrupt !== true && reads.size === 1 && reads.has(last),
+      fires: compile(rule.when),
+    };
+  });
+  type CompiledRule = (typeof rules)[number];
+  const byLast = Array.from({ length: count + 1 }, (_, k) => rules.filter((rule) => rule.last === k - 1));
+  const interrupting = rules.filter((rule) => rule.interrupt);
+  const targetFn = target ? compile(target) : null;
+  const targetLast = target ? lastQuestionIndex(target, order) : -1;
+  const live = liveLeaves(ruleSet, target, order, rules.map((rule) => rule.last), targetLast, compile.compileLeaf);
+  const local = localEffects(questions, classList, rules, [
+    ...questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
+    ...ruleSet.rules.filter((_, i) => !rules[i]!.local).map((rule) => rule.when),
+    ...(target ? [target] : []),
+  ], compile.compileLeaf);
+
+  const memo = new Map<string, GraphNode>();
+  const nodes: GraphNode[] = [];
+  let edgeCount = 0;
+
+  /**
+   * Rules whose last question lies in [from, to) that fire: they are decided
+   * by this step. The one-question rules of `skipLocalOf` are left out: the
+   * caller adds them per answer class.
+   */
+  const decidedBetween = (state: number[], from: number, to: number, skipLocalOf = -2): CompiledRule[] => {
+    const fired: CompiledRule[] = [];
+    for (let k = Math.max(from, -1); k < to; k += 1) {
+      for (const rule of byLast[k + 1]!) if (!(rule.local && k === skipLocalOf) && rule.fires(state)) fired.push(rule);
+    }
+    return fired;
+  };
+  const minRank = (rank: number, fired: readonly { rank: number }[]) =>
+    fired.reduce((best, rule) => Math.min(best, rule.rank), rank);
+  const nextVisible = (state: number[], after: number) => {
+    for (let j = after + 1; j < count; j += 1) if (!showIf[j] || showIf[j]!(state)) return j;
+    return count;
+  };
+  const ids = (fired: readonly CompiledRule[]) => fired.map((rule) => rule.id);
+
+  /** What is fixed once the walk reaches position `index`: tier of decided rules, target if decided. */
+  interface Fixed {
+    rank: number;
+    target: boolean | null;
+  }
+
+  function key(index: number, state: number[], shown: readonly string[], fixed: Fixed): string {
+    let bits = '';
+    for (const leaf of live[index]!) bits += leaf(state) ? '1' : '0';
+    const targetPart = fixed.target === null ? '?' : fixed.target ? 'T' : 'F';
+    return `${index}|${shown.join(',')}|${fixed.rank}|${targetPart}|${bits}`;
+  }
+
+  function fixedAt(state: number[], from: number, to: number, before: Fixed, rank: number): Fixed {
+    const decidesTarget = targetFn !== null && targetLast >= from && targetLast < to;
+    return { rank: Math.min(before.rank, rank), target: decidesTarget ? targetFn(state) : before.target };
+  }
+
+  function nodeAt(index: number, state: number[], shown: readonly string[], fixed: Fixed): GraphNode {
+    const nodeKey = key(index, state, shown, fixed);
+    const existing = memo.get(nodeKey);
+    if (existing) return existing;
+    const node: GraphNode = { kind: 'node', id: nodes.length, key: nodeKey, question: questions[index]!, index, edges: [] };
+    memo.set(nodeKey, node);
+    nodes.push(node);
+    // Classes in one group differ only in which one-question rules fire, not in their
+    // most serious tier nor in anything read later: they share one destination.
+    const effects = local[index]!;
+    const shared = new Map<number, Step>();
+    classList[index]!.forEach((answerClass, classIndex) => {
+      const group = effects.group[classIndex]!;
+      let step = shared.get(group);
+      if (!step) shared.set(group, (step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shown, fixed)));
+      const own = effects.fired[classIndex]!;
+      let decidedFired = step.decidedIds;
+      if (own.length > 0) decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
+      node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
+      edgeCount += 1;
+    });
+    return node;
+  }
+
+  function terminal(state: number[], interrupted: boolean, fixed: Fixed, pending: readonly CompiledRule[]): Terminal {
+    return {
+      kind: 'terminal',
+      interrupted,
+      tier: TIERS[minRank(fixed.rank, pending)]!,
+      target: fixed.target ?? (targetFn ? targetFn(state) : false),
+      pendingFired: ids(pending),
+    };
+  }
+
+  interface Step {
+    decided: CompiledRule[];
+    decidedIds: string[];
+    to: GraphNode | Terminal;
+    continueTo: GraphEdge['continueTo'];
+  }
+
+  /** Answering question `index` with `classIndex`, whose one-question rules reach `localRank`. */
+  function stepFrom(index: number, classIndex: number, localRank: number, before: number[], shown: readonly string[], fixed: Fixed): Step {
+    const state = before.slice();
+    state[index] = classIndex;
+    const firing = interrupting.filter((rule) => rule.fires(state)).map((rule) => rule.id);
+    // As the machine's recordAnswer: forget shown interrupts that no longer fire.
+    const stillShown = shown.filter((id) => firing.includes(id));
+    const pending = firing.filter((id) => !stillShown.includes(id));
+    const next = nextVisible(state, index);
+
+    if (pending.length > 0) {
+      const now = decidedBetween(state, index, index + 1, index);
+      const fixedNow = fixedAt(state, index, index + 1, fixed, minRank(localRank, now));
+      const result = terminal(state, true, fixedNow, rules.filter((rule) => rule.last > index && rule.fires(state)));
+      if (next === count || !continueAfter) return { decided: now, decidedIds: ids(now), to: result, continueTo: null };
+      const skipped = decidedBetween(state, index + 1, next);
+      const fixedNext = fixedAt(state, index + 1, next, fixedNow, minRank(TIERS.length - 1, skipped));
+      return {
+        decided: now,
+        decidedIds: ids(now),
+        to: result,
+        continueTo: { node: nodeAt(next, state, [...stillShown, ...pending].sort(), fixedNext), decidedFired: ids(skipped), interrupts: pending },
+      };
+    }
+    const fired = decidedBetween(state, index, next, index);
+    const fixedNext = fixedAt(state, index, next, fixed, minRank(localRank, fired));
+    const to = next === count ? terminal(state, false, fixedNext, []) : nodeAt(next, state, stillShown, fixedNext);
+    return { decided: fired, decidedIds: ids(fired), to, continueTo: null };
+  }
+
+  const empty = questions.map(() => -1);
+  const first = nextVisible(empty, -1);
+  const rootRules = decidedBetween(empty, -1, first);
+  const rootFixed = fixedAt(empty, -1, first, { rank: TIERS.length - 1, target: null }, minRank(TIERS.length - 1, rootRules));
+  const root = first === count ? null : nodeAt(first, empty, [], rootFixed);
+  return { ruleSet, target, classes, root, rootFired: ids(rootRules), nodes, edgeCount };
+}
+
+function mergeByPosition<T extends { position: number }>(a: readonly T[], b: readonly T[]): T[] {
+  return [...a, ...b].sort((x, y) => x.position - y.position);
+}
+
+/**
+ * Per question and answer class: the one-question rules that fire, their most
+ * serious tier, and a group number. Two classes share a group when those
+ * tiers match and every other test on the question (in a `showIf`, a rule
+ * reading other questions too, an interrupting rule, the target) agrees.
+ */
+function localEffects<R extends { id: string; local: boolean; last: number; rank: number; fires: CompiledCondition }>(
+  questions: readonly Question[],
+  classList: readonly (readonly AnswerClass[])[],
+  rules: readonly R[],
+  others: readonly Condition[],
+  compileLeaf: (leaf: LeafCondition) => CompiledCondition,
+) {
+  const otherLeaves = leavesByQuestion(others);
+  return questions.map((question, index) => {
+    const own = rules.filter((rule) => rule.local && rule.last === index);
+    const tests = (otherLeaves.get(question.id) ?? []).map(compileLeaf);
+    const groups = new Map<string, number>();
+    const result = { group: [] as number[], rank: [] as number[], fired: [] as R[][], firedIds: [] as string[][] };
+    classList[index]!.forEach((_, classIndex) => {
+      const probe = questions.map((__, i) => (i === index ? classIndex : -1));
+      const fired = own.filter((rule) => rule.fires(probe));
+      const rank = fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1);
+      const signature = `${rank}|${tests.map((test) => (test(probe) ? 1 : 0)).join('')}`;
+      if (!groups.has(signature)) groups.set(signature, groups.size);
+      result.group.push(groups.get(signature)!);
+      result.rank.push(rank);
+      result.fired.push(fired);
+      result.firedIds.push(fired.map((rule) => rule.id));
+    });
+    return result;
+  });
+}
+
+/**
+ * For each node position k: compiled leaf tests on earlier questions that
+ * something at or after k still reads (a later question's `showIf`, a rule or
+ * the target not decided before k). Their values are the part of the answers
+ * so far that the future can see.
+ */
+function liveLeaves(
+  ruleSet: RuleSet,
+  target: Condition | null,
+  order: ReadonlyMap<string, number>,
+  ruleLast: readonly number[],
+  targetLast: number,
+  compileLeaf: (leaf: LeafCondition) => CompiledCondition,
+): CompiledCondition[][] {
+  const count = ruleSet.questions.length;
+  const compiled = new Map<string, CompiledCondition>();
+  const result: CompiledCondition[][] = [];
+  for (let k = 0; k <= count; k += 1) {
+    const reading: Condition[] = [];
+    ruleSet.questions.forEach((question, i) => {
+      if (i > k && question.showIf) reading.push(question.showIf);
+    });
+    ruleSet.rules.forEach((rule, i) => {
+      if (ruleLast[i]! >= k) reading.push(rule.when);
+    });
+    if (target && targetLast >= k) reading.push(target);
+    const leaves = [...leavesByQuestion(reading)]
+      .filter(([id]) => (order.get(id) ?? Infinity) < k)
+      .sort(([a], [b]) => order.get(a)! - order.get(b)!)
+      .flatMap(([, tests]) => tests);
+    result.push(
+      leaves.map((leaf) => {
+        const id = leafKey(leaf);
+        if (!compiled.has(id)) compiled.set(id, compileLeaf(leaf));
+        return compiled.get(id)!;
+      }),
+    );
+  }
+  return result;
+}

@@ -3,7 +3,7 @@
  * so every library we compare is built by the same tool with the same
  * settings. Nothing is written to disk.
  */
-import { build, type InlineConfig } from 'vite';
+import { build, type InlineConfig, type PluginOption } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** One emitted file of an in-memory build. */
@@ -24,6 +24,8 @@ export interface BundleOptions {
   sourcemap?: boolean;
   /** Project root used to resolve `node_modules`. */
   root: string;
+  /** Extra Vite plugins, e.g. a virtual module with generated data. */
+  plugins?: PluginOption[];
 }
 
 /**
@@ -39,6 +41,7 @@ export async function bundle(options: BundleOptions): Promise<BuiltFile[]> {
     root: options.root,
     logLevel: 'silent',
     mode: 'production',
+    plugins: options.plugins ?? [],
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       write: false,

@@ -1,0 +1,178 @@
+/**
+ * Time to first question in Chromium, ours against SurveyJS, on the same host
+ * page with the same CPU throttling.
+ *
+ * What is measured, for both, in the page itself (no driver round trips):
+ * an init script polls once per animation frame from navigation start.
+ * - `intro`: the first frame in which the widget's Start button has a layout
+ *   box (our intro screen; SurveyJS's start page, same title, body, notices
+ *   and Start label).
+ * - In that same frame the script clicks Start (`element.click()`).
+ * - `question`: the first frame in which the first question's title (ours: a
+ *   `legend`/`label` with its text; SurveyJS: `.sd-question__title`) has a
+ *   layout box.
+ * Times are `performance.now()`, i.e. ms since navigation start. Each run uses
+ * a fresh browser context (empty cache); runs alternate ours / SurveyJS after
+ * one discarded warm-up each.
+ */
+import { chromium, type Browser } from 'playwright-core';
+
+/** The launch flags from TEAM.md, for the same Chromium everyone tests with. */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/**
+ * Launches Debian's Chromium (or `CHROMIUM_PATH`).
+ *
+ * @example
+ * const browser = await launchChromium();
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** One page to time. */
+export interface TimedPage {
+  name: string;
+  kind: 'ours' | 'surveyjs';
+  url: string;
+  /** The Start button's label. */
+  start: string;
+  /** The first question's text (or its start). */
+  question: string;
+}
+
+/** Timings of one page, ms since navigation start. */
+export interface PageTimings {
+  name: string;
+  runs: number;
+  introMedian: number;
+  questionMedian: number;
+  /** Start click → first question visible. */
+  afterClickMedian: number;
+  introSamples: number[];
+  questionSamples: number[];
+}
+
+interface Marks {
+  intro: number;
+  click: number;
+  question: number;
+}
+
+/**
+ * The in-page probe, as source text: a function passed to Playwright would be
+ * serialised after tsx adds its `__name` helpers, which the page lacks.
+ */
+function probeSource(config: { kind: 'ours' | 'surveyjs'; start: string; question: string }): string {
+  return `(() => {
+  const config = ${JSON.stringify(config)};
+  const marks = { intro: -1, click: -1, question: -1 };
+  window.__benchMarks = marks;
+  const root = () => config.kind === 'ours'
+    ? (document.querySelector('eligibility-screener')?.shadowRoot ?? null)
+    : document.getElementById('survey');
+  const visible = (el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const startButton = (node) => {
+    for (const el of node.querySelectorAll('button, input[type="button"], input[type="submit"]')) {
+      const label = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim();
+      if (label === config.start && visible(el)) return el;
+    }
+    return null;
+  };
+  const titles = config.kind === 'ours' ? 'legend, label' : '.sd-question__title';
+  const questionShown = (node) => {
+    for (const el of node.querySelectorAll(titles)) {
+      if ((el.textContent ?? '').includes(config.question) && visible(el)) return true;
+    }
+    return false;
+  };
+  const tick = () => {
+    const node = root();
+    if (node && marks.intro < 0) {
+      const button = startButton(node);
+      if (button) {
+        marks.intro = performance.now();
+        button.click();
+        marks.click = performance.now();
+      }
+    } else if (node && questionShown(node)) {
+      marks.question = performance.now();
+      window.__benchDone(marks);
+      return;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+}
+
+async function timeOnce(browser: Browser, page: TimedPage, throttle: number): Promise<Marks> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  try {
+    const tab = await context.newPage();
+    const errors: string[] = [];
+    tab.on('pageerror', (error) => errors.push(error.message));
+    // Nothing but the local server: a stray third-party request would skew the timing.
+    await context.route((url) => !url.href.startsWith('http://127.0.0.1'), (route) => route.abort());
+    let done: (marks: Marks) => void = () => {};
+    const finished = new Promise<Marks>((resolve) => (done = resolve));
+    await tab.exposeFunction('__benchDone', (marks: Marks) => done(marks));
+    await tab.addInitScript({ content: probeSource({ kind: page.kind, start: page.start, question: page.question }) });
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await tab.goto(page.url, { waitUntil: 'commit' });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 30_000)));
+    const outcome = await Promise.race([finished, timeout]);
+    clearTimeout(timer);
+    if (outcome !== 'timeout') return outcome;
+    // Say how far it got, so a failure can be acted on.
+    const seen = (await tab.evaluate('window.__benchMarks').catch(() => null)) as Marks | null;
+    const stage = !seen || seen.intro < 0 ? `no Start button labelled "${page.start}" appeared` : `Start was clicked, but no question titled "${page.question}" appeared`;
+    throw new Error(`${page.name}: ${stage} within 30 s${errors.length ? ` (page errors: ${errors.join('; ')})` : ''}`);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/**
+ * Times every page `runs` times, alternating pages so drift hits all alike.
+ *
+ * @example
+ * const [ours, survey] = await timeFirstQuestion(browser, [oursPage, surveyPage], { runs: 7, throttle: 4 });
+ */
+export async function timeFirstQuestion(
+  browser: Browser,
+  pages: readonly TimedPage[],
+  options: { runs: number; throttle: number },
+): Promise<PageTimings[]> {
+  for (const page of pages) await timeOnce(browser, page, options.throttle); // warm-up, discarded
+  const samples = pages.map(() => [] as Marks[]);
+  for (let run = 0; run < options.runs; run += 1) {
+    for (const [i, page] of pages.entries()) samples[i]?.push(await timeOnce(browser, page, options.throttle));
+  }
+  return pages.map((page, i) => {
+    const marks = samples[i] ?? [];
+    return {
+      name: page.name,
+      runs: marks.length,
+      introMedian: median(marks.map((m) => m.intro)),
+      questionMedian: median(marks.map((m) => m.question)),
+      afterClickMedian: median(marks.map((m) => m.question - m.click)),
+      introSamples: marks.map((m) => Math.round(m.intro)),
+      questionSamples: marks.map((m) => Math.round(m.question)),
+    };
+  });
+}

@@ -1,0 +1,258 @@
+/**
+ * Turns bench results into the comparison table (console and Markdown), with
+ * each target marked met or not met from the measured numbers alone.
+ */
+import type { Breakdown } from './breakdown.ts';
+import type { CheckResult } from './cli-check.ts';
+import type { EvaluationResult } from './evaluation.ts';
+import type { PageTimings } from './first-question.ts';
+import type { MachineInfo } from './machine-info.ts';
+import type { SizeResult } from './sizes.ts';
+
+/** A section's value, or why it could not be measured. */
+export type Section<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResults {
+  machine: MachineInfo;
+  settings: { rulesFile: string; runs: number; throttle: number; answerSets: number; seed: number };
+  sizes: Section<Omit<SizeResult, 'surveyBuild'>>;
+  breakdown: Section<Breakdown>;
+  firstQuestion: Section<{ ours: PageTimings; survey: PageTimings }>;
+  evaluation: Section<EvaluationResult>;
+  check: CheckResult;
+}
+
+/** One line of the comparison table. */
+export interface Row {
+  measure: string;
+  ours: string;
+  peer: string;
+  /** How many times better ours is (peer ÷ ours for sizes and times, ours ÷ peer for speed). */
+  ratio: string;
+  target: string;
+  /** true met, false not met, null no target or not measured. */
+  met: boolean | null;
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
+const times = (value: number): string => `${value >= 100 ? value.toFixed(0) : value.toFixed(1)}×`;
+const perSecond = (value: number): string => `${Math.round(value).toLocaleString('en-US')}/s`;
+
+function na(measure: string, target = '—'): Row {
+  return { measure, ours: 'n/a', peer: 'n/a', ratio: 'n/a', target, met: null };
+}
+
+/**
+ * The comparison rows, targets included.
+ *
+ * @example
+ * comparisonRows(results).filter((row) => row.met === false) // targets not met
+ */
+export function comparisonRows(results: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const { sizes, firstQuestion, evaluation, check, settings } = results;
+
+  if (sizes.ok) {
+    const { ours, surveyVite, surveyShipped } = sizes.value.widget;
+    // Compare with the smaller SurveyJS build, whichever it is: the favourable case for SurveyJS.
+    const survey = surveyVite.sizes.gzip <= surveyShipped.sizes.gzip ? surveyVite : surveyShipped;
+    const label = survey === surveyVite ? 'SurveyJS (Vite bundle)' : 'SurveyJS (shipped .min)';
+    for (const key of ['gzip', 'brotli', 'min'] as const) {
+      const ratio = survey.sizes[key] / ours.sizes[key];
+      const isTarget = key === 'gzip';
+      rows.push({
+        measure: `Widget size, ${key === 'min' ? 'minified' : `min + ${key}`}`,
+        ours: kb(ours.sizes[key]),
+        peer: `${label} ${kb(survey.sizes[key])}`,
+        ratio: `${times(ratio)} smaller`,
+        target: isTarget ? '≥ 13× smaller' : '—',
+        met: isTarget ? ratio >= 13 : null,
+      });
+    }
+    const other = survey === surveyVite ? surveyShipped : surveyVite;
+    rows.push({
+      measure: 'Widget size, min + gzip (reference)',
+      ours: kb(ours.sizes.gzip),
+      peer: `${other === surveyVite ? 'SurveyJS (Vite bundle)' : 'SurveyJS (shipped .min)'} ${kb(other.sizes.gzip)}`,
+      ratio: `${times(other.sizes.gzip / ours.sizes.gzip)} smaller`,
+      target: '—',
+      met: null,
+    });
+    const engine = sizes.value.engine;
+    for (const peer of [engine.jsonRulesEngine, engine.jsonLogic]) {
+      rows.push({
+        measure: 'Engine size, min + gzip',
+        ours: kb(engine.ours.sizes.gzip),
+        peer: `${peer.name} ${kb(peer.sizes.gzip)}`,
+        ratio: `${times(peer.sizes.gzip / engine.ours.sizes.gzip)} smaller`,
+        target: '—',
+        met: null,
+      });
+    }
+  } else {
+    rows.push(na('Widget size, min + gzip', '≥ 13× smaller'));
+  }
+
+  const timingLabel = `(${settings.throttle}× CPU throttle, median of ${settings.runs})`;
+  if (firstQuestion.ok) {
+    const { ours, survey } = firstQuestion.value;
+    const ratio = survey.questionMedian / ours.questionMedian;
+    rows.push({
+      measure: `Time to first question ${timingLabel}`,
+      ours: ms(ours.questionMedian),
+      peer: `SurveyJS ${ms(survey.questionMedian)}`,
+      ratio: `${times(ratio)} faster`,
+      target: '≤ 1/5 of SurveyJS',
+      met: ours.questionMedian <= survey.questionMedian / 5,
+    });
+    rows.push({
+      measure: `Time to intro (Start visible) ${timingLabel}`,
+      ours: ms(ours.introMedian),
+      peer: `SurveyJS ${ms(survey.introMedian)}`,
+      ratio: `${times(survey.introMedian / ours.introMedian)} faster`,
+      target: '—',
+      met: null,
+    });
+  } else {
+    rows.push(na(`Time to first question ${timingLabel}`, '≤ 1/5 of SurveyJS'));
+  }
+
+  if (evaluation.ok) {
+    const { speeds, speedsPreCounted, answerSets } = evaluation.value;
+    const ours = speeds[0];
+    const targets: Record<string, number> = { 'json-rules-engine': 100, 'json-logic-js': 10 };
+    for (const peer of speeds.slice(1)) {
+      if (!ours) break;
+      const ratio = ours.opsPerSecond / peer.opsPerSecond;
+      const target = targets[peer.name];
+      rows.push({
+        measure: `Rule evaluation, ${answerSets.toLocaleString('en-US')} seeded answer sets`,
+        ours: perSecond(ours.opsPerSecond),
+        peer: `${peer.name} ${perSecond(peer.opsPerSecond)}`,
+        ratio: `${times(ratio)} faster`,
+        target: target ? `≥ ${target}× faster` : '—',
+        met: target ? ratio >= target : null,
+      });
+    }
+    for (const peer of speedsPreCounted) {
+      if (!ours) break;
+      rows.push({
+        measure: 'Rule evaluation, peers given pre-counted answers (reference)',
+        ours: perSecond(ours.opsPerSecond),
+        peer: `${peer.name} ${perSecond(peer.opsPerSecond)}`,
+        ratio: `${times(ours.opsPerSecond / peer.opsPerSecond)} faster`,
+        target: '—',
+        met: null,
+      });
+    }
+    const disagreeing = evaluation.value.disagreements.filter((d) => d.count > 0);
+    rows.push({
+      measure: 'Same tier and fired rules on every answer set',
+      ours: 'reference',
+      peer: disagreeing.length === 0 ? 'both peers agree on all' : disagreeing.map((d) => `${d.engine}: ${d.count} differ`).join('; '),
+      ratio: '—',
+      target: 'all agree',
+      met: disagreeing.length === 0,
+    });
+  } else {
+    rows.push(na('Rule evaluation', '≥ 100× / ≥ 10× faster'));
+  }
+
+  rows.push(
+    check.ok
+      ? { measure: `\`${check.command}\` (median of ${check.samplesMs.length})`, ours: ms(check.medianMs), peer: '—', ratio: '—', target: '—', met: null }
+      : { measure: `\`${check.command}\``, ours: 'n/a', peer: '—', ratio: '—', target: '—', met: null },
+  );
+  return rows;
+}
+
+const mark = (met: boolean | null): string => (met === null ? '' : met ? 'met' : 'NOT met');
+
+function textTable(header: string[], body: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function markdownTable(header: string[], body: string[][]): string {
+  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
+}
+
+function machineLine(results: BenchResults): string {
+  const m = results.machine;
+  return `${m.date} · ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB) · ${m.os} · Node ${m.node} · Chromium ${m.chromium} · Vite ${m.vite} · commit ${m.commit}`;
+}
+
+function breakdownBody(breakdown: Breakdown): string[][] {
+  return breakdown.rows.map((row) => [
+    row.group,
+    kb(row.min),
+    `${(row.share * 100).toFixed(1)}%`,
+    kb(row.gzipCost),
+    row.modules.slice(0, 3).map((m) => `${m.source} ${kb(m.min)}`).join(', ') + (row.modules.length > 3 ? `, +${row.modules.length - 3} more` : ''),
+  ]);
+}
+
+const BREAKDOWN_HEADER = ['Part of the widget', 'min', 'share', 'gzip cost', 'largest modules'];
+const HEADER = ['Measure', 'Ours', 'Peer', 'Ratio', 'Target', 'Result'];
+
+/** Notes on method that a reader of the numbers needs. */
+export function methodNotes(results: BenchResults): string[] {
+  const notes = [
+    `Sizes: every bundle is built by the same Vite ${results.machine.vite} (Rolldown + Oxc minifier); gzip level 9, brotli quality 11. SurveyJS renders the same questionnaire (generated from ${results.settings.rulesFile}) with its default theme (fontless build: no Google Fonts request); its target ratio uses the smaller of its Vite bundle and its shipped .min files.`,
+    `First question: Chromium with the DevTools protocol's Emulation.setCPUThrottlingRate(${results.settings.throttle}), a 412×823 viewport, the same plain host page served from 127.0.0.1, a fresh context per run, runs alternating ours / SurveyJS after one discarded warm-up each. An in-page script polls each animation frame from navigation start: "intro" is the first frame in which the Start button has a layout box; it then clicks Start; "first question" is the first frame in which the first question's title has a layout box.`,
+    `Rule evaluation: ${results.settings.answerSets.toLocaleString('en-US')} random valid answer sets (seed ${results.settings.seed}), answers to hidden questions included. The peers' rules are translated from ours with visibility ENCODED in them (each test on a question also requires that question's showIf chain and an answer), so all three engines take the same raw answers and must reach the same tier and fired rules — checked on every set before timing. json-rules-engine is async (awaited per set) and gets one custom operator, "isAnswered". The reference rows give the peers answers already filtered by our countedAnswers() (not timed): their best case.`,
+  ];
+  if (results.breakdown.ok) {
+    const b = results.breakdown.value;
+    notes.push(
+      `Breakdown: a rebuild of widget/entry-script.ts with the settings of widget/build.ts plus a sourcemap (${kb(b.totalMin)} min; dist/eligibility-screener.js is ${b.distMin === null ? 'missing' : kb(b.distMin)}${b.distMin !== null && b.distMin !== b.totalMin ? ' — they differ, so the widget build has changed since this mirror was written' : ', the same'}). Bytes are attributed by sourcemap; the compiled rules and the CSS are priced by rebuilding without them. "gzip cost" is how much the whole script's gzip shrinks without that part.`,
+    );
+  }
+  if (!results.check.ok) notes.push(`screener check: n/a — ${results.check.reason}.`);
+  else notes.push(`screener check: wall time of a fresh \`node src/cli/bin.js check ${results.settings.rulesFile}\` (what \`npx screener check\` runs), exit ${results.check.exitCode}: "${results.check.summary}".`);
+  return notes;
+}
+
+/**
+ * The report as plain text for the terminal.
+ *
+ * @example
+ * console.log(consoleReport(results));
+ */
+export function consoleReport(results: BenchResults): string {
+  const rows = comparisonRows(results);
+  const parts = [
+    `eligibility-screener bench — ${machineLine(results)}`,
+    '',
+    textTable(HEADER, rows.map((r) => [r.measure, r.ours, r.peer, r.ratio, r.target, mark(r.met)])),
+  ];
+  if (results.breakdown.ok) parts.push('', textTable(BREAKDOWN_HEADER, breakdownBody(results.breakdown.value)));
+  const skipped = [results.sizes, results.breakdown, results.firstQuestion, results.evaluation].filter((s) => !s.ok);
+  for (const section of skipped) if (!section.ok) parts.push(`n/a: ${section.reason}`);
+  parts.push('', ...methodNotes(results).map((note) => `- ${note}`));
+  return parts.join('\n');
+}
+
+/**
+ * The report as Markdown, for the README.
+ *
+ * @example
+ * writeFileSync('tests/bench/results/latest.md', markdownReport(results));
+ */
+export function markdownReport(results: BenchResults): string {
+  const rows = comparisonRows(results);
+  const parts = [
+    `Measured by \`npm run bench\` on ${machineLine(results)}.`,
+    '',
+    markdownTable(HEADER, rows.map((r) => [r.measure, r.ours, r.peer, r.ratio, r.target, r.met === null ? '' : r.met ? '✅ met' : '❌ not met'])),
+  ];
+  if (results.breakdown.ok) parts.push('', 'Where the widget\'s bytes go:', '', markdownTable(BREAKDOWN_HEADER, breakdownBody(results.breakdown.value)));
+  const skipped = [results.sizes, results.breakdown, results.firstQuestion, results.evaluation].filter((s) => !s.ok);
+  for (const section of skipped) if (!section.ok) parts.push('', `n/a: ${section.reason}`);
+  parts.push('', ...methodNotes(results).map((note) => `- ${note}`), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: measures, in one run on this machine, our widget and
+ * engine against SurveyJS, json-rules-engine and json-logic-js, prints the
+ * table with ratios and targets, and writes it to tests/bench/results/
+ * (`latest.json`, `latest.md`).
+ *
+ * Settings (environment): BENCH_RULES (default rules/ketamine.yaml),
+ * BENCH_RUNS (Chromium runs per page, 7), BENCH_THROTTLE (CPU slow-down, 4),
+ * BENCH_SETS (answer sets, 10000), BENCH_SEED (20260101).
+ *
+ * Exits 1 when a section could not be measured or the engines disagree;
+ * a target that is not met is reported, not hidden, and does not fail.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { parseText, resolveText } from '../../src/text.ts';
+import { widgetBreakdown } from './breakdown.ts';
+import { benchCheck } from './cli-check.ts';
+import { benchEvaluation } from './evaluation.ts';
+import { launchChromium, timeFirstQuestion } from './first-question.ts';
+import { hostPage, OUR_SNIPPET, SURVEY_SNIPPET } from './host-page.ts';
+import { loadRules } from './load-rules.ts';
+import { machineInfo } from './machine-info.ts';
+import { consoleReport, markdownReport, type BenchResults, type Section } from './report.ts';
+import { serveFiles } from './serve.ts';
+import { benchSizes, type SizeResult } from './sizes.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS = join(ROOT, 'tests/bench/results');
+
+const numberSetting = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+const settings = {
+  rulesFile: process.env.BENCH_RULES ?? 'rules/ketamine.yaml',
+  runs: numberSetting('BENCH_RUNS', 7),
+  throttle: numberSetting('BENCH_THROTTLE', 4),
+  answerSets: numberSetting('BENCH_SETS', 10_000),
+  seed: numberSetting('BENCH_SEED', 20260101),
+};
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+async function section<T>(name: string, work: () => Promise<T>): Promise<Section<T>> {
+  const started = Date.now();
+  log(`${name}…`);
+  try {
+    const value = await work();
+    log(`${name} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { ok: true, value };
+  } catch (error) {
+    const reason = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    log(`FAILED ${reason}`);
+    return { ok: false, reason };
+  }
+}
+
+/** Newest modification time of the files under `paths` (recursively). */
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (stat.isDirectory()) newest = Math.max(newest, newestChange(readdirSync(path).map((name) => join(path, name))));
+    else newest = Math.max(newest, stat.mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the widget when dist/ has no script (a fresh clone) or one older
+ * than its sources, so the sizes describe the code as it is now.
+ */
+function ensureWidgetBuilt(): void {
+  const script = join(ROOT, 'dist/eligibility-screener.js');
+  const sources = ['widget', 'src', settings.rulesFile, 'package.json'].map((path) => join(ROOT, path));
+  if (existsSync(script) && statSync(script).mtimeMs >= newestChange(sources)) return;
+  log(`${existsSync(script) ? 'dist/eligibility-screener.js is older than its sources' : 'dist/eligibility-screener.js is missing'}: running \`npm run build\``);
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  // A build over budget exits 1 but still writes the script: measure it anyway (and say so).
+  if (build.status !== 0 && !existsSync(script)) throw new Error('`npm run build` failed, so there is no widget to measure');
+  if (build.status !== 0) log('`npm run build` exited non-zero (see above); measuring the script it wrote');
+}
+
+/** Plain text of rule text (markdown markers dropped), as the page shows it. */
+function shownText(text: Parameters<typeof resolveText>[0], locale: string): string {
+  return parseText(resolveText(text, locale, locale)).map((part) => part.text).join('');
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const ruleSet = await loadRules(join(ROOT, settings.rulesFile));
+  let browser: Browser | null = null;
+  let chromiumVersion = 'n/a';
+  let sizeResult: SizeResult | null = null;
+
+  const sizes = await section('bundle sizes', async () => {
+    ensureWidgetBuilt();
+    sizeResult = await benchSizes(ROOT, ruleSet);
+    const { surveyBuild: _survey, ...rest } = sizeResult;
+    return rest;
+  });
+  const breakdown = await section('widget breakdown', () => widgetBreakdown(ROOT, settings.rulesFile));
+
+  const firstQuestion = await section('time to first question', async () => {
+    const built = sizeResult as SizeResult | null;
+    if (!built) throw new Error('no bundles to serve (the size step failed)');
+    const server = await serveFiles({
+      '/ours.html': hostPage(OUR_SNIPPET),
+      '/survey.html': hostPage(SURVEY_SNIPPET),
+      '/eligibility-screener.js': readFileSync(join(ROOT, 'dist/eligibility-screener.js')),
+      '/survey.js': built.surveyBuild.js,
+      '/survey.css': built.surveyBuild.css,
+      '/favicon.ico': '',
+    });
+    try {
+      browser = await launchChromium();
+      chromiumVersion = browser.version();
+      const start = shownText(ruleSet.intro.start, ruleSet.locale);
+      const first = ruleSet.questions[0];
+      if (!first) throw new Error('the rule set has no questions');
+      const question = shownText(first.text, ruleSet.locale);
+      const [ours, survey] = await timeFirstQuestion(
+        browser,
+        [
+          { name: 'ours', kind: 'ours', url: `${server.origin}/ours.html`, start, question },
+          { name: 'SurveyJS', kind: 'surveyjs', url: `${server.origin}/survey.html`, start, question },
+        ],
+        { runs: settings.runs, throttle: settings.throttle },
+      );
+      if (!ours || !survey) throw new Error('missing timings');
+      return { ours, survey };
+    } finally {
+      await server.close();
+    }
+  });
+  if (browser) await (browser as Browser).close();
+  if (chromiumVersion === 'n/a') {
+    // The version is printed even when the timing failed, if Chromium starts at all.
+    try {
+      const probe = await launchChromium();
+      chromiumVersion = probe.version();
+      await probe.close();
+    } catch (error) {
+      chromiumVersion = `unavailable (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+    }
+  }
+
+  const evaluation = await section('rule evaluation', () =>
+    benchEvaluation(ruleSet, { count: settings.answerSets, seed: settings.seed, roundMs: 1000, rounds: 5 }),
+  );
+  log('screener check…');
+  const check = benchCheck(ROOT, settings.rulesFile, 3);
+
+  const results: BenchResults = {
+    machine: machineInfo(ROOT, chromiumVersion),
+    settings,
+    sizes,
+    breakdown,
+    firstQuestion,
+    evaluation,
+    check,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(RESULTS, 'latest.md'), markdownReport(results));
+  console.log(consoleReport(results));
+  console.log(`\nWritten: tests/bench/results/latest.json, tests/bench/results/latest.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+
+  const failed = [sizes, breakdown, firstQuestion, evaluation].some((s) => !s.ok);
+  const disagree = evaluation.ok && evaluation.value.disagreements.some((d) => d.count > 0);
+  return failed || disagree ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -5,7 +5,7 @@
  * `dist/eligibility-screener.js`'s, so a drift between the two is visible) and
  * attributes every minified byte to the source module the sourcemap names.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
@@ -56,6 +56,20 @@ function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Pl
   };
 }
 
+/**
+ * `widget/build.ts` aliases `xstate` to its trimmed `widget/xstate-setup.ts`
+ * (when that file exists); so does this rebuild.
+ */
+function trimmedXstate(root: string): Plugin[] {
+  const shim = join(root, 'widget/xstate-setup.ts');
+  if (!existsSync(shim)) return [];
+  return [{
+    name: 'bench-trimmed-xstate',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'xstate' && importer !== shim ? shim : null),
+  }];
+}
+
 /** Replaces the inline CSS with an empty string, to price the styles. */
 function emptyStyles(): Plugin {
   return {
@@ -77,7 +91,11 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     logLevel: 'silent',
     mode: 'production',
     publicDir: false,
-    plugins: [defaultRulesPlugin(root, rulesFile, variant === 'no-rules'), ...(variant === 'no-styles' ? [emptyStyles()] : [])],
+    plugins: [
+      defaultRulesPlugin(root, rulesFile, variant === 'no-rules'),
+      ...trimmedXstate(root),
+      ...(variant === 'no-styles' ? [emptyStyles()] : []),
+    ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { 'process.env.NODE_ENV': '"production"', __SCREENER_VERSION__: JSON.stringify(version) },
     build: {

@@ -11,6 +11,8 @@
  * - `question`: the first frame in which the first question's title (ours: a
  *   `legend`/`label` with its text; SurveyJS: `.sd-question__title`) has a
  *   layout box.
+ * For reference, the host page without any widget is timed to its first
+ * frame after the DOM is parsed (when deferred scripts have run): the floor.
  * Times are `performance.now()`, i.e. ms since navigation start. Each run uses
  * a fresh browser context (empty cache); runs alternate ours / SurveyJS after
  * one discarded warm-up each.
@@ -36,7 +38,8 @@ export function launchChromium(): Promise<Browser> {
 /** One page to time. */
 export interface TimedPage {
   name: string;
-  kind: 'ours' | 'surveyjs';
+  /** `blank`: the host page without a widget, to show the floor any widget starts from. */
+  kind: 'ours' | 'surveyjs' | 'blank';
   url: string;
   /** The Start button's label. */
   start: string;
@@ -66,7 +69,7 @@ interface Marks {
  * The in-page probe, as source text: a function passed to Playwright would be
  * serialised after tsx adds its `__name` helpers, which the page lacks.
  */
-function probeSource(config: { kind: 'ours' | 'surveyjs'; start: string; question: string }): string {
+function probeSource(config: { kind: TimedPage['kind']; start: string; question: string }): string {
   return `(() => {
   const config = ${JSON.stringify(config)};
   const marks = { intro: -1, click: -1, question: -1 };
@@ -93,6 +96,11 @@ function probeSource(config: { kind: 'ours' | 'surveyjs'; start: string; questio
     return false;
   };
   const tick = () => {
+    if (config.kind === 'blank') {
+      if (document.readyState === 'loading') return requestAnimationFrame(tick);
+      marks.intro = marks.click = marks.question = performance.now();
+      return window.__benchDone(marks);
+    }
     const node = root();
     if (node && marks.intro < 0) {
       const button = startButton(node);

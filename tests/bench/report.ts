@@ -18,7 +18,7 @@ export interface BenchResults {
   settings: { rulesFile: string; runs: number; throttle: number; answerSets: number; seed: number };
   sizes: Section<Omit<SizeResult, 'surveyBuild'>>;
   breakdown: Section<Breakdown>;
-  firstQuestion: Section<{ ours: PageTimings; survey: PageTimings }>;
+  firstQuestion: Section<{ ours: PageTimings; survey: PageTimings; blank: PageTimings }>;
   evaluation: Section<EvaluationResult>;
   check: CheckResult;
 }
@@ -97,7 +97,7 @@ export function comparisonRows(results: BenchResults): Row[] {
 
   const timingLabel = `(${settings.throttle}× CPU throttle, median of ${settings.runs})`;
   if (firstQuestion.ok) {
-    const { ours, survey } = firstQuestion.value;
+    const { ours, survey, blank } = firstQuestion.value;
     const ratio = survey.questionMedian / ours.questionMedian;
     rows.push({
       measure: `Time to first question ${timingLabel}`,
@@ -112,6 +112,14 @@ export function comparisonRows(results: BenchResults): Row[] {
       ours: ms(ours.introMedian),
       peer: `SurveyJS ${ms(survey.introMedian)}`,
       ratio: `${times(survey.introMedian / ours.introMedian)} faster`,
+      target: '—',
+      met: null,
+    });
+    rows.push({
+      measure: `Host page alone, first frame after DOM ready (the floor) ${timingLabel}`,
+      ours: ms(blank.questionMedian),
+      peer: '—',
+      ratio: '—',
       target: '—',
       met: null,
     });
@@ -203,13 +211,19 @@ const HEADER = ['Measure', 'Ours', 'Peer', 'Ratio', 'Target', 'Result'];
 export function methodNotes(results: BenchResults): string[] {
   const notes = [
     `Sizes: every bundle is built by the same Vite ${results.machine.vite} (Rolldown + Oxc minifier); gzip level 9, brotli quality 11. SurveyJS renders the same questionnaire (generated from ${results.settings.rulesFile}) with its default theme (fontless build: no Google Fonts request); its target ratio uses the smaller of its Vite bundle and its shipped .min files.`,
-    `First question: Chromium with the DevTools protocol's Emulation.setCPUThrottlingRate(${results.settings.throttle}), a 412×823 viewport, the same plain host page served from 127.0.0.1, a fresh context per run, runs alternating ours / SurveyJS after one discarded warm-up each. An in-page script polls each animation frame from navigation start: "intro" is the first frame in which the Start button has a layout box; it then clicks Start; "first question" is the first frame in which the first question's title has a layout box.`,
+    `First question: Chromium with the DevTools protocol's Emulation.setCPUThrottlingRate(${results.settings.throttle}), a 412×823 viewport, the same plain host page served from 127.0.0.1, a fresh context per run (empty cache), files sent uncompressed with no network throttling (so download time is not in these figures), runs alternating after one discarded warm-up each. An in-page script polls each animation frame from navigation start: "intro" is the first frame in which the Start button has a layout box; it then clicks Start; "first question" is the first frame in which the first question's title has a layout box.`,
     `Rule evaluation: ${results.settings.answerSets.toLocaleString('en-US')} random valid answer sets (seed ${results.settings.seed}), answers to hidden questions included. The peers' rules are translated from ours with visibility ENCODED in them (each test on a question also requires that question's showIf chain and an answer), so all three engines take the same raw answers and must reach the same tier and fired rules — checked on every set before timing. json-rules-engine is async (awaited per set) and gets one custom operator, "isAnswered". The reference rows give the peers answers already filtered by our countedAnswers() (not timed): their best case.`,
   ];
   if (results.breakdown.ok) {
     const b = results.breakdown.value;
+    const drift = b.distMin === null ? null : b.totalMin - b.distMin;
+    const agreement = drift === null
+      ? 'dist/eligibility-screener.js is missing'
+      : drift === 0
+        ? 'byte for byte the size of dist/eligibility-screener.js'
+        : `${Math.abs(drift).toLocaleString('en-US')} bytes ${drift > 0 ? 'larger' : 'smaller'} than dist/eligibility-screener.js${Math.abs(drift) > b.totalMin * 0.01 ? ' — WARNING: over 1%, so widget/build.ts has changed in a way this mirror does not follow; treat the breakdown as approximate' : ''}`;
     notes.push(
-      `Breakdown: a rebuild of widget/entry-script.ts with the settings of widget/build.ts plus a sourcemap (${kb(b.totalMin)} min; dist/eligibility-screener.js is ${b.distMin === null ? 'missing' : kb(b.distMin)}${b.distMin !== null && b.distMin !== b.totalMin ? ' — they differ, so the widget build has changed since this mirror was written' : ', the same'}). Bytes are attributed by sourcemap; the compiled rules and the CSS are priced by rebuilding without them. "gzip cost" is how much the whole script's gzip shrinks without that part.`,
+      `Breakdown: a rebuild of widget/entry-script.ts with the settings of widget/build.ts plus a sourcemap (${kb(b.totalMin)} min, ${agreement}). Bytes are attributed by sourcemap; the compiled rules and the CSS are priced by rebuilding without them. "gzip cost" is how much the whole script's gzip shrinks without that part.`,
     );
   }
   if (!results.check.ok) notes.push(`screener check: n/a — ${results.check.reason}.`);

@@ -113,6 +113,7 @@ async function main(): Promise<number> {
     const server = await serveFiles({
       '/ours.html': hostPage(OUR_SNIPPET),
       '/survey.html': hostPage(SURVEY_SNIPPET),
+      '/blank.html': hostPage({ head: '', body: '' }),
       '/eligibility-screener.js': readFileSync(join(ROOT, 'dist/eligibility-screener.js')),
       '/survey.js': built.surveyBuild.js,
       '/survey.css': built.surveyBuild.css,
@@ -125,16 +126,17 @@ async function main(): Promise<number> {
       const first = ruleSet.questions[0];
       if (!first) throw new Error('the rule set has no questions');
       const question = shownText(first.text, ruleSet.locale);
-      const [ours, survey] = await timeFirstQuestion(
+      const [ours, survey, blank] = await timeFirstQuestion(
         browser,
         [
           { name: 'ours', kind: 'ours', url: `${server.origin}/ours.html`, start, question },
           { name: 'SurveyJS', kind: 'surveyjs', url: `${server.origin}/survey.html`, start, question },
+          { name: 'host page alone', kind: 'blank', url: `${server.origin}/blank.html`, start, question },
         ],
         { runs: settings.runs, throttle: settings.throttle },
       );
-      if (!ours || !survey) throw new Error('missing timings');
-      return { ours, survey };
+      if (!ours || !survey || !blank) throw new Error('missing timings');
+      return { ours, survey, blank };
     } finally {
       await server.close();
     }

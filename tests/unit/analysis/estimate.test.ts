@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { estimateTime } from '../../../src/analysis/estimate.ts';
+import { countWords } from '../../../src/analysis/words.ts';
+import { number, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
+
+// Word counts by hand. The builder's filler texts are one word each:
+//   intro screen: Intro, Welcome, Start + notices Adults, Advice, Private, Emergency = 7
+//   result (not crisis): Title, Body, Action, Advice, Emergency = 5 (+ 1 per reason shown)
+//   crisis help: Help, Call, Emergency, Line, Always, Call = 6; crisis result: Title, Body, Action, Advice + 6 = 10
+const questions = [
+  single('q1', ['a', 'b'], { text: 'How are you today?' }), // 4 + A, B = 6
+  number('q2', 0, 10, { text: 'Pick a number', help: 'Any whole number.' }), // 3 + 3 + "units" = 7
+  single('q3', ['yes', 'no'], { text: 'Follow up?', showIf: { question: 'q1', equals: 'b' } }), // 2 + Yes, No = 4
+];
+
+describe('estimateTime()', () => {
+  it('prices the typical and the longest path from hand-counted words', () => {
+    const set = ruleSet({ questions, rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review')] });
+    const estimate = estimateTime(set);
+    // Typical: q1 = a skips q3. 7 + 6 + 7 + 5 = 25 words, 2 answers: 25 / 200 × 60 + 3 × 2 = 13.5 s.
+    expect(estimate.typical).toMatchObject({ screens: 4, answers: 2, words: 25, seconds: 13.5, tier: 'candidate' });
+    expect(estimate.typical!.steps).toEqual([
+      { kind: 'answer', question: 'q1', answer: 'a' },
+      { kind: 'answer', question: 'q2', answer: 5 },
+    ]);
+    // Longest: q1 = b, q3 = yes: 7 + 6 + 7 + 4 + 5 + 1 reason = 30 words, 3 answers: 9 + 9 = 18 s.
+    expect(estimate.longest).toMatchObject({ screens: 5, answers: 3, words: 30, seconds: 18, tier: 'review' });
+    expect(estimate.maxAnsweredScreens).toBe(3);
+    expect(estimate.findings).toEqual([]);
+  });
+
+  it('counts the crisis screen a patient passes with "Continue", and the crisis result', () => {
+    const set = ruleSet({
+      questions,
+      rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review'), rule('nine', { question: 'q2', atLeast: 9 }, 'crisis', { interrupt: true })],
+    });
+    // q1 = b, q2 = 9 (crisis screen, 6 words), Continue, q3: 7 + 6 + 7 + 6 + 4 + 10 = 40 words; 12 + 9 = 21 s.
+    // The review reason is not listed on a crisis result.
+    const { longest } = estimateTime(set);
+    expect(longest).toMatchObject({ screens: 6, answers: 3, words: 40, seconds: 21, tier: 'crisis' });
+    expect(longest!.steps.map((s) => s.kind)).toEqual(['answer', 'answer', 'continue', 'answer']);
+  });
+
+  it('warns when the typical path takes more than 120 seconds', () => {
+    const long = Array.from({ length: 380 }, () => 'word').join(' ');
+    const set = ruleSet({
+      questions: [single('q1', ['a', 'b'], { text: long })],
+      rules: [rule('r', { question: 'q1', equals: 'b' }, 'review')],
+    });
+    const { typical, findings } = estimateTime(set);
+    // 7 + 380 + 2 + 5 = 394 words: 118.2 s + 3 s.
+    expect(typical!.seconds).toBe(121.2);
+    expect(findings.map((f) => [f.code, f.severity])).toEqual([['slow-typical-path', 'warning']]);
+    expect(findings[0]!.message).toContain('about 121.2 seconds (394 words at 200 a minute plus 3 seconds for each of 1 answers)');
+  });
+
+  it('warns when a path asks more than 12 questions', () => {
+    const many = Array.from({ length: 13 }, (_, i) => single(`q${i}`, ['a', 'b']));
+    const set = ruleSet({ questions: many, rules: [rule('r', { question: 'q0', equals: 'b' }, 'review')] });
+    const estimate = estimateTime(set);
+    expect(estimate.maxAnsweredScreens).toBe(13);
+    expect(estimate.findings.map((f) => f.code)).toEqual(['too-many-screens']);
+  });
+
+  it('reads the locale asked for, falling back to the rule set\'s own', () => {
+    const set = ruleSet({
+      questions: [single('q1', ['a', 'b'], { text: 'One' })],
+      rules: [rule('r', { question: 'q1', equals: 'b' }, 'review')],
+    });
+    const spanish = ruleSet({
+      questions: [{ ...single('q1', ['a', 'b']), text: { en: 'One', es: 'Uno dos tres' } }],
+      rules: [rule('r', { question: 'q1', equals: 'b' }, 'review')],
+    });
+    expect(estimateTime(set).typical!.words).toBe(estimateTime(spanish).typical!.words);
+    expect(estimateTime(spanish, 'es').typical!.words).toBe(estimateTime(set).typical!.words + 2);
+  });
+});
+
+describe('countWords()', () => {
+  it.each([
+    ['Call [988](tel:988) *now*, please.', 4],
+    ['180/120 or higher', 3],
+    ['Pregnant — or trying', 3],
+    ['  ', 0],
+  ])('%j has %i words', (text, words) => {
+    expect(countWords(text)).toBe(words);
+  });
+});

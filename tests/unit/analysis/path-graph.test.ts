@@ -1,0 +1,97 @@
+/**
+ * The merged path graph against the slow reference: on random small rule
+ * sets, every answer path the real machine produces (brute-force.ts) must be
+ * reflected exactly — the result screens reachable, the fewest answers to
+ * each, which rules fire and decide, which questions are shown, and the time
+ * estimate.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { estimateTime, secondsFor } from '../../../src/analysis/estimate.ts';
+import { shortestPath, terminals } from '../../../src/analysis/graph-walks.ts';
+import { lintRuleSet } from '../../../src/analysis/lint.ts';
+import { buildPathGraph } from '../../../src/analysis/path-graph.ts';
+import { crisisHelpWords, introWords, questionWords, reasonWords, resultWords } from '../../../src/analysis/words.ts';
+import { tierRank } from '../../../src/engine.ts';
+import type { RuleSet } from '../../../src/schema.ts';
+import { conditionArb, ruleSetArb } from '../../support/arbitraries.ts';
+import { multiple, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
+import { bruteForce, bruteSize, type BruteResult } from './brute-force.ts';
+
+const label = (r: { tier: string; target: boolean; interrupted: boolean }) => `${r.tier}|${r.target}|${r.interrupted}`;
+
+function wordsOnPath(set: RuleSet, r: BruteResult): number {
+  const locale = set.locale;
+  const questions = r.questions.reduce((sum, id) => sum + questionWords(set, set.questions.find((q) => q.id === id)!, locale), 0);
+  return (
+    introWords(set, locale) + questions + r.continues * crisisHelpWords(set, locale) +
+    resultWords(set, r.tier, locale) + reasonWords(set, r.tier, r.fired, locale)
+  );
+}
+
+describe('buildPathGraph()', () => {
+  it('agrees with the real machine walked through every answer, on random rule sets', () => {
+    const arb = ruleSetArb
+      .filter((set) => bruteSize(set) <= 300)
+      .chain((set) => fc.tuple(fc.constant(set), conditionArb(set.questions as never, 2)));
+    fc.assert(
+      fc.property(arb, ([set, target]) => {
+        const brute = bruteForce(set, target);
+        const graph = buildPathGraph(set, target);
+
+        // The same result screens, each reached with the same fewest answers.
+        const reachable = [...new Set(brute.results.map(label))].sort();
+        expect([...new Set(terminals(graph).map(label))].sort()).toEqual(reachable);
+        for (const key of reachable) {
+          const fewest = Math.min(...brute.results.filter((r) => label(r) === key).map((r) => r.answersGiven));
+          const found = shortestPath(graph, (t) => label(t) === key)!;
+          expect(found.steps.filter((s) => s.kind === 'answer')).toHaveLength(fewest);
+        }
+
+        // Lint: shown questions, rules that fire, rules whose tier decides somewhere.
+        const findings = lintRuleSet(set);
+        set.questions.forEach((question, i) => {
+          const flagged = findings.some((f) => f.code === 'unreachable-question' && f.path[1] === i);
+          expect(flagged).toBe(!brute.asked.has(question.id));
+        });
+        set.rules.forEach((r, i) => {
+          const firing = brute.results.filter((x) => x.fired.includes(r.id));
+          expect(findings.some((f) => f.code === 'rule-never-fires' && f.path[1] === i)).toBe(firing.length === 0);
+          const overridden = firing.length > 0 && firing.every((x) => tierRank(x.tier) < tierRank(r.tier));
+          expect(findings.some((f) => f.code === 'rule-always-overridden' && f.path[1] === i)).toBe(overridden);
+        });
+
+        // Time: most answers, the longest path in seconds, the quickest candidate path.
+        const estimate = estimateTime(set);
+        expect(estimate.maxAnsweredScreens).toBe(Math.max(0, ...brute.results.map((r) => r.answersGiven)));
+        if (brute.results.length > 0) {
+          const longest = Math.max(...brute.results.map((r) => secondsFor(wordsOnPath(set, r), r.answersGiven)));
+          expect(estimate.longest!.seconds).toBe(longest);
+        }
+        const candidates = brute.results
+          .filter((r) => r.tier === 'candidate' && !r.interrupted)
+          .map((r) => [r.answersGiven, wordsOnPath(set, r)] as const)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        if (candidates[0]) expect([estimate.typical!.answers, estimate.typical!.words]).toEqual(candidates[0]);
+        else expect(estimate.typical).toBeNull();
+      }),
+      { numRuns: 50 },
+    );
+  }, 120_000);
+
+  it('merges prefixes with the same future: 1024 answer classes fold into a handful of screens', () => {
+    // Ten options each with its own review rule; what follows only needs the most serious tier.
+    const ids = Array.from({ length: 10 }, (_, i) => `o${i}`);
+    const set = ruleSet({
+      questions: [single('first', ['a', 'b']), multiple('many', [...ids, 'none!']), single('last', ['x', 'y'])],
+      rules: [
+        ...ids.map((id) => rule(`r-${id}`, { question: 'many', includes: id }, 'review')),
+        rule('last', { question: 'last', equals: 'y' }, 'not-suitable'),
+      ],
+    });
+    const graph = buildPathGraph(set);
+    expect(graph.classes.get('many')).toHaveLength(1024);
+    // first (1 screen) → many (one screen: first's answer is never read again) → last: candidate or review so far.
+    expect(graph.nodes.map((node) => node.question.id)).toEqual(['first', 'many', 'last', 'last']);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { settleAnimations } from './support/axe.ts';
 import { useHarness } from './support/harness.ts';
 import { BOOKING_URL } from './support/pages.ts';
 import { Patient } from './support/patient.ts';
@@ -21,6 +22,7 @@ interface Unreadable {
 // Every text-bearing element in the widget's shadow root must be displayed,
 // at least 12px, with a contrast of at least 3:1 against what is behind it.
 async function unreadable(page: Page): Promise<Unreadable[]> {
+  await settleAnimations(page);
   return page.evaluate(() => {
     const host = document.querySelector('eligibility-screener');
     const root = host?.shadowRoot;

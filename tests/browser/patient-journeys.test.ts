@@ -29,7 +29,7 @@ describe('a patient clicking through the assessment', () => {
       await patient.start(plan.steps[0]?.question);
       const result = await patient.walk(plan, async (step) => {
         // The patient sees how far along they are, counted as the machine counts.
-        await patient.widget.getByText(`Question ${step.step} of about ${step.total}`, { exact: true }).waitFor();
+        await patient.widget.getByText(`Question ${step.step} of about ${step.total}`, { exact: true }).first().waitFor();
         if (step.question.type === 'number') await patient.widget.getByText(plain(step.question.unit)).first().waitFor();
         if (step.step > 1) await patient.backButton().waitFor();
       });

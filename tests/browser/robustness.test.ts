@@ -101,7 +101,7 @@ describe('awkward host pages', () => {
     });
 
     await patient.questionScreen(third.question).waitFor();
-    await patient.widget.getByText(`Question ${third.step} of about`).waitFor();
+    await patient.widget.getByText(`Question ${third.step} of about`).first().waitFor();
     await patient.walk({ ...plan, steps: plan.steps.slice(2) });
     expect(await page.locator('eligibility-screener').count()).toBe(1);
     expect(watch.errors).toEqual([]);

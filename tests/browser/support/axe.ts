@@ -22,6 +22,22 @@ export interface AxeFinding {
 export const BLOCKING_IMPACTS = ['serious', 'critical'];
 
 /**
+ * Waits for the widget's running CSS animations and transitions (a dialog
+ * fading in) to finish, so colours are audited as the patient ends up seeing
+ * them, not half-way through a fade.
+ */
+export async function settleAnimations(page: Page, selector = 'eligibility-screener'): Promise<void> {
+  await page.evaluate(async (sel) => {
+    const roots: Array<Document | ShadowRoot> = [document];
+    for (const host of document.querySelectorAll(sel)) if (host.shadowRoot) roots.push(host.shadowRoot);
+    const finite = roots
+      .flatMap((root) => root.getAnimations())
+      .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+  }, selector);
+}
+
+/**
  * Runs axe-core on everything inside the `<eligibility-screener>` elements of
  * the page (their open shadow roots included) and returns the serious and
  * critical findings. An empty list means the screen passed.
@@ -31,6 +47,7 @@ export const BLOCKING_IMPACTS = ['serious', 'critical'];
  */
 export async function auditWidget(page: Page, selector = 'eligibility-screener'): Promise<AxeFinding[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await settleAnimations(page, selector);
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.addScriptTag({ content: axeSource });
   const findings = await page.evaluate(async (sel) => {

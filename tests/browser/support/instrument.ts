@@ -33,6 +33,8 @@ interface HostLog {
   events: RecordedEvent[];
   violations: RecordedViolation[];
   shifts: LayoutShift[];
+  /** `performance.now()` when `<eligibility-screener>` got defined, or null. */
+  definedAt: number | null;
 }
 
 /** The screener events of CONTRACTS §4. */
@@ -42,8 +44,11 @@ export const SCREENER_EVENTS = ['screener-start', 'screener-step', 'screener-com
 // protocol, so a strict CSP on the page does not block it (and it is not the
 // widget's code, so it cannot cause a violation of its own).
 function installHostLog(eventTypes: readonly string[]): void {
-  const log: HostLog = { events: [], violations: [], shifts: [] };
+  const log: HostLog = { events: [], violations: [], shifts: [], definedAt: null };
   (window as unknown as { __hostLog: HostLog }).__hostLog = log;
+  void customElements.whenDefined('eligibility-screener').then(() => {
+    log.definedAt = performance.now();
+  });
   for (const type of eventTypes) {
     // Bubble phase on document: what `document.addEventListener(type, …)` in a host page sees.
     document.addEventListener(type, (event) => {

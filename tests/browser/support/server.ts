@@ -11,8 +11,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-/** The built widget. */
-export const DIST_DIR = join(ROOT, 'dist');
+/** The built widget (`SCREENER_DIST` points at another build, e.g. one under test elsewhere). */
+export const DIST_DIR = resolve(process.env.SCREENER_DIST || join(ROOT, 'dist'));
 /** Plain host pages. */
 export const FIXTURES_DIR = join(ROOT, 'tests', 'browser', 'fixtures');
 

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: serves the demo clinic site (demo/) and the built widget
+ * (dist/) on 127.0.0.1, with the strict Content-Security-Policy a careful
+ * clinic would send, so the demo shows the widget works under it.
+ *
+ *   PORT=8080 npx tsx demo/serve.ts
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** URL prefix → folder. */
+const MOUNTS: [string, string][] = [
+  ['/dist/', join(ROOT, 'dist')],
+  ['/', join(ROOT, 'demo')],
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+/** The file for a URL path, or null when it falls outside the served folders. */
+function fileFor(pathname: string): string | null {
+  for (const [prefix, folder] of MOUNTS) {
+    if (!pathname.startsWith(prefix)) continue;
+    const rest = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+    const file = normalize(join(folder, rest));
+    return file.startsWith(folder + sep) ? file : null;
+  }
+  return null;
+}
+
+const server = createServer(async (request, response) => {
+  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+  const file = fileFor(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+  const headers = {
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  };
+  try {
+    if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) throw new Error('not served');
+    const body = await readFile(file);
+    response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  } catch {
+    response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+    response.end('Not found\n');
+  }
+});
+
+const port = Number(process.env.PORT ?? 5173);
+server.listen(port, '127.0.0.1', () => {
+  console.log(`Harbor Light Wellness demo: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+});

@@ -1,0 +1,255 @@
+/**
+ * `npm run build`: the widget as one self-contained script tag file
+ * (`dist/eligibility-screener.js`, IIFE) and as an ES module with type
+ * declarations (`dist/eligibility-screener.mjs` + `.d.mts`).
+ *
+ * The default rules are validated and compiled here, at build time, so the
+ * YAML parser and Zod never ship. The build fails (exit 1) when the script is
+ * over its size budget, contains `eval`/`new Function`, or pulled in YAML or
+ * Zod code. It prints the sizes and the Subresource Integrity hash.
+ *
+ *   npx tsx widget/build.ts [--rules rules/ketamine.yaml]
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build, type InlineConfig, type Plugin } from 'vite';
+import { compileRuleSet, type CompiledRuleSet } from '../src/compile.ts';
+import { formatIssue, loadRuleSet } from '../src/loader.ts';
+import { validateCompiled } from './validate-rules.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = resolve(ROOT, 'dist');
+const SCRIPT = 'eligibility-screener.js';
+const MODULE = 'eligibility-screener.mjs';
+/** The whole script tag file, rules and styles included, gzip. */
+export const BUDGET_GZIP_BYTES = 30 * 1024;
+const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
+
+/** Code patterns a strict CSP (no 'unsafe-eval') would block. */
+const FORBIDDEN_CODE: [RegExp, string][] = [
+  [/\bnew\s+Function\s*\(/, 'new Function('],
+  [/\beval\s*\(/, 'eval('],
+];
+/** Packages that must never be in the widget. */
+const FORBIDDEN_PACKAGES = ['/node_modules/yaml/', '/node_modules/zod/'];
+/** Markers of their code, in case a module slipped in under another path. */
+const FORBIDDEN_MARKERS = ['ZodError', '$ZodType', '_zod', 'YAMLParseError', 'LineCounter'];
+
+class BuildError extends Error {}
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+/** Reads, validates and compiles the default rules: a YAML rule file, or already-compiled JSON. */
+function compileDefaultRules(file: string): CompiledRuleSet {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    throw new BuildError(`cannot read the default rules at ${relative(ROOT, file)} (pass another file with --rules <file>)`);
+  }
+  let compiled: CompiledRuleSet;
+  if (extname(file) === '.json') {
+    compiled = JSON.parse(source) as CompiledRuleSet;
+  } else {
+    const result = loadRuleSet(source, relative(ROOT, file));
+    if (!result.ok) {
+      throw new BuildError(`the default rules are not valid:\n${result.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
+    }
+    compiled = compileRuleSet(result.ruleSet);
+  }
+  // The widget's own run-time check must accept what the build ships.
+  const checked = validateCompiled(compiled);
+  if (!checked.ok) throw new BuildError(`the widget's rule check refuses the default rules: ${checked.problem}`);
+  return compiled;
+}
+
+/**
+ * The default rules as shipped to patients: only what the widget reads.
+ * Clinician notes, citations, sign-off and invariants stay in the reviewed
+ * file (and in `hash`, which still names that exact file); they never show
+ * on screen and would cost a third of the bundle.
+ */
+export function patientFacing(compiled: CompiledRuleSet): CompiledRuleSet {
+  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
+  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
+  return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+}
+
+/** Serves the compiled default rules as a module, so no file is written into the source tree. */
+function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
+  const resolved = `\0${VIRTUAL_RULES}`;
+  const shipped = JSON.stringify(patientFacing(compiled));
+  return {
+    name: 'eligibility-screener-default-rules',
+    resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
+    load: (id) => (id === resolved ? `export default ${shipped};` : null),
+  };
+}
+
+const XSTATE_SHIM = resolve(ROOT, 'widget/xstate-setup.ts');
+
+/**
+ * Points `xstate` at widget/xstate-setup.ts (XState with a trimmed `setup()`),
+ * after checking that the machine only ever calls `setup(…).createMachine(…)`.
+ */
+function trimmedXstatePlugin(): Plugin {
+  const machine = readFileSync(resolve(ROOT, 'src/machine.ts'), 'utf8');
+  const setups = machine.match(/\bsetup\(/g)?.length ?? 0;
+  const creates = machine.match(/\}\)\.createMachine\(/g)?.length ?? 0;
+  if (setups !== creates) {
+    throw new BuildError('src/machine.ts uses setup() for more than .createMachine(); extend widget/xstate-setup.ts or drop the alias in widget/build.ts');
+  }
+  return {
+    name: 'eligibility-screener-trimmed-xstate',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'xstate' && importer !== XSTATE_SHIM ? XSTATE_SHIM : null),
+  };
+}
+
+interface Built {
+  code: string;
+  modules: string[];
+}
+
+async function bundle(entry: string, format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string): Promise<Built> {
+  const config: InlineConfig = {
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    mode: 'production',
+    publicDir: false,
+    plugins: [defaultRulesPlugin(compiled), trimmedXstatePlugin()],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __SCREENER_VERSION__: JSON.stringify(version),
+    },
+    build: {
+      outDir: DIST,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      write: true,
+      minify: true,
+      cssMinify: true,
+      sourcemap: false,
+      target: 'es2022',
+      reportCompressedSize: false,
+      lib: {
+        entry: resolve(ROOT, entry),
+        name: 'EligibilityScreenerBundle',
+        formats: [format],
+        fileName: () => fileName,
+      },
+    },
+  };
+  const result = await build(config);
+  const outputs = Array.isArray(result) ? result : [result];
+  for (const output of outputs) {
+    if (!('output' in output)) continue;
+    for (const item of output.output) {
+      if (item.type === 'chunk' && item.fileName === fileName) return { code: item.code, modules: item.moduleIds };
+    }
+  }
+  throw new BuildError(`vite produced no ${fileName}`);
+}
+
+/** Fails the build for anything a strict CSP or the no-YAML/no-Zod promise forbids. */
+function checkContents(name: string, built: Built): void {
+  for (const [pattern, label] of FORBIDDEN_CODE) {
+    if (pattern.test(built.code)) throw new BuildError(`${name} contains ${label}: a strict Content-Security-Policy would block it`);
+  }
+  const modules = built.modules.map((id) => id.replaceAll('\\', '/'));
+  for (const pkg of FORBIDDEN_PACKAGES) {
+    const found = modules.find((id) => id.includes(pkg));
+    if (found) throw new BuildError(`${name} bundles ${found}: the widget must not ship ${pkg.split('/')[2]}`);
+  }
+  for (const marker of FORBIDDEN_MARKERS) {
+    if (built.code.includes(marker)) throw new BuildError(`${name} contains "${marker}": YAML or Zod code reached the bundle`);
+  }
+  const preacts = new Set(modules.filter((id) => /\/node_modules\/preact\/dist\/preact\.m?js$/.test(id)));
+  if (preacts.size > 1) throw new BuildError(`${name} bundles Preact ${preacts.size} times: ${[...preacts].join(', ')}`);
+}
+
+function sizes(code: string) {
+  const bytes = Buffer.from(code, 'utf8');
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Type declarations for the ES module, emitted by TypeScript itself. */
+function emitDeclarations(): void {
+  rmSync(resolve(DIST, 'types'), { recursive: true, force: true });
+  const tsc = resolve(ROOT, 'node_modules/.bin/tsc');
+  try {
+    execFileSync(tsc, ['-p', resolve(ROOT, 'widget/tsconfig.types.json')], { cwd: ROOT, stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
+    // Other parts of the tree may be mid-edit; only errors in what we export matter.
+    const ours = output.split('\n').filter((line) => /^(widget|src)\//.test(line) && !line.includes('emitDeclarationOnly'));
+    if (ours.length > 0 && !hasDeclarations()) throw new BuildError(`type declarations failed:\n${ours.join('\n')}`);
+    if (ours.length > 0) console.warn(`type declarations emitted with type errors:\n${ours.join('\n')}`);
+  }
+  if (!hasDeclarations()) throw new BuildError('tsc wrote no declarations for widget/entry-module.ts');
+  writeFileSync(
+    resolve(DIST, 'eligibility-screener.d.mts'),
+    "// Types for eligibility-screener.mjs (see dist/types for the full tree).\nexport * from './types/widget/entry-module.js';\n",
+  );
+}
+
+function hasDeclarations(): boolean {
+  try {
+    readFileSync(resolve(DIST, 'types/widget/entry-module.d.ts'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const rulesFile = resolve(ROOT, option('--rules') ?? process.env.SCREENER_RULES ?? 'rules/ketamine.yaml');
+  const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const compiled = compileDefaultRules(rulesFile);
+
+  mkdirSync(DIST, { recursive: true });
+  for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
+
+  const script = await bundle('widget/entry-script.ts', 'iife', SCRIPT, compiled, version);
+  checkContents(SCRIPT, script);
+  const module = await bundle('widget/entry-module.ts', 'es', MODULE, compiled, version);
+  checkContents(MODULE, module);
+  emitDeclarations();
+
+  const s = sizes(script.code);
+  const m = sizes(module.code);
+  const rules = sizes(JSON.stringify(patientFacing(compiled)));
+  const sri = `sha384-${createHash('sha384').update(script.code, 'utf8').digest('base64')}`;
+  console.log(`rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash})`);
+  console.log(`dist/${SCRIPT}   ${kb(s.min)} min, ${kb(s.gzip)} gzip (${s.gzip} B), ${kb(s.brotli)} brotli (${s.brotli} B)`);
+  console.log(`dist/${MODULE}  ${kb(m.min)} min, ${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`);
+  console.log(`  of which the default rules (patient-facing fields): ${kb(rules.min)} JSON, ${kb(rules.gzip)} gzip on their own`);
+  console.log(`budget    ${s.gzip} of ${BUDGET_GZIP_BYTES} B gzip (${((s.gzip / BUDGET_GZIP_BYTES) * 100).toFixed(0)}%)`);
+  console.log(`integrity ${sri}`);
+  console.log(`types     dist/eligibility-screener.d.mts`);
+  if (s.gzip > BUDGET_GZIP_BYTES) {
+    throw new BuildError(`dist/${SCRIPT} is ${s.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B (30 KB) budget: cut something before shipping`);
+  }
+  console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`build failed: ${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

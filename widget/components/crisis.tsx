@@ -1,0 +1,66 @@
+/**
+ * Crisis help, straight from the rule file: the resources as links and the
+ * line saying the clinic is not an emergency service. Shown at once after an
+ * interrupting answer, on top of a final crisis result, and below a result
+ * where a milder suicide-risk rule fired.
+ */
+import type { Outcome } from '../../src/engine.ts';
+import { isMedicalCrisisOnly } from '../crisis-kind.ts';
+import { newTab, paragraphs, rich } from './rich-text.tsx';
+import type { View } from './view.ts';
+
+export interface CrisisHelpProps {
+  view: View;
+  outcome: Outcome;
+  /** True when the help box carries the screen's main heading (focus moves there). */
+  main: boolean;
+}
+
+/**
+ * The help box: heading, intro, resource links, the not-an-emergency line.
+ *
+ * @example
+ * <CrisisHelp view={view} outcome={outcome} main />
+ */
+export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
+  const { t, ruleSet } = view;
+  const help = ruleSet.crisisResources;
+  const title = rich(t(help.medicalTitle && isMedicalCrisisOnly(ruleSet, outcome) ? help.medicalTitle : help.title));
+  return (
+    <div class="es-crisis">
+      {main ? <h2 class="es-focus" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}
+      {/* What the crisis rules that fired say first: for a blood-pressure crisis, what to do now. */}
+      {main && [...new Set(outcome.fired.filter((rule) => rule.tier === 'crisis').map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
+      {paragraphs(t(help.intro))}
+      <ul>
+        {help.resources.map((resource) => (
+          <li>
+            <strong>{rich(t(resource.name))}</strong>
+            <span>{rich(t(resource.detail))}</span>
+            <a class="es-button" href={resource.href} {...newTab(resource.href)}>{rich(t(resource.linkLabel))}</a>
+          </li>
+        ))}
+      </ul>
+      <p class="es-emergency">{rich(t(help.emergency))}</p>
+    </div>
+  );
+}
+
+/**
+ * Shown at once after an interrupting answer, while questions remain.
+ *
+ * @example
+ * <CrisisScreen view={view} outcome={outcome} />
+ */
+export function CrisisScreen({ view, outcome }: { view: View; outcome: Outcome }) {
+  const { strings, send } = view;
+  return (
+    <section class="es-screen" data-outcome="crisis">
+      <CrisisHelp view={view} outcome={outcome} main />
+      <div class="es-actions">
+        <button type="button" class="es-button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
+        <button type="button" class="es-button es-primary" onClick={() => send({ type: 'user.continue' })}>{strings.continueAssessment}</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * Everything inside the shadow root: the assessment inline, or (popup mode)
+ * a launcher button and a modal `<dialog>` that holds it. The element owns
+ * all state and re-renders this on every change; this only draws it.
+ */
+import type { Answers } from '../../src/engine.ts';
+import type { Screen } from '../screen.ts';
+import type { UiStrings } from '../strings.ts';
+import { CrisisScreen } from './crisis.tsx';
+import { Fallback, Loading } from './fallback.tsx';
+import { Intro } from './intro.tsx';
+import { QuestionScreen } from './question.tsx';
+import { ResultScreen } from './result.tsx';
+import type { View } from './view.ts';
+
+/** What the assessment area shows: rules still loading, unusable, or a screen of a running assessment. */
+export type Body =
+  | { state: 'loading' }
+  | { state: 'unavailable' }
+  | { state: 'ready'; view: View; screen: Screen; answers: Answers; error?: string | undefined };
+
+export interface HostProps {
+  mode: 'inline' | 'popup';
+  /** Popup opened from code (`EligibilityScreener.open`): no launcher button. */
+  headless: boolean;
+  dialogOpen: boolean;
+  /** Null in popup mode until the patient opens it. */
+  body: Body | null;
+  locale: string;
+  strings: UiStrings;
+  bookingUrl: string | null;
+  dialogLabel: string;
+  /** Read out by screen readers when a new screen appears. */
+  announcement: string;
+  onOpen: () => void;
+  onClose: () => void;
+  onDialogClosed: () => void;
+}
+
+/**
+ * @example
+ * render(<Host mode="inline" body={{ state: 'loading' }} … />, mount);
+ */
+export function Host(props: HostProps) {
+  const { body, strings } = props;
+  const content = body && [
+    <Screens body={body} strings={strings} bookingUrl={props.bookingUrl} />,
+    <p class="es-visually-hidden" aria-live="polite" aria-atomic="true">{props.announcement}</p>,
+  ];
+  if (props.mode === 'inline') return <div class="es-card" lang={props.locale}>{content}</div>;
+  return (
+    <>
+      {!props.headless && (
+        <button type="button" class="es-button es-primary" aria-haspopup="dialog" onClick={props.onOpen}>{strings.openAssessment}</button>
+      )}
+      <dialog aria-label={props.dialogLabel} lang={props.locale} onClose={props.onDialogClosed}>
+        <button type="button" class="es-close" aria-label={strings.close} onClick={props.onClose}>×</button>
+        {props.dialogOpen && content}
+      </dialog>
+    </>
+  );
+}
+
+function Screens({ body, strings, bookingUrl }: { body: Body; strings: UiStrings; bookingUrl: string | null }) {
+  if (body.state === 'loading') return <Loading strings={strings} />;
+  if (body.state === 'unavailable') return <Fallback strings={strings} bookingUrl={bookingUrl} />;
+  const { view, screen } = body;
+  if (screen.kind === 'intro') return <Intro view={view} />;
+  if (screen.kind === 'crisis') return <CrisisScreen view={view} outcome={screen.outcome} />;
+  if (screen.kind === 'result') return <ResultScreen view={view} outcome={screen.outcome} />;
+  return (
+    <QuestionScreen
+      key={screen.question.id}
+      view={view}
+      question={screen.question}
+      step={screen.step}
+      total={screen.total}
+      previous={body.answers[screen.question.id]}
+      error={body.error}
+    />
+  );
+}

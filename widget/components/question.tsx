@@ -1,0 +1,112 @@
+/**
+ * One question per screen: a fieldset whose legend is the question, native
+ * radios, checkboxes or a number input, and Back / Continue. The inputs keep
+ * their own state (the browser's); on Continue the answer is read from the
+ * form and the machine decides whether it is acceptable (`snapshot.can`).
+ * A refused answer gets a message (kept by the element, like all state).
+ */
+import type { Answer } from '../../src/engine.ts';
+import type { Question } from '../../src/schema.ts';
+import { paragraphs, rich } from './rich-text.tsx';
+import type { View } from './view.ts';
+
+export interface QuestionProps {
+  view: View;
+  question: Question;
+  step: number;
+  total: number;
+  /** The answer given before, when the patient came back to this question. */
+  previous: Answer | undefined;
+  /** Why the last Continue was refused, shown under the question. */
+  error?: string | undefined;
+}
+
+/**
+ * @example
+ * <QuestionScreen key={question.id} view={view} question={question} step={1} total={9} previous={undefined} />
+ */
+export function QuestionScreen({ view, question, step, total, previous, error }: QuestionProps) {
+  const { strings, t } = view;
+  const id = `${view.idPrefix}-${question.id}`;
+  const described = [question.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const inputs = [...(event.currentTarget as HTMLFormElement).querySelectorAll('input')];
+    const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
+    const typed = inputs[0]?.value.trim() ?? '';
+    const value: Answer | null =
+      question.type === 'number' ? (typed && Number.isFinite(+typed) ? +typed : null)
+      : question.type === 'single-choice' ? (chosen[0] ?? null)
+      : chosen.length ? chosen : null;
+    if (value !== null && view.can({ type: 'user.answer', value })) return view.send({ type: 'user.answer', value });
+    let message = question.type === 'single-choice' ? strings.needChoice : strings.needChoices;
+    if (question.type === 'number') {
+      const inRange = value !== null && +value >= question.min && +value <= question.max;
+      message = inRange ? strings.needStep(question.step ?? 1) : strings.needNumber(question.min, question.max);
+    }
+    view.showError(message);
+  };
+
+  return (
+    <form class="es-screen" noValidate onSubmit={submit}>
+      <p class="es-progress">{strings.progress(step, total)}</p>
+      <progress class="es-bar" value={step} max={Math.max(total, step)} aria-hidden="true" />
+      <fieldset aria-describedby={described}>
+        <legend>
+          <h2 class="es-focus" id={`${id}-q`} tabIndex={-1}>{rich(t(question.text))}</h2>
+        </legend>
+        {question.help && <div class="es-help" id={`${id}-help`}>{paragraphs(t(question.help))}</div>}
+        {question.type === 'number' ? (
+          <div class="es-number">
+            <input
+              id={`${id}-n`}
+              type="number"
+              inputMode={Number.isInteger(question.step ?? 1) ? 'numeric' : 'decimal'}
+              min={question.min}
+              max={question.max}
+              step={question.step ?? 1}
+              defaultValue={typeof previous === 'number' ? String(previous) : ''}
+              aria-labelledby={`${id}-q`}
+              aria-describedby={`${id}-u ${id}-r${error ? ` ${id}-error` : ''}`}
+              aria-invalid={error ? 'true' : undefined}
+            />
+            <span class="es-unit" id={`${id}-u`}>{rich(t(question.unit))}</span>
+            <p class="es-hint" id={`${id}-r`}>{strings.range(question.min, question.max)}</p>
+          </div>
+        ) : (
+          <div class="es-options">
+            {question.type === 'multiple-choice' && <p class="es-hint">{strings.chooseAll}</p>}
+            {question.options.map((option) => (
+              <label class="es-option">
+                <input
+                  type={question.type === 'single-choice' ? 'radio' : 'checkbox'}
+                  name={id}
+                  value={option.id}
+                  defaultChecked={previous === option.id || (Array.isArray(previous) && previous.includes(option.id))}
+                  data-exclusive={option.exclusive ? '' : undefined}
+                  onChange={exclusive}
+                />
+                <span>{rich(t(option.label))}</span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      {error && <p class="es-error" id={`${id}-error`} role="alert">{error}</p>}
+      <div class="es-actions">
+        <button type="button" class="es-button" onClick={() => view.send({ type: 'user.back' })}>{strings.back}</button>
+        <button type="submit" class="es-button es-primary">{strings.continue}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Ticking an exclusive option ("None of these") clears the others, and ticking any other clears it. */
+function exclusive(event: Event): void {
+  const box = event.currentTarget as HTMLInputElement;
+  if (box.type !== 'checkbox' || !box.checked) return;
+  for (const other of box.form?.querySelectorAll<HTMLInputElement>('input[type=checkbox]') ?? []) {
+    if (other !== box && (box.hasAttribute('data-exclusive') || other.hasAttribute('data-exclusive'))) other.checked = false;
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * `<eligibility-screener>`: the custom element a clinic puts on its page.
+ *
+ * Open shadow root (assistive tech needs it; the host page's CSS cannot get
+ * in), styles through a constructable stylesheet (allowed by a strict
+ * `style-src 'self'`), no answer ever mirrored into an attribute. Every entry
+ * point is guarded: whatever goes wrong, the host page gets one prefixed
+ * console warning and the patient gets the contact-the-clinic fallback.
+ *
+ * The element owns the state (rules, running assessment, dialog) and
+ * re-renders the Preact tree on every change of the machine's snapshot.
+ */
+import { render } from 'preact';
+import type { CompiledRuleSet } from '../src/compile.ts';
+import { createAssessment, type AssessmentEvent } from '../src/machine.ts';
+import { safeBookingUrl } from './booking-url.ts';
+import { isMedicalCrisisOnly } from './crisis-kind.ts';
+import { Host, type Body } from './components/host.tsx';
+import { makeView, type View } from './components/view.ts';
+import { dispatchAll, eventsFor } from './events.ts';
+import { fetchRules } from './fetch-rules.ts';
+import { pickLocale } from './locale.ts';
+import { plainText } from './plain-text.ts';
+import { screenKey, screenOf, type Screen } from './screen.ts';
+import { uiStrings } from './strings.ts';
+import css from './styles.css?inline';
+import { warn } from './warn.ts';
+
+/** The element's tag name. */
+export const TAG = 'eligibility-screener';
+
+type Actor = ReturnType<typeof createAssessment>;
+
+interface Session {
+  /** The `rules` and `allowed-origins` values it was made for. */
+  key: string;
+  id: number;
+  state: 'loading' | 'ready' | 'unavailable';
+  compiled?: CompiledRuleSet;
+  actor?: Actor;
+  stop?: () => void;
+}
+
+let builtInRules: CompiledRuleSet | null = null;
+let sheet: CSSStyleSheet | undefined;
+let count = 0;
+
+/**
+ * The custom element class, registered by {@link defineEligibilityScreener}.
+ *
+ * @example
+ * const el = document.createElement('eligibility-screener');
+ * el.bookingUrl = 'https://clinic.example/book';
+ * document.body.append(el);
+ */
+export class EligibilityScreenerElement extends HTMLElement {
+  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins'];
+
+  #mount?: HTMLElement;
+  #session?: Session;
+  #dialogOpen = false;
+  #opener: Element | null = null;
+  #queued = false;
+  #warnedUrl: string | null = null;
+  /** The screen drawn last, so focus moves and screen readers hear only real changes. */
+  #shown = '';
+  /** Why the answer on the current question was refused. */
+  #error?: string | undefined;
+  readonly #id = `es${++count}`;
+
+  constructor() {
+    super();
+    this.#guard(() => {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+      }
+      root.adoptedStyleSheets = [sheet];
+      this.#mount = root.appendChild(newMount());
+    });
+  }
+
+  /** The clinic's booking page: `https:` or relative. Mirrors `booking-url`. */
+  get bookingUrl(): string {
+    return this.getAttribute('booking-url') ?? '';
+  }
+  set bookingUrl(value: string) {
+    this.setAttribute('booking-url', value);
+  }
+
+  /** URL of a compiled rule-set JSON; empty for the built-in rules. Mirrors `rules`. */
+  get rules(): string {
+    return this.getAttribute('rules') ?? '';
+  }
+  set rules(value: string) {
+    this.setAttribute('rules', value);
+  }
+
+  /** `inline` (default) or `popup`. Mirrors `mode`. */
+  get mode(): 'inline' | 'popup' {
+    return this.getAttribute('mode') === 'popup' ? 'popup' : 'inline';
+  }
+  set mode(value: 'inline' | 'popup') {
+    this.setAttribute('mode', value);
+  }
+
+  /** Include the outcome tier in `screener-complete`. Mirrors `share-outcome`. */
+  get shareOutcome(): boolean {
+    return this.hasAttribute('share-outcome');
+  }
+  set shareOutcome(value: boolean) {
+    this.toggleAttribute('share-outcome', !!value);
+  }
+
+  /** Origins a `rules` URL may come from besides the page's own, space-separated. Mirrors `allowed-origins`. */
+  get allowedOrigins(): string {
+    return this.getAttribute('allowed-origins') ?? '';
+  }
+  set allowedOrigins(value: string) {
+    this.setAttribute('allowed-origins', value);
+  }
+
+  /** Opens the assessment dialog (popup mode only). */
+  open(): void {
+    this.#guard(() => {
+      if (this.mode !== 'popup' || this.#dialogOpen) return;
+      this.#opener = this.shadowRoot?.activeElement ?? document.activeElement;
+      this.#dialogOpen = true;
+      this.#paint();
+    });
+  }
+
+  /** Closes the assessment dialog; the answers so far stay until the page is left. */
+  close(): void {
+    this.#guard(() => this.#mount?.querySelector('dialog')?.close());
+  }
+
+  connectedCallback(): void {
+    this.#guard(() => {
+      // Ask session-replay tools (Clarity, Hotjar, FullStory and others) to leave the widget out of recordings.
+      for (const name of ['data-clarity-mask', 'data-hj-suppress', 'data-private']) {
+        if (!this.hasAttribute(name)) this.setAttribute(name, 'true');
+      }
+      this.classList.add('fs-exclude');
+      this.#paint();
+    });
+  }
+
+  disconnectedCallback(): void {
+    // The session stays: an element moved elsewhere in the page carries on where it was.
+    this.#dialogOpen = false;
+  }
+
+  attributeChangedCallback(): void {
+    if (!this.isConnected || this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#guard(() => this.#paint());
+    });
+  }
+
+  #paint(): void {
+    const mount = this.#mount;
+    if (!mount || !this.isConnected) return;
+    const mode = this.mode;
+    if (mode === 'inline') this.#dialogOpen = false;
+    // Popup mode loads nothing and starts no machine until the patient opens it.
+    const active = mode === 'inline' || this.#dialogOpen;
+    if (active) this.#ensureSession();
+    const session = active ? this.#session : undefined;
+    const ruleSet = session?.compiled?.ruleSet;
+    const locale = ruleSet ? pickLocale(this.getAttribute('lang'), ruleSet) : 'en';
+    const strings = uiStrings(locale);
+    const bookingUrl = this.#bookingUrl();
+
+    let body: Body | null = null;
+    let key = '';
+    let view: View | undefined;
+    let screen: Screen | undefined;
+    const actor = session?.actor;
+    if (session && ruleSet && actor) {
+      const snapshot = actor.getSnapshot();
+      screen = screenOf(snapshot);
+      view = makeView({
+        ruleSet, locale, strings, bookingUrl, idPrefix: this.#id,
+        send: (event) => this.#send(event),
+        can: (event) => actor.getSnapshot().can(event),
+        showError: (message) =>
+          this.#guard(() => {
+            this.#error = message;
+            this.#paint();
+            mount.querySelector('input')?.focus();
+          }),
+      });
+      key = `${session.id}:${screenKey(screen)}`;
+      if (key !== this.#shown) this.#error = undefined;
+      body = { state: 'ready', view, screen, answers: snapshot.context.answers, error: this.#error };
+    } else if (session) {
+      body = { state: session.state === 'loading' ? 'loading' : 'unavailable' };
+      key = session.state;
+    }
+    // Focus and announcements follow the patient's actions, never the page load.
+    const moved = key !== this.#shown && this.#shown.includes(':');
+    this.#shown = key;
+
+    const dialog = mount.querySelector('dialog');
+    const opening = this.#dialogOpen && !!dialog && !dialog.open;
+    render(
+      <Host
+        mode={mode}
+        headless={this.classList.contains('es-headless')}
+        dialogOpen={this.#dialogOpen}
+        body={body}
+        locale={locale}
+        strings={strings}
+        bookingUrl={bookingUrl}
+        dialogLabel={view ? plainText(view.t(view.ruleSet.title)) : strings.openAssessment}
+        announcement={moved && view && screen ? announcement(screen, view) : ''}
+        onOpen={() => this.open()}
+        onClose={() => this.close()}
+        onDialogClosed={() => this.#guard(() => this.#closed())}
+      />,
+      mount,
+    );
+    const opened = mount.querySelector('dialog');
+    if (this.#dialogOpen && opened && !opened.open) opened.showModal();
+    if (moved || opening || (this.#dialogOpen && !dialog)) mount.querySelector<HTMLElement>('.es-focus')?.focus();
+  }
+
+  #closed(): void {
+    this.#dialogOpen = false;
+    this.#paint();
+    const opener = this.#opener;
+    this.#opener = null;
+    (opener instanceof HTMLElement && opener.isConnected ? opener : this.#mount?.querySelector('button'))?.focus();
+  }
+
+  #send(event: AssessmentEvent): void {
+    this.#guard(() => this.#session?.actor?.send(event));
+  }
+
+  #bookingUrl(): string | null {
+    const raw = this.getAttribute('booking-url');
+    const safe = safeBookingUrl(raw);
+    if (raw && !safe && this.#warnedUrl !== raw) {
+      this.#warnedUrl = raw;
+      warn(`booking-url must start with https: or be a relative path; found "${raw}". The booking link is hidden.`);
+    }
+    return safe;
+  }
+
+  /** Starts (or keeps) the assessment for the current `rules` and `allowed-origins`. */
+  #ensureSession(): void {
+    const source = (this.getAttribute('rules') ?? '').trim();
+    const origins = this.allowedOrigins.split(/[\s,]+/).filter(Boolean);
+    const key = `${source} ${origins.join(' ')}`;
+    if (this.#session?.key === key) return;
+    this.#session?.stop?.();
+    const session: Session = (this.#session = { key, id: ++count, state: 'loading' });
+    if (!source) return this.#start(session, builtInRules, 'no built-in rules: set the rules attribute');
+    fetchRules(source, { allowedOrigins: origins }).then((result) =>
+      this.#guard(() => {
+        if (this.#session !== session) return; // the attributes changed while we waited
+        this.#start(session, result.ok ? result.compiled : null, `cannot use the rules at "${source}": ${result.ok ? '' : result.problem}`);
+        this.#paint();
+      }),
+    );
+  }
+
+  #start(session: Session, compiled: CompiledRuleSet | null, problem: string): void {
+    if (!compiled) {
+      warn(`${problem}. Showing the contact-the-clinic message.`);
+      session.state = 'unavailable';
+      return;
+    }
+    const actor = createAssessment(compiled.ruleSet);
+    let previous = screenOf(actor.getSnapshot());
+    const subscription = actor.subscribe({
+      next: (snapshot) =>
+        this.#guard(() => {
+          const next = screenOf(snapshot);
+          const events = eventsFor(previous, next, {
+            rulesVersion: compiled.ruleSet.version,
+            rulesHash: compiled.hash,
+            shareOutcome: this.shareOutcome,
+          });
+          previous = next;
+          this.#paint();
+          dispatchAll(this, events);
+        }),
+      error: (error) => this.#fail(error),
+    });
+    Object.assign(session, { state: 'ready', compiled, actor, stop: () => (subscription.unsubscribe(), actor.stop()) });
+  }
+
+  /** Runs `task`; any error becomes one warning and the fallback, never an exception in the page. */
+  #guard(task: () => void): void {
+    try {
+      task();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    warn('something went wrong; showing the contact-the-clinic message instead', error);
+    try {
+      const session = this.#session;
+      session?.stop?.();
+      if (session) Object.assign(session, { state: 'unavailable', actor: undefined, stop: undefined });
+      // A render that threw may have left Preact's tree half-done: draw the fallback into a fresh root.
+      this.#mount?.replaceWith((this.#mount = newMount()));
+      this.#paint();
+    } catch {
+      // Already warned: the page itself must keep working.
+    }
+  }
+}
+
+function newMount(): HTMLElement {
+  const mount = document.createElement('div');
+  mount.className = 'es-root';
+  return mount;
+}
+
+/** What a screen reader hears when a new screen appears (the heading itself is read on focus). */
+function announcement(screen: Screen, view: View): string {
+  const { ruleSet, strings, t } = view;
+  if (screen.kind === 'question') return strings.progress(screen.step, screen.total);
+  if (screen.kind === 'intro') return plainText(t(ruleSet.intro.title));
+  const help = ruleSet.crisisResources;
+  const title =
+    screen.kind === 'result' && screen.outcome.tier !== 'crisis' ? ruleSet.outcomes[screen.outcome.tier].title
+    : help.medicalTitle && isMedicalCrisisOnly(ruleSet, screen.outcome) ? help.medicalTitle
+    : help.title;
+  return plainText(t(title));
+}
+
+/**
+ * Sets the built-in rules and registers `<eligibility-screener>`, once: a
+ * second copy of the script finds the tag taken and leaves it alone.
+ *
+ * @example
+ * defineEligibilityScreener(compiledKetamineRules);
+ */
+export function defineEligibilityScreener(defaultRules: CompiledRuleSet | null): void {
+  builtInRules ??= defaultRules;
+  if (!customElements.get(TAG)) customElements.define(TAG, EligibilityScreenerElement);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'eligibility-screener': EligibilityScreenerElement;
+  }
+}

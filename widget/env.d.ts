@@ -1,0 +1,13 @@
+// Ambient types for the widget: Vite's `?inline` CSS imports, and the build-time
+// virtual module holding the default compiled rule set.
+/// <reference types="vite/client" />
+
+declare module 'virtual:eligibility-screener/default-rules' {
+  import type { CompiledRuleSet } from '../src/compile.ts';
+  /** The default rule set, compiled from `rules/ketamine.yaml` at build time. */
+  const compiled: CompiledRuleSet;
+  export default compiled;
+}
+
+/** The package version, injected by `widget/build.ts`. */
+declare const __SCREENER_VERSION__: string;

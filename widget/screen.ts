@@ -1,0 +1,49 @@
+/**
+ * Which screen the patient sees, read from the machine's snapshot. The
+ * screens and the host-page events both use this, so they always agree.
+ * Nothing here evaluates a rule: the snapshot already knows.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { Outcome } from '../src/engine.ts';
+import { currentQuestion, progress, type assessmentMachine } from '../src/machine.ts';
+import type { Question } from '../src/schema.ts';
+
+/** A snapshot of the assessment machine. */
+export type AssessmentSnapshot = SnapshotFrom<typeof assessmentMachine>;
+
+/** What is on screen. */
+export type Screen =
+  | { kind: 'intro' }
+  | { kind: 'question'; question: Question; step: number; total: number }
+  /** Shown at once after an interrupting answer, while questions remain. */
+  | { kind: 'crisis'; outcome: Outcome }
+  | { kind: 'result'; outcome: Outcome };
+
+/**
+ * The screen for a snapshot.
+ *
+ * @example
+ * screenOf(actor.getSnapshot()).kind // 'intro'
+ */
+export function screenOf(snapshot: AssessmentSnapshot): Screen {
+  const { context } = snapshot;
+  if (snapshot.hasTag('question')) {
+    const question = currentQuestion(context);
+    if (question) return { kind: 'question', question, ...progress(context) };
+  }
+  if (snapshot.hasTag('result') && context.outcome) {
+    const interrupted = context.interrupted && snapshot.can({ type: 'user.continue' });
+    return { kind: interrupted ? 'crisis' : 'result', outcome: context.outcome };
+  }
+  return { kind: 'intro' };
+}
+
+/**
+ * A short key that changes exactly when a new screen appears: focus moves
+ * and screen readers are told on each change.
+ */
+export function screenKey(screen: Screen): string {
+  if (screen.kind === 'question') return `question:${screen.question.id}:${screen.step}`;
+  if (screen.kind === 'intro') return 'intro';
+  return `${screen.kind}:${screen.outcome.tier}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * A small, hand-written check of a compiled rule set fetched at run time
+ * (the `rules` attribute). Full Zod stays out of the bundle; this checks
+ * every field the engine and the screens read, so a broken or hostile file
+ * shows the contact-the-clinic fallback instead of a wrong result. A problem
+ * is named by where it is (`questions[2]`); `npx screener check` on the
+ * source file explains in full.
+ */
+import type { CompiledRuleSet } from '../src/compile.ts';
+import { hasAllowedScheme, RESOURCE_LINK_SCHEMES, unsafeTextReason } from '../src/text.ts';
+
+/** The outcome of {@link validateCompiled}: the file, or the first problem found. */
+export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
+
+// Loosely typed on purpose: this is the code that finds out what the data is.
+type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const TIERS = ['crisis', 'not-suitable', 'review', 'candidate'];
+/** Every patient-facing text of the rule set outside its lists. */
+const TEXTS = [
+  'title',
+  ...'title body start'.split(' ').map((key) => `intro.${key}`),
+  ...'adultsOnly notAdvice notEmergency privacy'.split(' ').map((key) => `notices.${key}`),
+  ...'title intro emergency'.split(' ').map((key) => `crisisResources.${key}`),
+  ...TIERS.flatMap((tier) => 'title body action'.split(' ').map((key) => `outcomes.${tier}.${key}`)),
+];
+
+/**
+ * Checks that `data` is a compiled rule set the widget can trust.
+ *
+ * @example
+ * const result = validateCompiled(JSON.parse(text));
+ * if (!result.ok) warn(`rules refused: ${result.problem}`);
+ */
+export function validateCompiled(data: unknown): ValidationResult {
+  let at = 'the file';
+  try {
+    const d = data as J;
+    const r = d.ruleSet;
+    check(d.format === 'eligibility-screener/rules' && d.formatVersion === 1 && /^sha256-[\w+/]+=*$/.test(d.hash));
+    check(/^\d+\.\d+\.\d+$/.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
+    // No string anywhere may carry HTML, an event handler or a script URL.
+    JSON.stringify(r, (_key, value) => (typeof value === 'string' && check(!unsafeTextReason(value), unsafeTextReason(value)), value));
+    for (at of TEXTS) text(at.split('.').reduce((node, key) => node?.[key], r));
+    if (r.crisisResources.medicalTitle !== undefined) text(r.crisisResources.medicalTitle);
+    each(r.crisisResources.resources, 'resources', (resource) => {
+      texts(resource, 'name detail linkLabel');
+      check(hasAllowedScheme(String(resource.href), RESOURCE_LINK_SCHEMES));
+    });
+
+    const asked = new Set<string>();
+    each(r.questions, 'questions', (q) => {
+      // showIf may only read earlier questions: the engine relies on it.
+      if (q.showIf !== undefined) condition(q.showIf, asked, 0);
+      unique(q.id, asked);
+      texts(q, q.help === undefined ? 'text' : 'text help');
+      if (q.type === 'number') {
+        text(q.unit);
+        check(num(q.min) && num(q.max) && q.min <= q.max && (q.step === undefined || (num(q.step) && q.step > 0)));
+      } else {
+        check(q.type === 'single-choice' || q.type === 'multiple-choice');
+        const ids = new Set<string>();
+        check(q.options.length > 1);
+        for (const option of q.options) {
+          unique(option.id, ids);
+          text(option.label);
+        }
+      }
+    });
+
+    const ruleIds = new Set<string>();
+    each(r.rules, 'rules', (rule) => {
+      unique(rule.id, ruleIds);
+      condition(rule.when, asked, 0);
+      check(TIERS.indexOf(rule.tier) in [0, 1, 2]);
+      text(rule.reason);
+    });
+    return { ok: true, compiled: d as CompiledRuleSet };
+  } catch (error) {
+    return { ok: false, problem: `${at}: ${error instanceof Problem ? error.message : 'missing or wrong'}` };
+  }
+
+  function each(list: J[], name: string, check: (item: J) => void): void {
+    at = name;
+    if (!Array.isArray(list) || !list.length) throw new Problem('is not a list');
+    list.forEach((item, i) => {
+      at = `${name}[${i}]`;
+      check(item);
+    });
+  }
+}
+
+class Problem extends Error {}
+
+function condition(c: J, asked: Set<string>, depth: number): void {
+  const keys = Object.keys(c);
+  const op = keys.find((key) => key !== 'question') ?? '';
+  const value = c[op];
+  check(depth < 24 && typeof c === 'object');
+  if (keys.length === 1 && op === 'not') return condition(value, asked, depth + 1);
+  if (keys.length === 1 && (op === 'all' || op === 'any')) {
+    check(value.length > 0);
+    for (const inner of value) condition(inner, asked, depth + 1);
+    return;
+  }
+  check(
+    keys.length === 2 &&
+      asked.has(c.question) &&
+      (op === 'answered' ? typeof value === 'boolean'
+      : op === 'equals' || op === 'includes' ? typeof value === 'string'
+      : op === 'oneOf' || op === 'noneOf' || op === 'includesAny' ? value.length > 0 && value.every((v: unknown) => typeof v === 'string')
+      : ['lessThan', 'atMost', 'greaterThan', 'atLeast'].includes(op) && num(value)),
+  );
+}
+
+function texts(parent: J, keys: string): void {
+  for (const key of keys.split(' ')) text(parent[key]);
+}
+
+/** Rule text: a non-empty string, or a map of locale to non-empty strings. */
+function text(value: unknown): void {
+  const values = typeof value === 'string' ? [value] : Object.values(value as J);
+  check(values.length > 0 && values.every((v) => typeof v === 'string' && v.trim() !== ''));
+}
+
+function unique(value: unknown, seen: Set<string>): void {
+  check(typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !seen.has(value));
+  seen.add(value as string);
+}
+
+function num(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function check(ok: boolean, problem?: string | null): true {
+  if (!ok) throw new Problem(problem ?? 'missing or wrong');
+  return true;
+}

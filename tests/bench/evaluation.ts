@@ -3,7 +3,7 @@
  * the same seeded answer sets, after checking that all three decide every
  * set the same way (tier AND fired rules).
  */
-import type { Answers } from '../../src/engine.ts';
+import { countedAnswers, type Answers } from '../../src/engine.ts';
 import type { RuleSet, Tier } from '../../src/schema.ts';
 import { generateAnswerSets } from './answers.ts';
 import { jsonLogicEngine, jsonRulesEngine, ourEngine, type Decision, type EngineUnderTest } from './engines.ts';
@@ -27,17 +27,22 @@ export interface EvaluationResult {
   tiers: Record<Tier, number>;
   /** Sets on which a peer decided differently from ours (0 means they all agree). */
   disagreements: { engine: string; count: number; example?: { answers: Answers; ours: Decision; theirs: Decision } }[];
+  /** Ours first, then json-rules-engine and json-logic-js. */
   speeds: EngineSpeed[];
-  /** The same peers given answers already counted by our code (visibility not timed). */
+  /** For each peer: median over rounds of (our rate ÷ its rate), timed back to back. */
+  ratios: number[];
+  /** Ours again (raw answers), then the peers given answers already counted by our code (not timed). */
   speedsPreCounted: EngineSpeed[];
+  ratiosPreCounted: number[];
 }
 
 /** Options for {@link benchEvaluation}. */
 export interface EvaluationOptions {
   count: number;
   seed: number;
-  /** Time budget per timing round, ms. */
+  /** Time budget per engine per round, ms. */
   roundMs: number;
+  /** Rounds; in each, every engine is timed once, in turn. */
   rounds: number;
 }
 
@@ -65,17 +70,43 @@ async function timeRound(engine: EngineUnderTest, sets: readonly Answers[], budg
   return { ops, ms: now - start };
 }
 
-async function speedOf(engine: EngineUnderTest, sets: readonly Answers[], options: EvaluationOptions): Promise<EngineSpeed> {
-  await timeRound(engine, sets, Math.min(300, options.roundMs)); // warm-up: let the JIT settle
-  const rates: number[] = [];
-  let evaluations = 0;
+/**
+ * Times engines in interleaved rounds (A, B, C, A, B, C, …) so that a change
+ * in machine load hits every engine alike; ratios are taken round by round.
+ */
+async function speedsOf(
+  runs: readonly { engine: EngineUnderTest; sets: readonly Answers[] }[],
+  options: EvaluationOptions,
+): Promise<{ speeds: EngineSpeed[]; rates: number[][] }> {
+  for (const { engine, sets } of runs) await timeRound(engine, sets, Math.min(300, options.roundMs)); // warm-up: let the JIT settle
+  const rates = runs.map(() => [] as number[]);
+  const evaluations = runs.map(() => 0);
   for (let round = 0; round < options.rounds; round += 1) {
-    const { ops, ms } = await timeRound(engine, sets, options.roundMs);
-    evaluations += ops;
-    rates.push((ops / ms) * 1000);
+    for (const [i, { engine, sets }] of runs.entries()) {
+      const { ops, ms } = await timeRound(engine, sets, options.roundMs);
+      evaluations[i] = (evaluations[i] ?? 0) + ops;
+      rates[i]?.push((ops / ms) * 1000);
+    }
   }
-  rates.sort((a, b) => a - b);
-  return { name: engine.name, opsPerSecond: rates[Math.floor(rates.length / 2)] ?? 0, evaluations, rounds: options.rounds };
+  const speeds = runs.map(({ engine }, i) => ({
+    name: engine.name,
+    opsPerSecond: median(rates[i] ?? []),
+    evaluations: evaluations[i] ?? 0,
+    rounds: options.rounds,
+  }));
+  return { speeds, rates };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Median over rounds of ours ÷ peer, each pair timed back to back. */
+function pairedRatios(rates: number[][]): number[] {
+  const ours = rates[0] ?? [];
+  return rates.slice(1).map((peer) => median(peer.map((rate, round) => (ours[round] ?? 0) / rate)));
 }
 
 /**
@@ -107,14 +138,24 @@ export async function benchEvaluation(ruleSet: RuleSet, options: EvaluationOptio
     }
   }
 
-  const speeds: EngineSpeed[] = [];
-  for (const engine of [ours, ...rawPeers]) speeds.push(await speedOf(engine, sets, options));
+  const main = await speedsOf([ours, ...rawPeers].map((engine) => ({ engine, sets })), options);
 
   // Visibility done by our code beforehand and not timed: the peers' best case.
-  const { countedAnswers } = await import('../../src/engine.ts');
+  // Ours is timed again alongside, on the raw answers, for paired ratios.
   const counted = sets.map((answers) => countedAnswers(ruleSet, answers));
-  const speedsPreCounted: EngineSpeed[] = [];
-  for (const engine of peers('counted')) speedsPreCounted.push(await speedOf(engine, counted, options));
+  const reference = await speedsOf(
+    [{ engine: ours, sets }, ...peers('counted').map((engine) => ({ engine, sets: counted }))],
+    { ...options, roundMs: options.roundMs / 2 },
+  );
 
-  return { answerSets: sets.length, seed: options.seed, tiers, disagreements, speeds, speedsPreCounted };
+  return {
+    answerSets: sets.length,
+    seed: options.seed,
+    tiers,
+    disagreements,
+    speeds: main.speeds,
+    ratios: pairedRatios(main.rates),
+    speedsPreCounted: reference.speeds,
+    ratiosPreCounted: pairedRatios(reference.rates),
+  };
 }

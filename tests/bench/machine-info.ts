@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** Where and with what the bench ran. */
@@ -18,6 +18,8 @@ export interface MachineInfo {
   chromium: string;
   vite: string;
   commit: string;
+  /** 1-minute load average when the run began and when it ended: others' work skews timings. */
+  load: { start: number; end: number };
 }
 
 function cpuModel(): string {
@@ -48,13 +50,18 @@ function gitCommit(root: string): string {
   }
 }
 
+/** The 1-minute load average, rounded (0 where the OS has none). */
+export function currentLoad(): number {
+  return Math.round((loadavg()[0] ?? 0) * 10) / 10;
+}
+
 /**
  * Collects machine info; `chromium` is the version the browser reported.
  *
  * @example
- * machineInfo('/work/main', browser.version()).cpu // 'AMD EPYC'
+ * machineInfo('/work/main', browser.version(), currentLoad()).cpu // 'AMD EPYC'
  */
-export function machineInfo(root: string, chromium: string): MachineInfo {
+export function machineInfo(root: string, chromium: string, loadAtStart: number): MachineInfo {
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu: cpuModel(),
@@ -65,5 +72,6 @@ export function machineInfo(root: string, chromium: string): MachineInfo {
     chromium,
     vite: packageVersion(root, 'vite'),
     commit: gitCommit(root),
+    load: { start: loadAtStart, end: currentLoad() },
   };
 }

@@ -128,12 +128,12 @@ export function comparisonRows(results: BenchResults): Row[] {
   }
 
   if (evaluation.ok) {
-    const { speeds, speedsPreCounted, answerSets } = evaluation.value;
+    const { speeds, ratios, speedsPreCounted, ratiosPreCounted, answerSets } = evaluation.value;
     const ours = speeds[0];
     const targets: Record<string, number> = { 'json-rules-engine': 100, 'json-logic-js': 10 };
-    for (const peer of speeds.slice(1)) {
+    for (const [i, peer] of speeds.slice(1).entries()) {
       if (!ours) break;
-      const ratio = ours.opsPerSecond / peer.opsPerSecond;
+      const ratio = ratios[i] ?? 0;
       const target = targets[peer.name];
       rows.push({
         measure: `Rule evaluation, ${answerSets.toLocaleString('en-US')} seeded answer sets`,
@@ -144,13 +144,14 @@ export function comparisonRows(results: BenchResults): Row[] {
         met: target ? ratio >= target : null,
       });
     }
-    for (const peer of speedsPreCounted) {
-      if (!ours) break;
+    for (const [i, peer] of speedsPreCounted.slice(1).entries()) {
+      const oursAgain = speedsPreCounted[0];
+      if (!oursAgain) break;
       rows.push({
         measure: 'Rule evaluation, peers given pre-counted answers (reference)',
-        ours: perSecond(ours.opsPerSecond),
+        ours: perSecond(oursAgain.opsPerSecond),
         peer: `${peer.name} ${perSecond(peer.opsPerSecond)}`,
-        ratio: `${times(ours.opsPerSecond / peer.opsPerSecond)} faster`,
+        ratio: `${times(ratiosPreCounted[i] ?? 0)} faster`,
         target: '—',
         met: null,
       });
@@ -191,7 +192,7 @@ function markdownTable(header: string[], body: string[][]): string {
 
 function machineLine(results: BenchResults): string {
   const m = results.machine;
-  return `${m.date} · ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB) · ${m.os} · Node ${m.node} · Chromium ${m.chromium} · Vite ${m.vite} · commit ${m.commit}`;
+  return `${m.date} · ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB, load average ${m.load.start} → ${m.load.end}) · ${m.os} · Node ${m.node} · Chromium ${m.chromium} · Vite ${m.vite} · commit ${m.commit}`;
 }
 
 function breakdownBody(breakdown: Breakdown): string[][] {
@@ -212,7 +213,7 @@ export function methodNotes(results: BenchResults): string[] {
   const notes = [
     `Sizes: every bundle is built by the same Vite ${results.machine.vite} (Rolldown + Oxc minifier); gzip level 9, brotli quality 11. SurveyJS renders the same questionnaire (generated from ${results.settings.rulesFile}) with its default theme (fontless build: no Google Fonts request); its target ratio uses the smaller of its Vite bundle and its shipped .min files.`,
     `First question: Chromium with the DevTools protocol's Emulation.setCPUThrottlingRate(${results.settings.throttle}), a 412×823 viewport, the same plain host page served from 127.0.0.1, a fresh context per run (empty cache), files sent uncompressed with no network throttling (so download time is not in these figures), runs alternating after one discarded warm-up each. An in-page script polls each animation frame from navigation start: "intro" is the first frame in which the Start button has a layout box; it then clicks Start; "first question" is the first frame in which the first question's title has a layout box.`,
-    `Rule evaluation: ${results.settings.answerSets.toLocaleString('en-US')} random valid answer sets (seed ${results.settings.seed}), answers to hidden questions included. The peers' rules are translated from ours with visibility ENCODED in them (each test on a question also requires that question's showIf chain and an answer), so all three engines take the same raw answers and must reach the same tier and fired rules — checked on every set before timing. json-rules-engine is async (awaited per set) and gets one custom operator, "isAnswered". The reference rows give the peers answers already filtered by our countedAnswers() (not timed): their best case.`,
+    `Rule evaluation: ${results.settings.answerSets.toLocaleString('en-US')} random valid answer sets (seed ${results.settings.seed}), answers to hidden questions included. The peers' rules are translated from ours with visibility ENCODED in them (each test on a question also requires that question's showIf chain and an answer), so all three engines take the same raw answers and must reach the same tier and fired rules — checked on every set before timing. json-rules-engine is async (awaited per set) and gets one custom operator, "isAnswered". Engines are timed in interleaved rounds (${results.evaluation.ok ? results.evaluation.value.speeds[0]?.rounds : '?'} rounds of 1 s per engine, 0.5 s for the reference rows, after a warm-up); rates are medians over rounds and each ratio is the median of the round-by-round ratios, so load changes on a shared machine hit all engines alike. The reference rows give the peers answers already filtered by our countedAnswers() (not timed): their best case.`,
   ];
   if (results.breakdown.ok) {
     const b = results.breakdown.value;

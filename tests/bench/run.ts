@@ -23,7 +23,7 @@ import { benchEvaluation } from './evaluation.ts';
 import { launchChromium, timeFirstQuestion } from './first-question.ts';
 import { hostPage, OUR_SNIPPET, SURVEY_SNIPPET } from './host-page.ts';
 import { loadRules } from './load-rules.ts';
-import { machineInfo } from './machine-info.ts';
+import { currentLoad, machineInfo } from './machine-info.ts';
 import { consoleReport, markdownReport, type BenchResults, type Section } from './report.ts';
 import { serveFiles } from './serve.ts';
 import { benchSizes, type SizeResult } from './sizes.ts';
@@ -94,6 +94,7 @@ function shownText(text: Parameters<typeof resolveText>[0], locale: string): str
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const loadAtStart = currentLoad();
   const ruleSet = await loadRules(join(ROOT, settings.rulesFile));
   let browser: Browser | null = null;
   let chromiumVersion = 'n/a';
@@ -160,7 +161,7 @@ async function main(): Promise<number> {
   const check = benchCheck(ROOT, settings.rulesFile, 3);
 
   const results: BenchResults = {
-    machine: machineInfo(ROOT, chromiumVersion),
+    machine: machineInfo(ROOT, chromiumVersion, loadAtStart),
     settings,
     sizes,
     breakdown,

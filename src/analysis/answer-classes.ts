@@ -26,7 +26,12 @@ export interface AnswerClass {
   members: { kind: 'options'; options: string[] } | { kind: 'range'; from: number; to: number } | { kind: 'subsets' };
 }
 
-/** More combinations than the analysis will list for one multiple-choice question. */
+/**
+ * More combinations than the analysis will list for one multiple-choice question.
+ *
+ * @example
+ * try { answerClasses(ruleSet) } catch (e) { if (e instanceof TooManyClassesError) console.error(e.message) }
+ */
 export class TooManyClassesError extends Error {
   constructor(readonly questionId: string, readonly count: number) {
     super(
@@ -62,7 +67,12 @@ export function answerClasses(ruleSet: RuleSet, extra: readonly Condition[] = []
 
 const cache = new WeakMap<RuleSet, Map<string, AnswerClass[]>>();
 
-/** Distinct leaf tests, grouped by the question they read. */
+/**
+ * Distinct leaf tests, grouped by the question they read.
+ *
+ * @example
+ * leavesByQuestion([{ question: 'age', lessThan: 18 }]).get('age') // [{ question: 'age', lessThan: 18 }]
+ */
 export function leavesByQuestion(conditions: readonly Condition[]): Map<string, LeafCondition[]> {
   const byQuestion = new Map<string, Map<string, LeafCondition>>();
   for (const leaf of conditions.flatMap(leavesOf)) {
@@ -73,7 +83,12 @@ export function leavesByQuestion(conditions: readonly Condition[]): Map<string, 
   return new Map([...byQuestion].map(([id, group]) => [id, [...group.values()]]));
 }
 
-/** The classes of one question, given the leaf tests that read it. */
+/**
+ * The classes of one question, given the leaf tests that read it.
+ *
+ * @example
+ * classesOf(ageQuestion, [{ question: 'age', lessThan: 18 }]).map((c) => c.answer) // [17, 18]
+ */
 export function classesOf(question: Question, leaves: readonly LeafCondition[]): AnswerClass[] {
   if (question.type === 'number') return numberClasses(question, leaves);
   if (question.type === 'single-choice') return singleClasses(question, leaves);

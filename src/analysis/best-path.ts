@@ -36,7 +36,12 @@ type Choice = { cost: Cost; edge: GraphEdge; via: 'end' | 'next' | 'resume' };
 
 export const ZERO: Cost = { words: 0, answers: 0, screens: 0 };
 
-/** Adds costs. */
+/**
+ * Adds costs.
+ *
+ * @example
+ * add({ words: 3, answers: 1, screens: 1 }, ZERO) // { words: 3, answers: 1, screens: 1 }
+ */
 export function add(...costs: Cost[]): Cost {
   return costs.reduce((sum, c) => ({ words: sum.words + c.words, answers: sum.answers + c.answers, screens: sum.screens + c.screens }), ZERO);
 }

@@ -18,7 +18,12 @@ export function leavesOf(condition: Condition): LeafCondition[] {
   return [condition];
 }
 
-/** Every condition in a rule set that can tell answers apart: `showIf`s, rule and invariant `when`s. */
+/**
+ * Every condition in a rule set that can tell answers apart: `showIf`s, rule and invariant `when`s.
+ *
+ * @example
+ * conditionsOf(ruleSet).length // showIfs + rules + invariants
+ */
 export function conditionsOf(ruleSet: RuleSet): Condition[] {
   return [
     ...ruleSet.questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
@@ -27,7 +32,12 @@ export function conditionsOf(ruleSet: RuleSet): Condition[] {
   ];
 }
 
-/** The option ids a leaf names (none for number and `answered` tests). */
+/**
+ * The option ids a leaf names (none for number and `answered` tests).
+ *
+ * @example
+ * optionIdsOf({ question: 'meds', includesAny: ['opioids', 'maoi'] }) // ['opioids', 'maoi']
+ */
 export function optionIdsOf(leaf: LeafCondition): string[] {
   if ('equals' in leaf) return [leaf.equals];
   if ('oneOf' in leaf) return leaf.oneOf;
@@ -37,7 +47,12 @@ export function optionIdsOf(leaf: LeafCondition): string[] {
   return [];
 }
 
-/** A stable text key for a leaf, so equal tests written twice count once. */
+/**
+ * A stable text key for a leaf, so equal tests written twice count once.
+ *
+ * @example
+ * leafKey({ question: 'a', equals: 'x' }) === leafKey({ equals: 'x', question: 'a' }) // true
+ */
 export function leafKey(leaf: LeafCondition): string {
   return JSON.stringify(Object.entries(leaf).sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -46,6 +61,9 @@ export function leafKey(leaf: LeafCondition): string {
  * The index of the last question a condition reads, or -1 when it reads no
  * known question. Once that question is behind the patient, the condition's
  * value is final (a `showIf` may only look back, so nothing later changes it).
+ *
+ * @example
+ * lastQuestionIndex({ all: [{ question: 'age', atLeast: 18 }, { question: 'bp', equals: 'high' }] }, questionOrder(ruleSet)) // index of 'bp'
  */
 export function lastQuestionIndex(condition: Condition, order: ReadonlyMap<string, number>): number {
   let last = -1;
@@ -53,7 +71,12 @@ export function lastQuestionIndex(condition: Condition, order: ReadonlyMap<strin
   return last;
 }
 
-/** Question id → position in the file. */
+/**
+ * Question id → position in the file.
+ *
+ * @example
+ * questionOrder(ruleSet).get('age') // 0
+ */
 export function questionOrder(ruleSet: RuleSet): Map<string, number> {
   return new Map(ruleSet.questions.map((question, index) => [question.id, index]));
 }

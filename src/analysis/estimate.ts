@@ -10,7 +10,8 @@
  *   machine can produce, interrupts and "Continue" included.
  * - **Most answered screens**: the largest number of answers on any path.
  */
-import { TIERS, type RuleSet, type Tier } from '../schema.ts';
+import { TIER_ORDER as TIERS } from '../engine.ts';
+import type { RuleSet, Tier } from '../schema.ts';
 import type { Finding } from '../finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
 import type { PathStep } from './graph-walks.ts';
@@ -48,7 +49,12 @@ export interface TimeEstimate {
   findings: Finding[];
 }
 
-/** Seconds for a number of words and answers: words / 200 × 60 + 3 × answers. */
+/**
+ * Seconds for a number of words and answers: words / 200 × 60 + 3 × answers.
+ *
+ * @example
+ * secondsFor(200, 10) // 90: 60 s of reading plus 30 s of answering
+ */
 export function secondsFor(words: number, answers: number): number {
   return Math.round(((words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * answers) * 10) / 10;
 }

@@ -13,18 +13,26 @@
  * | unused-question          | warning  | no rule or `showIf` reads the question at all |
  * | missing-source           | error    | a rule's `source` is empty or a placeholder like "TODO" |
  * | missing-sign-off         | error    | `signOff` names no real reviewer or date |
+ * | sign-off-pending         | warning  | `signOff.reviewedBy` says the review is still to come ("PENDING", "draft", "awaiting …") |
  */
 import type { Finding } from '../finding.ts';
-import { tierRank } from '../engine.ts';
-import { RULE_TIERS, TIERS, type ChoiceQuestion, type RuleSet } from '../schema.ts';
+import { TIER_ORDER as TIERS, tierRank } from '../engine.ts';
+import type { ChoiceQuestion, RuleSet } from '../schema.ts';
 import { leavesOf, optionIdsOf } from './conditions.ts';
 import { buildPathGraph, type GraphNode, type PathGraph } from './path-graph.ts';
 
 const PLACEHOLDER =
   /^(?:todo|tbd|tba|fixme|xxx+|\?+|-+|\.+|…|n\/?a|none|unknown|source|sources|citation(?: needed)?|placeholder|reviewer|name|nobody|someone|lorem ipsum.*)$/i;
 const PLACEHOLDER_WORD = /\b(?:TODO|TBD|FIXME|XXX)\b/;
+const PENDING = /\b(?:pending|draft|awaiting|unsigned|unreviewed|not (?:yet )?(?:signed|reviewed))\b/i;
 
-/** True when a text is empty or only says that something is missing. */
+/**
+ * True when a text is empty or only says that something is missing.
+ *
+ * @example
+ * isPlaceholder('TODO') // true
+ * isPlaceholder('Spravato label, section 4') // false
+ */
 export function isPlaceholder(text: string): boolean {
   const value = text.trim();
   return value === '' || PLACEHOLDER.test(value) || PLACEHOLDER_WORD.test(value);
@@ -124,7 +132,7 @@ function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
         message:
           `rule "${rule.id}" (${rule.tier}) only fires together with a more serious rule: wherever it fires the outcome is ` +
           `${least} or more serious, so its tier never decides the outcome (its reason is still listed). ` +
-          `If that is intended, ignore this; otherwise check its "when", or its tier (${RULE_TIERS.join(', ')})`,
+          'If that is intended, ignore this; otherwise check its "when", or its tier',
       });
     }
   });
@@ -224,6 +232,16 @@ function paperwork(ruleSet: RuleSet): Finding[] {
       severity: 'error',
       path: ['signOff', 'reviewedBy'],
       message: `signOff.reviewedBy needs the name of the clinician who reviewed these rules; found ${JSON.stringify(reviewedBy)}`,
+    });
+  } else if (PENDING.test(reviewedBy)) {
+    // Honest and visible, unlike a "TODO": a draft may be checked and previewed, but is not signed.
+    findings.push({
+      code: 'sign-off-pending',
+      severity: 'warning',
+      path: ['signOff', 'reviewedBy'],
+      message:
+        `signOff.reviewedBy says the review is still to come (${JSON.stringify(reviewedBy)}); ` +
+        'a clinician must review these rules and put their name and the date here before patients use them',
     });
   }
   if (!isRealDate(reviewedOn)) {

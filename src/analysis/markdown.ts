@@ -9,6 +9,7 @@ import { resolveText, type Text } from '../text.ts';
 import type { RuleSet } from '../schema.ts';
 import { describer } from './describe.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
+import type { PathGraph } from './path-graph.ts';
 import type { InvariantResult } from './prove.ts';
 
 /** Options for {@link ruleSetToMarkdown}. */
@@ -18,9 +19,16 @@ export interface MarkdownOptions {
   locale?: string;
   /** When given, the invariants table gets a "Proven" column. */
   proofs?: readonly InvariantResult[];
+  /** The plain path graph, when the caller already built it. */
+  graph?: PathGraph;
 }
 
-/** Escapes text for one cell of a Markdown table. */
+/**
+ * Escapes text for one cell of a Markdown table.
+ *
+ * @example
+ * tableCell('a | b') // 'a \\| b'
+ */
 export function tableCell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }
@@ -48,8 +56,8 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
   out.push('');
 
   out.push('## Flow', '');
-  out.push('Questions in the order patients see them. A labelled arrow is a branch: the question is asked only when its condition holds. Hexagons are rules, hung on the question after which they are decided; red is crisis, amber not suitable, blue review.', '');
-  out.push('```mermaid', ruleSetToMermaid(ruleSet, locale), '```', '');
+  out.push('Questions in the order patients see them; an arrow is a move some answers make. A labelled arrow is a branch: the next question is asked only when its condition holds. A dotted arrow to the result is a crisis answer that stops the questions at once (the patient may then continue). Hexagons are rules, hung on the question after which they are decided; red is crisis, amber not suitable, blue review. A dashed question is never shown.', '');
+  out.push('```mermaid', ruleSetToMermaid(ruleSet, locale, options.graph), '```', '');
 
   out.push('## Questions', '');
   out.push('| # | Question | Answers | Asked when |', '|---|---|---|---|');

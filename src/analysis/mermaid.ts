@@ -1,6 +1,8 @@
 /**
  * The questions as a Mermaid `flowchart TD`: each question in file order,
- * the branches its successors' `showIf`s create (edge labels in words), and
+ * an arrow for every move from one question to the next that some answer
+ * path makes (labelled with the next question's `showIf` in words when a
+ * question has more than one way on; a question no path shows is dashed), and
  * a node for each rule, hung on the question after which it is decided
  * (the last question it reads), coloured by tier.
  *
@@ -11,6 +13,7 @@ import { resolveText } from '../text.ts';
 import type { RuleSet, RuleTier } from '../schema.ts';
 import { lastQuestionIndex, questionOrder } from './conditions.ts';
 import { describer } from './describe.ts';
+import { buildPathGraph, type PathGraph } from './path-graph.ts';
 
 /**
  * Escapes text for a quoted Mermaid label.
@@ -45,7 +48,7 @@ const TIER_STYLE: Record<RuleTier, string> = {
  * @example
  * ruleSetToMermaid(ruleSet).startsWith('flowchart TD') // true
  */
-export function ruleSetToMermaid(ruleSet: RuleSet, locale: string = ruleSet.locale): string {
+export function ruleSetToMermaid(ruleSet: RuleSet, locale: string = ruleSet.locale, graph?: PathGraph): string {
   const say = describer(ruleSet, locale);
   const order = questionOrder(ruleSet);
   const questions = ruleSet.questions;
@@ -58,23 +61,22 @@ export function ruleSetToMermaid(ruleSet: RuleSet, locale: string = ruleSet.loca
   });
   lines.push('  finish(["Result"])');
 
-  // From each point, the candidates for "next": conditional questions in turn, then the first unconditional one.
-  for (let from = -1; from < questions.length; from += 1) {
-    let conditional = false;
-    let to = from + 1;
-    const seen = new Set<string>();
-    for (; to < questions.length; to += 1) {
-      const showIf = questions[to]!.showIf;
-      if (!showIf) break;
-      // A question with the same showIf as an earlier candidate is never next: the earlier one shows first.
-      const key = JSON.stringify(showIf);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      lines.push(`  ${node(from)} -->|"${mermaidLabel(`if ${say.condition(showIf)}`)}"| ${node(to)}`);
-      conditional = true;
+  // Only the moves some answer path really makes: "otherwise" after a follow-up
+  // that is always followed by the next follow-up would be a branch nobody takes.
+  const { moves, stops } = realizedMoves(graph ?? buildPathGraph(ruleSet));
+  for (const [from, targets] of [...moves].sort(([a], [b]) => a - b)) {
+    const sorted = [...targets].sort((a, b) => a - b);
+    for (const to of sorted) {
+      const showIf = questions[to]?.showIf;
+      if (sorted.length === 1) lines.push(`  ${node(from)} --> ${node(to)}`);
+      else if (showIf) lines.push(`  ${node(from)} -->|"${mermaidLabel(`if ${say.condition(showIf)}`)}"| ${node(to)}`);
+      else lines.push(`  ${node(from)} -->|"otherwise"| ${node(to)}`);
     }
-    lines.push(conditional ? `  ${node(from)} -->|"otherwise"| ${node(to)}` : `  ${node(from)} --> ${node(to)}`);
   }
+  for (const from of [...stops].sort((a, b) => a - b)) {
+    lines.push(`  ${node(from)} -.->|"crisis answer: result at once"| finish`);
+  }
+  const unreachable = questions.map((_, i) => i).filter((i) => ![...moves.values()].some((targets) => targets.has(i)));
 
   const byTier: Record<RuleTier, string[]> = { crisis: [], 'not-suitable': [], review: [] };
   ruleSet.rules.forEach((rule, i) => {
@@ -89,5 +91,35 @@ export function ruleSetToMermaid(ruleSet: RuleSet, locale: string = ruleSet.loca
   for (const tier of Object.keys(TIER_CLASS) as RuleTier[]) {
     if (byTier[tier].length > 0) lines.push(`  class ${byTier[tier].join(',')} ${TIER_CLASS[tier]}`);
   }
+  if (unreachable.length > 0) {
+    lines.push('  classDef unreachable stroke-dasharray:6 4,color:#6b7280');
+    lines.push(`  class ${unreachable.map(node).join(',')} unreachable`);
+  }
   return lines.join('\n');
+}
+
+/**
+ * Question position → positions that can come next on some answer path
+ * (-1 is the start, the question count is the result), "Continue" after an
+ * interrupt included; and the questions whose answer can stop the questions
+ * at once. Read off the path graph.
+ */
+function realizedMoves(graph: PathGraph): { moves: Map<number, Set<number>>; stops: Set<number> } {
+  const count = graph.ruleSet.questions.length;
+  const moves = new Map<number, Set<number>>();
+  const stops = new Set<number>();
+  const add = (from: number, to: number) => {
+    if (!moves.has(from)) moves.set(from, new Set());
+    moves.get(from)!.add(to);
+  };
+  if (graph.root) add(-1, graph.root.index);
+  for (const node of graph.nodes) {
+    for (const edge of node.edges) {
+      if (edge.to.kind === 'node') add(node.index, edge.to.index);
+      else if (edge.to.interrupted) stops.add(node.index);
+      else add(node.index, count);
+      if (edge.continueTo) add(node.index, edge.continueTo.node.index);
+    }
+  }
+  return { moves, stops };
 }

@@ -24,8 +24,8 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
-import { tierRank, type Answer } from '../engine.ts';
-import { TIERS, type Condition, type LeafCondition, type Question, type RuleSet, type Tier } from '../schema.ts';
+import { TIER_ORDER as TIERS, tierRank, type Answer } from '../engine.ts';
+import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
 import { compiler, type CompiledCondition } from './compiled.ts';
 import { lastQuestionIndex, leafKey, leavesOf, questionOrder } from './conditions.ts';

@@ -28,7 +28,12 @@ export function countWords(source: string): number {
   return visible.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }
 
-/** Resolves and counts several texts (undefined ones count 0). */
+/**
+ * Resolves and counts several texts (undefined ones count 0).
+ *
+ * @example
+ * wordsOf(ruleSet, 'en', [ruleSet.intro.title, undefined]) // words in the title
+ */
 export function wordsOf(ruleSet: RuleSet, locale: string, texts: readonly (Text | undefined)[]): number {
   return texts.reduce<number>(
     (sum, text) => sum + (text === undefined ? 0 : countWords(resolveText(text, locale, ruleSet.locale))),
@@ -36,7 +41,12 @@ export function wordsOf(ruleSet: RuleSet, locale: string, texts: readonly (Text 
   );
 }
 
-/** Words on the intro screen. */
+/**
+ * Words on the intro screen.
+ *
+ * @example
+ * introWords(ruleSet, 'en') // title, body, start button and the four notices
+ */
 export function introWords(ruleSet: RuleSet, locale: string): number {
   const { intro, notices } = ruleSet;
   return wordsOf(ruleSet, locale, [
@@ -45,13 +55,23 @@ export function introWords(ruleSet: RuleSet, locale: string): number {
   ]);
 }
 
-/** Words on a question's screen. */
+/**
+ * Words on a question's screen.
+ *
+ * @example
+ * questionWords(ruleSet, ruleSet.questions[0], 'en') // text + help + option labels (or unit)
+ */
 export function questionWords(ruleSet: RuleSet, question: Question, locale: string): number {
   const extra = question.type === 'number' ? [question.unit] : question.options.map((option) => option.label);
   return wordsOf(ruleSet, locale, [question.text, question.help, ...extra]);
 }
 
-/** Words of the crisis help box (also the whole crisis screen an interrupt shows). */
+/**
+ * Words of the crisis help box (also the whole crisis screen an interrupt shows).
+ *
+ * @example
+ * crisisHelpWords(ruleSet, 'en') // the crisis screen an interrupt shows
+ */
 export function crisisHelpWords(ruleSet: RuleSet, locale: string): number {
   const help = ruleSet.crisisResources;
   return wordsOf(ruleSet, locale, [
@@ -60,7 +80,12 @@ export function crisisHelpWords(ruleSet: RuleSet, locale: string): number {
   ]);
 }
 
-/** Words on the result screen for a tier, without the reasons (see {@link reasonWords}). */
+/**
+ * Words on the result screen for a tier, without the reasons (see {@link reasonWords}).
+ *
+ * @example
+ * resultWords(ruleSet, 'review', 'en') // title, body, action and notices, without reasons
+ */
 export function resultWords(ruleSet: RuleSet, tier: Tier, locale: string): number {
   const text = ruleSet.outcomes[tier];
   const base = wordsOf(ruleSet, locale, [text.title, text.body, text.action, ruleSet.notices.notAdvice]);
@@ -68,12 +93,22 @@ export function resultWords(ruleSet: RuleSet, tier: Tier, locale: string): numbe
   return base + wordsOf(ruleSet, locale, [ruleSet.notices.notEmergency]);
 }
 
-/** True when the result screen for `tier` lists the reason of a fired `rule`. */
+/**
+ * True when the result screen for `tier` lists the reason of a fired `rule`.
+ *
+ * @example
+ * showsReason(ruleSet, 'review', ruleSet.rules[0]) // true unless showReasons is off or the rule is a crisis rule
+ */
 export function showsReason(ruleSet: RuleSet, tier: Tier, rule: Rule): boolean {
   return ruleSet.showReasons && (tier === 'review' || tier === 'not-suitable') && rule.tier !== 'crisis';
 }
 
-/** Words of the reasons the result screen for `tier` lists, for these fired rule ids. */
+/**
+ * Words of the reasons the result screen for `tier` lists, for these fired rule ids.
+ *
+ * @example
+ * reasonWords(ruleSet, 'review', ['liver-disease'], 'en') // words of that rule's reason
+ */
 export function reasonWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly string[], locale: string): number {
   let sum = 0;
   for (const id of ruleIds) {

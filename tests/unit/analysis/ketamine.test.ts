@@ -26,9 +26,9 @@ describe('analysis of rules/ketamine.yaml', () => {
     // Billions of answer paths, folded into a few hundred merged screens.
     expect(analysis.explored.paths).toBeGreaterThan(1e6);
     expect(analysis.explored.nodes).toBeLessThan(1000);
-    // Generous on a shared 2-core machine; a quiet one takes about a second.
-    expect(seconds).toBeLessThan(20);
-  });
+    // Generous on a shared, busy 2-core machine; a quiet one takes under a second.
+    expect(seconds).toBeLessThan(30);
+  }, 60_000);
 
   it.each(ruleSet.rules.filter((rule) => rule.tier !== 'review').map((rule) => [rule.id, rule.tier]))(
     'catches the deletion of %s (%s) with a broken invariant',
@@ -36,10 +36,11 @@ describe('analysis of rules/ketamine.yaml', () => {
       const without = RuleSet.parse({ ...ruleSet, rules: ruleSet.rules.filter((rule) => rule.id !== id) });
       const broken = proveInvariants(without).filter((result) => result.status === 'broken');
       expect(broken.length).toBeGreaterThan(0);
-      // On the full rule file, the counterexample's answers fire exactly the rule that was deleted.
+      // On the full rule file, the counterexample's answers fire the rule that was deleted.
       for (const result of broken) {
         expect(evaluate(ruleSet, result.counterexample!.answers).fired.map((rule) => rule.id)).toContain(id);
       }
     },
+    30_000,
   );
 });

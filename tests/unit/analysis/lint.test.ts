@@ -128,6 +128,15 @@ describe('lintRuleSet()', () => {
     );
   });
 
+  it('warns, without failing, when the sign-off says the review is still to come', () => {
+    const set = ruleSet({
+      questions: [single('q', ['a', 'b'])],
+      rules: [rule('r', { question: 'q', equals: 'a' }, 'review')],
+      overrides: { signOff: { reviewedBy: 'PENDING: draft, awaiting the clinical lead', reviewedOn: '2026-01-15' } },
+    });
+    expect(codes(lintRuleSet(set))).toEqual([['sign-off-pending', 'warning', ['signOff', 'reviewedBy']]]);
+  });
+
   it('reports a rule set that cannot start because no question is shown first', () => {
     // The loader refuses a showIf that looks forward; lint still copes if one slips through.
     const set = ruleSet({

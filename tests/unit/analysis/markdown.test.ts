@@ -31,8 +31,22 @@ describe('ruleSetToMermaid()', () => {
     expect(chart).toContain('  q2 -->|"otherwise"| q5');
     // "plan" has the same showIf as "now": never next after "wish", so no misleading shortcut edge.
     expect(chart).not.toContain('q2 -->|"if “Have you wished you were dead?” is “Yes”"| q4');
-    expect(chart).toContain('  q3 -->|"if “Have you wished you were dead?” is “Yes”"| q4');
+    // Once "now" is shown, "plan" always follows: no branch to draw.
+    expect(chart).toContain('  q3 --> q4');
+    expect(chart).toContain('  q4 --> q5');
     expect(chart).toContain('  q5 --> finish');
+    expect(chart).toContain('  q3 -.->|"crisis answer: result at once"| finish');
+  });
+
+  it('dashes a question no answer path shows', () => {
+    const hidden = ruleSet({
+      questions: [single('q1', ['a', 'b']), single('q2', ['x', 'y'], { showIf: { all: [{ question: 'q1', equals: 'a' }, { question: 'q1', equals: 'b' }] } })],
+      rules: [rule('r', { question: 'q1', equals: 'a' }, 'review')],
+    });
+    const lines = ruleSetToMermaid(hidden).split('\n');
+    expect(lines).toContain('  q1 --> finish');
+    expect(lines.filter((line) => line.includes('--> q2'))).toEqual([]);
+    expect(lines).toContain('  class q2 unreachable');
   });
 
   it('hangs each rule on its deciding question, coloured by tier', () => {

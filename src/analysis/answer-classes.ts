@@ -15,6 +15,7 @@
  * A visible question must be answered, so "unanswered" is never a class.
  */
 import { evaluateCondition, isValidAnswer, type Answer } from '../engine.ts';
+import type { Finding } from '../finding.ts';
 import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../schema.ts';
 import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
 
@@ -30,7 +31,7 @@ export interface AnswerClass {
  * More combinations than the analysis will list for one multiple-choice question.
  *
  * @example
- * try { answerClasses(ruleSet) } catch (e) { if (e instanceof TooManyClassesError) console.error(e.message) }
+ * try { lintRuleSet(ruleSet) } catch (e) { if (e instanceof TooManyClassesError) findings.push(e.toFinding(ruleSet)) }
  */
 export class TooManyClassesError extends Error {
   constructor(readonly questionId: string, readonly count: number) {
@@ -39,6 +40,12 @@ export class TooManyClassesError extends Error {
         'the analysis lists at most 65536. Test fewer options one by one, or group them with includesAny.',
     );
     this.name = 'TooManyClassesError';
+  }
+
+  /** The error as a finding on the question, for the CLI to print like any other. */
+  toFinding(ruleSet: RuleSet): Finding {
+    const index = ruleSet.questions.findIndex((question) => question.id === this.questionId);
+    return { code: 'too-many-classes', severity: 'error', path: ['questions', index], message: this.message };
   }
 }
 

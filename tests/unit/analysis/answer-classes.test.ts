@@ -100,5 +100,10 @@ describe('answerClasses()', () => {
     });
     expect(() => answerClasses(set)).toThrow(TooManyClassesError);
     expect(() => answerClasses(set)).toThrow(/question "many" has 131072 groups.*includesAny/);
+    try {
+      answerClasses(set);
+    } catch (error) {
+      expect((error as TooManyClassesError).toFinding(set)).toMatchObject({ code: 'too-many-classes', severity: 'error', path: ['questions', 0] });
+    }
   });
 });

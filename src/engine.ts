@@ -52,64 +52,172 @@ export function isAtLeast(tier: Tier, floor: Tier): boolean {
   return tierRank(tier) <= tierRank(floor);
 }
 
+/** A condition compiled to a closure over counted answers (no eval: plain closures). */
+type Test = (counted: Answers) => boolean;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+/** An answer by id, reading own keys only: a question id like `constructor` is data, not a prototype key. */
+function own(answers: Answers, id: string): Answer | undefined {
+  return hasOwn.call(answers, id) ? answers[id] : undefined;
+}
+
+const compiledConditions = new WeakMap<Condition, Test>();
+
+/** Compiles a condition once; later calls with the same object reuse the closure. */
+function compileCondition(condition: Condition): Test {
+  let test = compiledConditions.get(condition);
+  if (!test) {
+    test = buildTest(condition);
+    compiledConditions.set(condition, test);
+  }
+  return test;
+}
+
+function buildTest(condition: Condition): Test {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return (counted) => parts.every((part) => part(counted));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return (counted) => parts.some((part) => part(counted));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (counted) => !inner(counted);
+  }
+  return buildLeaf(condition);
+}
+
+function buildLeaf(leaf: LeafCondition): Test {
+  const id = leaf.question;
+  if ('answered' in leaf) {
+    const wanted = leaf.answered;
+    return (counted) => wanted === (own(counted, id) !== undefined);
+  }
+  if ('equals' in leaf) {
+    const option = leaf.equals;
+    return (counted) => own(counted, id) === option;
+  }
+  if ('oneOf' in leaf) {
+    const options = new Set(leaf.oneOf);
+    return (counted) => {
+      const answer = own(counted, id);
+      return typeof answer === 'string' && options.has(answer);
+    };
+  }
+  if ('noneOf' in leaf) {
+    const options = new Set(leaf.noneOf);
+    return (counted) => {
+      const answer = own(counted, id);
+      if (typeof answer === 'string') return !options.has(answer);
+      if (Array.isArray(answer)) return !answer.some((a) => options.has(a));
+      return false;
+    };
+  }
+  if ('includes' in leaf) {
+    const option = leaf.includes;
+    return (counted) => {
+      const answer = own(counted, id);
+      return Array.isArray(answer) && answer.includes(option);
+    };
+  }
+  if ('includesAny' in leaf) {
+    const options = new Set(leaf.includesAny);
+    return (counted) => {
+      const answer = own(counted, id);
+      return Array.isArray(answer) && answer.some((a) => options.has(a));
+    };
+  }
+  const number = (check: (value: number) => boolean): Test => (counted) => {
+    const answer = own(counted, id);
+    return typeof answer === 'number' && check(answer);
+  };
+  if ('lessThan' in leaf) {
+    const limit = leaf.lessThan;
+    return number((value) => value < limit);
+  }
+  if ('atMost' in leaf) {
+    const limit = leaf.atMost;
+    return number((value) => value <= limit);
+  }
+  if ('greaterThan' in leaf) {
+    const limit = leaf.greaterThan;
+    return number((value) => value > limit);
+  }
+  const limit = leaf.atLeast;
+  return number((value) => value >= limit);
+}
+
 /**
  * Evaluates a condition against answers that already count (see
- * {@link countedAnswers}).
+ * {@link countedAnswers}). Conditions are compiled to closures on first use
+ * and cached, so evaluating the same rule set again costs no parsing.
  *
  * @example
  * evaluateCondition({ question: 'age', lessThan: 18 }, { age: 17 }) // true
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, counted));
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, counted));
-  if ('not' in condition) return !evaluateCondition(condition.not, counted);
-  return evaluateLeaf(condition, counted[condition.question]);
+  return compileCondition(condition)(counted);
 }
 
-function evaluateLeaf(leaf: LeafCondition, answer: Answer | undefined): boolean {
-  if ('answered' in leaf) return leaf.answered === (answer !== undefined);
-  if (answer === undefined) return false;
-  if ('equals' in leaf) return answer === leaf.equals;
-  if ('oneOf' in leaf) return typeof answer === 'string' && leaf.oneOf.includes(answer);
-  if ('noneOf' in leaf) {
-    if (typeof answer === 'string') return !leaf.noneOf.includes(answer);
-    if (Array.isArray(answer)) return !answer.some((a) => leaf.noneOf.includes(a));
-    return false;
+/** A rule set prepared once for fast, repeated evaluation. */
+interface Plan {
+  questions: { id: string; showIf: Test | null; accepts: (answer: Answer) => boolean }[];
+  /** Rules most serious first, file order within a tier (a stable sort). */
+  rules: { when: Test; fired: FiredRule }[];
+  index: Map<string, number>;
+}
+
+const plans = new WeakMap<RuleSet, Plan>();
+
+function planFor(ruleSet: RuleSet): Plan {
+  let plan = plans.get(ruleSet);
+  if (!plan) {
+    plan = {
+      questions: ruleSet.questions.map((question) => ({
+        id: question.id,
+        showIf: question.showIf ? compileCondition(question.showIf) : null,
+        accepts: answerCheck(question),
+      })),
+      rules: ruleSet.rules
+        .map((rule) => ({ when: compileCondition(rule.when), fired: toFired(rule) }))
+        .sort((a, b) => tierRank(a.fired.tier) - tierRank(b.fired.tier)),
+      index: new Map(ruleSet.questions.map((question, i) => [question.id, i])),
+    };
+    plans.set(ruleSet, plan);
   }
-  if ('includes' in leaf) return Array.isArray(answer) && answer.includes(leaf.includes);
-  if ('includesAny' in leaf) return Array.isArray(answer) && answer.some((a) => leaf.includesAny.includes(a));
-  if (typeof answer !== 'number') return false;
-  if ('lessThan' in leaf) return answer < leaf.lessThan;
-  if ('atMost' in leaf) return answer <= leaf.atMost;
-  if ('greaterThan' in leaf) return answer > leaf.greaterThan;
-  return answer >= leaf.atLeast;
+  return plan;
 }
 
 /**
- * The answers that count: those to visible questions, in question order.
- * One pass suffices because `showIf` may only refer to earlier questions.
+ * Walks the questions in order, keeping the answers that count; calls
+ * `onVisible` for each visible question. One pass suffices because `showIf`
+ * may only refer to earlier questions.
  */
-export function countedAnswers(ruleSet: RuleSet, answers: Answers): Record<string, Answer> {
+function walk(plan: Plan, answers: Answers, onVisible?: (id: string) => void): Record<string, Answer> {
   const counted: Record<string, Answer> = {};
-  for (const question of ruleSet.questions) {
-    if (question.showIf && !evaluateCondition(question.showIf, counted)) continue;
-    const answer = answers[question.id];
-    if (answer !== undefined && isValidAnswer(question, answer)) counted[question.id] = answer;
+  for (const question of plan.questions) {
+    if (question.showIf !== null && !question.showIf(counted)) continue;
+    onVisible?.(question.id);
+    const answer = own(answers, question.id);
+    if (answer !== undefined && question.accepts(answer)) counted[question.id] = answer;
   }
   return counted;
 }
 
+/**
+ * The answers that count: those to visible questions, in question order.
+ */
+export function countedAnswers(ruleSet: RuleSet, answers: Answers): Record<string, Answer> {
+  return walk(planFor(ruleSet), answers);
+}
+
 /** The ids of the questions visible for these answers, in order. */
 export function visibleQuestionIds(ruleSet: RuleSet, answers: Answers): string[] {
-  const counted: Record<string, Answer> = {};
   const visible: string[] = [];
-  for (const question of ruleSet.questions) {
-    if (question.showIf && !evaluateCondition(question.showIf, counted)) continue;
-    visible.push(question.id);
-    const answer = answers[question.id];
-    if (answer !== undefined && isValidAnswer(question, answer)) counted[question.id] = answer;
-  }
+  walk(planFor(ruleSet), answers, (id) => visible.push(id));
   return visible;
 }
 
@@ -157,7 +265,7 @@ export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: s
 /** The rules that fire for these answers, in file order. */
 export function firedRules(ruleSet: RuleSet, answers: Answers): FiredRule[] {
   const counted = countedAnswers(ruleSet, answers);
-  return ruleSet.rules.filter((rule) => evaluateCondition(rule.when, counted)).map(toFired);
+  return ruleSet.rules.filter((rule) => compileCondition(rule.when)(counted)).map(toFired);
 }
 
 /**
@@ -168,14 +276,18 @@ export function firedRules(ruleSet: RuleSet, answers: Answers): FiredRule[] {
  * // tier === 'not-suitable', fired[0].id === 'under-18'
  */
 export function evaluate(ruleSet: RuleSet, answers: Answers): Outcome {
-  const fired = firedRules(ruleSet, answers).sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
+  const plan = planFor(ruleSet);
+  const counted = walk(plan, answers);
+  const fired: FiredRule[] = [];
+  for (const rule of plan.rules) if (rule.when(counted)) fired.push({ ...rule.fired });
   return { tier: fired[0]?.tier ?? 'candidate', fired };
 }
 
 /** True when an interrupting rule fires: the assessment should stop and show the result. */
 export function shouldInterrupt(ruleSet: RuleSet, answers: Answers): boolean {
-  const counted = countedAnswers(ruleSet, answers);
-  return ruleSet.rules.some((rule) => rule.interrupt === true && evaluateCondition(rule.when, counted));
+  const plan = planFor(ruleSet);
+  const counted = walk(plan, answers);
+  return plan.rules.some((rule) => rule.fired.interrupt && rule.when(counted));
 }
 
 /**
@@ -194,19 +306,44 @@ export function pruneHidden(ruleSet: RuleSet, answers: Answers): Record<string, 
  * distinct options (an exclusive option alone), or a number in range on the step.
  */
 export function isValidAnswer(question: Question, answer: Answer): boolean {
+  return answerCheck(question)(answer);
+}
+
+const answerChecks = new WeakMap<Question, (answer: Answer) => boolean>();
+
+function answerCheck(question: Question): (answer: Answer) => boolean {
+  let check = answerChecks.get(question);
+  if (!check) {
+    check = buildAnswerCheck(question);
+    answerChecks.set(question, check);
+  }
+  return check;
+}
+
+function buildAnswerCheck(question: Question): (answer: Answer) => boolean {
   if (question.type === 'number') {
-    if (typeof answer !== 'number' || !Number.isFinite(answer)) return false;
-    if (answer < question.min || answer > question.max) return false;
+    const { min, max } = question;
     const step = question.step ?? 1;
-    const steps = (answer - question.min) / step;
-    return Math.abs(steps - Math.round(steps)) < 1e-9;
+    return (answer) => {
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) return false;
+      if (answer < min || answer > max) return false;
+      const steps = (answer - min) / step;
+      return Math.abs(steps - Math.round(steps)) < 1e-9;
+    };
   }
   const ids = new Set(question.options.map((o) => o.id));
-  if (question.type === 'single-choice') return typeof answer === 'string' && ids.has(answer);
-  if (!Array.isArray(answer) || answer.length === 0) return false;
-  if (new Set(answer).size !== answer.length || !answer.every((a) => ids.has(a))) return false;
-  const exclusive = question.options.filter((o) => o.exclusive).map((o) => o.id);
-  return answer.length === 1 || !answer.some((a) => exclusive.includes(a));
+  if (question.type === 'single-choice') return (answer) => typeof answer === 'string' && ids.has(answer);
+  const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.id));
+  return (answer) => {
+    if (!Array.isArray(answer) || answer.length === 0) return false;
+    for (let i = 0; i < answer.length; i += 1) {
+      const option = answer[i] as string;
+      // Known, not repeated, and an exclusive option ("None of these") only on its own.
+      if (!ids.has(option) || answer.indexOf(option) !== i) return false;
+      if (answer.length > 1 && exclusive.has(option)) return false;
+    }
+    return true;
+  };
 }
 
 /** Every question id a condition reads. */
@@ -222,14 +359,8 @@ export function findQuestion(ruleSet: RuleSet, id: string): Question | undefined
   return ruleSet.questions.find((question) => question.id === id);
 }
 
-const indexCache = new WeakMap<RuleSet, Map<string, number>>();
 function questionIndex(ruleSet: RuleSet): Map<string, number> {
-  let index = indexCache.get(ruleSet);
-  if (!index) {
-    index = new Map(ruleSet.questions.map((question, i) => [question.id, i]));
-    indexCache.set(ruleSet, index);
-  }
-  return index;
+  return planFor(ruleSet).index;
 }
 
 function toFired(rule: Rule): FiredRule {

@@ -259,3 +259,24 @@ describe('isValidAnswer()', () => {
     },
   );
 });
+
+describe('question ids that name Object.prototype keys', () => {
+  // Ids are data. A question called "constructor" or "to-string" must behave like any other:
+  // unanswered means unanswered, not "answered with Object.prototype.constructor".
+  const rules = buildRuleSet(
+    [yesNo('constructor'), yesNo('q2')],
+    [
+      { id: 'asked', tier: 'review', when: { question: 'constructor', answered: true } },
+      { id: 'said-yes', tier: 'not-suitable', when: { question: 'constructor', equals: 'yes' } },
+    ],
+  );
+
+  it('treats an unanswered "constructor" question as unanswered', () => {
+    expect(evaluate(rules, {}).tier).toBe('candidate');
+    expect(countedAnswers(rules, {})).toEqual({});
+  });
+
+  it('fires on a real answer to it', () => {
+    expect(evaluate(rules, { constructor: 'yes' } as Record<string, string>).fired.map((r) => r.id)).toEqual(['said-yes', 'asked']);
+  });
+});

@@ -63,6 +63,11 @@ describe('a keyboard-only patient', () => {
     for (const resource of crisisResources.resources) {
       await patient.tabTo(patient.widget.locator(`a[href="${resource.href}"]`, { hasText: plain(resource.linkLabel) }).first());
     }
+    // Back returns to the question that raised the alarm, focus on it.
+    const last = plan.steps.at(-1)!;
+    await patient.press(patient.backButton());
+    await patient.questionScreen(last.question).waitFor();
+    await waitForHeadingFocus(page, plain(last.question.text));
     expect(watch.errors).toEqual([]);
   });
 

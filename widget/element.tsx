@@ -10,7 +10,9 @@
  * The element owns the state (rules, running assessment, dialog) and
  * re-renders the Preact tree on every change of the machine's snapshot.
  */
-import { render } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, render } from 'preact';
 import type { CompiledRuleSet } from '../src/compile.ts';
 import { createAssessment, type AssessmentEvent } from '../src/machine.ts';
 import { safeBookingUrl } from './booking-url.ts';
@@ -246,7 +248,7 @@ export class EligibilityScreenerElement extends HTMLElement {
     const safe = safeBookingUrl(raw);
     if (raw && !safe && this.#warnedUrl !== raw) {
       this.#warnedUrl = raw;
-      warn(`booking-url must start with https: or be a relative path; found "${raw}". The booking link is hidden.`);
+      warn(`booking-url "${raw}" refused (use https: or a relative URL): no booking link`);
     }
     return safe;
   }
@@ -263,7 +265,7 @@ export class EligibilityScreenerElement extends HTMLElement {
     fetchRules(source, { allowedOrigins: origins }).then((result) =>
       this.#guard(() => {
         if (this.#session !== session) return; // the attributes changed while we waited
-        this.#start(session, result.ok ? result.compiled : null, `cannot use the rules at "${source}": ${result.ok ? '' : result.problem}`);
+        this.#start(session, result.ok ? result.compiled : null, `rules "${source}" refused: ${result.ok ? '' : result.problem}`);
         this.#paint();
       }),
     );
@@ -271,7 +273,7 @@ export class EligibilityScreenerElement extends HTMLElement {
 
   #start(session: Session, compiled: CompiledRuleSet | null, problem: string): void {
     if (!compiled) {
-      warn(`${problem}. Showing the contact-the-clinic message.`);
+      warn(`${problem}; showing "contact the clinic"`);
       session.state = 'unavailable';
       return;
     }
@@ -305,7 +307,7 @@ export class EligibilityScreenerElement extends HTMLElement {
   }
 
   #fail(error: unknown): void {
-    warn('something went wrong; showing the contact-the-clinic message instead', error);
+    warn('stopped after an error; showing "contact the clinic"', error);
     try {
       const session = this.#session;
       session?.stop?.();

@@ -4,7 +4,7 @@
  * built-in rules) exactly as the script tag does.
  *
  * @example
- * import { mount } from 'eligibility-screener';
+ * import { mount } from './vendor/eligibility-screener.mjs';
  * mount('#screener', { bookingUrl: '/book' });
  */
 import defaultRules from 'virtual:eligibility-screener/default-rules';
@@ -12,13 +12,4 @@ import { install } from './api.ts';
 
 install(defaultRules);
 
-export { api, mount, open, VERSION as version } from './api.ts';
-export type { EligibilityScreenerApi, ScreenerOptions } from './api.ts';
-export { EligibilityScreenerElement, TAG } from './element.tsx';
-export type {
-  ScreenerCompleteDetail,
-  ScreenerEventMap,
-  ScreenerStartDetail,
-  ScreenerStepDetail,
-} from './events.ts';
-export type { CompiledRuleSet } from '../src/compile.ts';
+export * from './public-api.ts';

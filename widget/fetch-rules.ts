@@ -35,20 +35,21 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
   try {
     const target = new URL(url, document.baseURI);
     if (!isAllowedOrigin(target, allowedOrigins)) {
-      return fail(`rules from ${target.origin} are not allowed; list the origin in allowed-origins`);
+      return fail(`${target.origin} is not allowed; list it in allowed-origins`);
     }
     // redirect: 'error' keeps a redirect from leading to an origin nobody listed.
     const response = await fetch(target, { signal: controller.signal, redirect: 'error', credentials: 'same-origin' });
-    if (!response.ok) return fail(`the file answered HTTP ${response.status}`);
-    if (Number(response.headers.get('content-length')) > maxBytes) return fail(`the file is over ${maxBytes} bytes`);
+    const tooBig = `over ${maxBytes} bytes`;
+    if (!response.ok) return fail(`HTTP ${response.status}`);
+    if (Number(response.headers.get('content-length')) > maxBytes) return fail(tooBig);
     const text = await response.text();
-    if (text.length > maxBytes) return fail(`the file is over ${maxBytes} bytes`);
+    if (text.length > maxBytes) return fail(tooBig);
     const checked = validateCompiled(JSON.parse(text));
-    if (!checked.ok) return fail(`the file is not a valid rule set: ${checked.problem}`);
-    if (!(await hashMatches(checked.compiled))) return fail('the file was changed after it was compiled (its hash does not match)');
+    if (!checked.ok) return fail(`not a valid rule set: ${checked.problem}`);
+    if (!(await hashMatches(checked.compiled))) return fail('hash mismatch: edited after it was compiled');
     return checked;
   } catch (error) {
-    return fail(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `it could not be read (${error})`);
+    return fail(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `unreadable (${error})`);
   } finally {
     clearTimeout(timer);
   }

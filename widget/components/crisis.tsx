@@ -4,6 +4,9 @@
  * interrupting answer, on top of a final crisis result, and below a result
  * where a milder suicide-risk rule fired.
  */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { Outcome } from '../../src/engine.ts';
 import { isMedicalCrisisOnly } from '../crisis-kind.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';

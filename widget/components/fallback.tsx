@@ -4,6 +4,9 @@
  * works when everything else has failed. `Loading` holds the same space while
  * a remote rule file arrives.
  */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { UiStrings } from '../strings.ts';
 
 /**

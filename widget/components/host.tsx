@@ -3,6 +3,10 @@
  * a launcher button and a modal `<dialog>` that holds it. The element owns
  * all state and re-renders this on every change; this only draws it.
  */
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+import { h, Fragment } from 'preact';
 import type { Answers } from '../../src/engine.ts';
 import type { Screen } from '../screen.ts';
 import type { UiStrings } from '../strings.ts';

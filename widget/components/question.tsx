@@ -5,6 +5,9 @@
  * form and the machine decides whether it is acceptable (`snapshot.can`).
  * A refused answer gets a message (kept by the element, like all state).
  */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { Answer } from '../../src/engine.ts';
 import type { Question } from '../../src/schema.ts';
 import { paragraphs, rich } from './rich-text.tsx';

@@ -4,6 +4,9 @@
  * the clinic, the notices and the rules version. Crisis help goes on top for
  * a crisis result, and below the text when a milder suicide-risk rule fired.
  */
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h } from 'preact';
 import type { Outcome } from '../../src/engine.ts';
 import { needsSupportResources } from '../crisis-kind.ts';
 import { CrisisHelp } from './crisis.tsx';

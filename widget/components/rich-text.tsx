@@ -3,7 +3,9 @@
  * text, emphasis and links, and built as elements and text nodes. There is no
  * `innerHTML` anywhere, so markup in a rule file stays visible characters.
  */
-import type { ComponentChildren } from 'preact';
+/** @jsxRuntime classic */
+/** @jsx h */
+import { h, type ComponentChildren } from 'preact';
 import { hasAllowedScheme, parseText, TEXT_LINK_SCHEMES } from '../../src/text.ts';
 
 /**

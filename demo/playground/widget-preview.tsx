@@ -1,0 +1,124 @@
+/**
+ * The live widget: the same `dist/eligibility-screener.js` a clinic embeds,
+ * fed the edited rules through its ordinary `rules` attribute. The rules are
+ * compiled here and handed over as a `blob:` URL of this page's own origin,
+ * so they never leave the browser and the widget runs its usual checks on
+ * them (the hand check and the content hash) exactly as on a clinic's site.
+ *
+ * A new widget is mounted only when the compiled rules really change (an
+ * edited comment keeps the patient's place); while the file has errors, the
+ * last valid widget stays.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RuleSet } from '../../src/schema.ts';
+import type { EligibilityScreenerApi } from '../../widget/api.ts';
+import { validateCompiled } from '../../widget/validate-rules.ts';
+import { compileInBrowser } from './compile-in-browser.ts';
+
+/** Where the preview's booking link points: this page, so a click loses no edits. */
+const PREVIEW_BOOKING_URL = '#booking-page';
+
+export interface WidgetPreviewProps {
+  /** The last valid rule set, or null before the first one. */
+  ruleSet: RuleSet | null;
+  /** False while the file being edited has errors (the preview then shows older rules). */
+  current: boolean;
+}
+
+interface Mounted {
+  hash: string;
+  version: string;
+  at: Date;
+}
+
+/**
+ * @example
+ * <WidgetPreview ruleSet={lastValid} current={!hasErrors} />
+ */
+export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const blobUrl = useRef<string | null>(null);
+  const attempt = useRef(0);
+  const mountedHash = useRef<string | null>(null);
+  const [mounted, setMounted] = useState<Mounted | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+
+  const mount = async (rules: RuleSet, force: boolean) => {
+    const mine = ++attempt.current;
+    const compiled = await compileInBrowser(rules);
+    if (mine !== attempt.current || !host.current) return;
+    if (!force && mountedHash.current === compiled.hash) return;
+    const checked = validateCompiled(compiled);
+    if (!checked.ok) {
+      setProblem(`The widget refuses these rules (${checked.problem}), so a patient would see "please contact the clinic". The preview keeps the last rules it accepted.`);
+      return;
+    }
+    const api = await widgetApi();
+    if (mine !== attempt.current || !host.current) return;
+    if (!api) {
+      setProblem('The widget script (/dist/eligibility-screener.js) did not load: run "npm start" again, which builds it.');
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([JSON.stringify(compiled)], { type: 'application/json' }));
+    host.current.replaceChildren();
+    api.mount(host.current, { bookingUrl: PREVIEW_BOOKING_URL, rules: url });
+    // The old widget is gone, so nothing will read its rules again.
+    if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
+    blobUrl.current = url;
+    mountedHash.current = compiled.hash;
+    setProblem(null);
+    setLink(null);
+    setMounted({ hash: compiled.hash, version: rules.version, at: new Date() });
+  };
+
+  useEffect(() => {
+    if (ruleSet) void mount(ruleSet, false);
+  }, [ruleSet]);
+
+  useEffect(() => () => {
+    if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
+  }, []);
+
+  // Links in the preview (booking, crisis lines) would take the clinician away
+  // from their edits: say where they go instead of following them.
+  const onClick = (event: MouseEvent) => {
+    const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    if (!anchor) return;
+    event.preventDefault();
+    const href = anchor.getAttribute('href') ?? '';
+    setLink(href === PREVIEW_BOOKING_URL ? "the clinic's booking page (the booking-url attribute)" : href);
+  };
+
+  return (
+    <div class="pg-preview">
+      <div class="pg-preview-bar">
+        <p class="pg-preview-state">
+          {!mounted && !problem && 'Starting the widget…'}
+          {mounted && current && (
+            <>Running the rules as edited: version {mounted.version}, loaded at {mounted.at.toLocaleTimeString()}.</>
+          )}
+          {mounted && !current && (
+            <strong class="pg-stale">
+              The rules have errors. The widget below still runs the last valid version (loaded at {mounted.at.toLocaleTimeString()}).
+            </strong>
+          )}
+        </p>
+        <button type="button" class="pg-button" disabled={!ruleSet} onClick={() => ruleSet && void mount(ruleSet, true)}>
+          Restart the preview
+        </button>
+      </div>
+      {problem && <p class="pg-alert">{problem}</p>}
+      {link && <p class="pg-note">Links are not followed in the preview. This one goes to {link}.</p>}
+      <div class="pg-preview-host" ref={host} onClick={onClick} />
+    </div>
+  );
+}
+
+/** `window.EligibilityScreener` once the deferred widget script has run, or null if it never does. */
+async function widgetApi(): Promise<EligibilityScreenerApi | null> {
+  if (window.EligibilityScreener) return window.EligibilityScreener;
+  const defined = customElements.whenDefined('eligibility-screener').then(() => true);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000));
+  return (await Promise.race([defined, timeout])) ? (window.EligibilityScreener ?? null) : null;
+}

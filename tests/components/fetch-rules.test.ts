@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchRules, isAllowedOrigin } from '../../widget/fetch-rules.ts';
+import { fixtureCompiled } from './support.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function serve(body: string, init: ResponseInit = {}) {
+  const fetch = vi.fn(async (_url: URL, _init?: RequestInit) => new Response(body, { status: 200, ...init }));
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+describe('fetchRules()', () => {
+  it('loads a compiled rule set from the page origin, without following redirects', async () => {
+    const compiled = fixtureCompiled();
+    const fetch = serve(JSON.stringify(compiled));
+    const result = await fetchRules('/rules/mini.json');
+    expect(result).toEqual({ ok: true, compiled });
+    expect(String(fetch.mock.calls[0]![0])).toBe(`${location.origin}/rules/mini.json`);
+    expect(fetch.mock.calls[0]![1]).toMatchObject({ redirect: 'error' });
+  });
+
+  it('refuses another origin unless it is listed, and never plain http', async () => {
+    const fetch = serve(JSON.stringify(fixtureCompiled()));
+    expect(await fetchRules('https://cdn.example/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('is not allowed') });
+    expect(fetch).not.toHaveBeenCalled();
+    expect(await fetchRules('https://cdn.example/rules.json', { allowedOrigins: ['https://cdn.example'] })).toMatchObject({ ok: true });
+    expect(isAllowedOrigin(new URL('http://cdn.example/r.json'), ['http://cdn.example'])).toBe(false);
+  });
+
+  it.each<[string, () => void, RegExp]>([
+    ['an HTTP error', () => serve('nope', { status: 404 }), /HTTP 404/],
+    ['a body that is not JSON', () => serve('{ "format": '), /unreadable/],
+    ['a file over the size limit', () => serve(JSON.stringify(fixtureCompiled()), { headers: { 'content-length': '9999999' } }), /over 524288 bytes/],
+    ['a JSON that is not a rule set', () => serve('{"format":"eligibility-screener/rules","formatVersion":1}'), /not a valid rule set/],
+    ['a rule set edited after compiling', () => {
+      const compiled = fixtureCompiled();
+      compiled.ruleSet.questions[0]!.text = 'How old are you, really?';
+      serve(JSON.stringify(compiled));
+    }, /hash mismatch/],
+  ])('reports %s as a problem, never throwing', async (_name, setup, problem) => {
+    setup();
+    const result = await fetchRules('/rules.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toMatch(problem);
+  });
+
+  it('refuses a body longer than the limit even without a content-length', async () => {
+    serve(JSON.stringify(fixtureCompiled()));
+    expect(await fetchRules('/rules.json', { maxBytes: 100 })).toMatchObject({ ok: false, problem: expect.stringContaining('over 100 bytes') });
+  });
+
+  it('gives up after the timeout', async () => {
+    vi.stubGlobal('fetch', (_url: URL, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    expect(await fetchRules('/slow.json', { timeoutMs: 20 })).toEqual({ ok: false, problem: 'no answer within 20 ms' });
+  });
+});

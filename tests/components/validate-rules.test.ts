@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { CompiledRuleSet } from '../../src/compile.ts';
+import { validateCompiled } from '../../widget/validate-rules.ts';
+import { fixtureCompiled } from './support.ts';
+
+type Edit = (compiled: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function edited(edit: Edit): unknown {
+  const copy = structuredClone(fixtureCompiled()) as CompiledRuleSet;
+  edit(copy);
+  return copy;
+}
+
+describe('validateCompiled()', () => {
+  it('accepts a compiled rule set', () => {
+    const compiled = fixtureCompiled();
+    expect(validateCompiled(compiled)).toEqual({ ok: true, compiled });
+  });
+
+  // Each row: what is wrong → where the problem is reported.
+  it.each<[string, Edit, RegExp]>([
+    ['another format', (c) => (c.format = 'something/else'), /^the file/],
+    ['a future format version', (c) => (c.formatVersion = 2), /^the file/],
+    ['no hash', (c) => delete c.hash, /^the file/],
+    ['a version that is not x.y.z', (c) => (c.ruleSet.version = 'v2'), /^the file/],
+    ['no questions', (c) => (c.ruleSet.questions = []), /^questions/],
+    ['questions that are not a list', (c) => (c.ruleSet.questions = { age: {} }), /^questions/],
+    ['a duplicate question id', (c) => (c.ruleSet.questions[1].id = 'age'), /^questions\[1\]/],
+    ['an id with capitals', (c) => (c.ruleSet.questions[0].id = 'Age'), /^questions\[0\]/],
+    ['an unknown question type', (c) => (c.ruleSet.questions[2].type = 'date'), /^questions\[2\]/],
+    ['a choice question with one option', (c) => (c.ruleSet.questions[2].options = [{ id: 'yes', label: 'Yes' }]), /^questions\[2\]/],
+    ['a duplicate option id', (c) => (c.ruleSet.questions[2].options[1].id = 'yes'), /^questions\[2\]/],
+    ['an empty option label', (c) => (c.ruleSet.questions[2].options[0].label = ' '), /^questions\[2\]/],
+    ['a number range upside down', (c) => Object.assign(c.ruleSet.questions[0], { min: 10, max: 1 }), /^questions\[0\]/],
+    ['a zero step', (c) => (c.ruleSet.questions[0].step = 0), /^questions\[0\]/],
+    ['a showIf on a later question', (c) => (c.ruleSet.questions[0].showIf = { question: 'bp', equals: 'high' }), /^questions\[0\]/],
+    ['a rule on an unknown question', (c) => (c.ruleSet.rules[0].when = { question: 'height', lessThan: 1 }), /^rules\[0\]/],
+    ['a rule with two tests in one object', (c) => (c.ruleSet.rules[0].when = { question: 'age', lessThan: 18, atLeast: 1 }), /^rules\[0\]/],
+    ['an unknown operator', (c) => (c.ruleSet.rules[0].when = { question: 'age', below: 18 }), /^rules\[0\]/],
+    ['a number test given text', (c) => (c.ruleSet.rules[0].when = { question: 'age', lessThan: '18' }), /^rules\[0\]/],
+    ['an empty all', (c) => (c.ruleSet.rules[0].when = { all: [] }), /^rules\[0\]/],
+    ['an unknown tier', (c) => (c.ruleSet.rules[0].tier = 'urgent'), /^rules\[0\]/],
+    ['a rule without reason', (c) => delete c.ruleSet.rules[0].reason, /^rules\[0\]/],
+    ['a missing outcome', (c) => delete c.ruleSet.outcomes.review, /^outcomes\.review/],
+    ['an outcome without action', (c) => delete c.ruleSet.outcomes.candidate.action, /^outcomes\.candidate\.action/],
+    ['no crisis resources', (c) => (c.ruleSet.crisisResources.resources = []), /^resources/],
+    ['a javascript: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'javascript:alert(1)'), /script URLs/],
+    ['an http: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'http://988.example'), /^resources\[0\]/],
+    ['HTML in a question', (c) => (c.ruleSet.questions[0].text = '<img src=x onerror=alert(1)>'), /HTML is not allowed/],
+    ['an event handler in a translation', (c) => (c.ruleSet.intro.title = { en: 'Hi', es: 'x onclick=alert(1)' }), /event-handler/],
+    ['a javascript: link in a reason', (c) => (c.ruleSet.rules[0].reason = '[x](javascript:alert(1))'), /script URLs|not allowed/],
+    ['not an object at all', (c) => (c.ruleSet = 'rules'), /^the file/],
+  ])('refuses %s', (_name, edit, where) => {
+    const result = validateCompiled(edited(edit));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toMatch(where);
+  });
+
+  it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (data) => {
+    expect(validateCompiled(data).ok).toBe(false);
+  });
+});

@@ -7,7 +7,7 @@ import type { Tier } from '../../src/schema.ts';
 import { useHarness } from './support/harness.ts';
 import { BOOKING_URL } from './support/pages.ts';
 import { Patient } from './support/patient.ts';
-import { defaultRuleSet, findPlan, plain } from './support/scenarios.ts';
+import { defaultRuleSet, findPlan, plain, planCase, scenarioCases } from './support/scenarios.ts';
 
 const h = useHarness();
 
@@ -88,6 +88,37 @@ describe('a patient clicking through the assessment', () => {
     } else {
       expect(await carryOn.count()).toBe(0);
     }
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('keeps crisis help on top of the final result after continuing past a crisis', async () => {
+    const ruleSet = defaultRuleSet();
+    const crisis = findPlan('crisis', { interrupted: true });
+    const calm = findPlan('candidate', { interrupted: false });
+    const byName = new Map(scenarioCases().map((c) => [c.name, c]));
+    // The crisis answers, and calm answers for every question after them.
+    const merged = planCase(
+      { name: `${crisis.name}, then carries on`, answers: { ...byName.get(calm.name)!.answers, ...byName.get(crisis.name)!.answers }, expect: { tier: 'crisis' } },
+      { continueAfterCrisis: true },
+    );
+    if ('unanswered' in merged) throw new Error(`merged case leaves "${merged.unanswered}" unanswered`);
+    expect(merged.crisisAfter.length).toBeGreaterThan(0);
+    expect(merged.tier).toBe('crisis');
+
+    const { page, watch } = await h.open('/inline.html');
+    const patient = new Patient(page, page.locator('eligibility-screener'));
+    await patient.start();
+    const result = await patient.walk(merged);
+    expect(await patient.widget.getByRole('button', { name: 'Continue the assessment', exact: true }).count(), 'no questions left').toBe(0);
+    const first = ruleSet.crisisResources.resources[0]!;
+    const help = patient.widget.locator(`a[href="${first.href}"]`, { hasText: plain(first.linkLabel) }).first();
+    await help.waitFor();
+    const booking = patient.widget.locator(`a[href="${BOOKING_URL}"]`);
+    if ((await booking.count()) > 0) {
+      const [helpBox, bookingBox] = [await help.boundingBox(), await booking.first().boundingBox()];
+      expect(helpBox!.y, 'crisis help above the booking link').toBeLessThan(bookingBox!.y);
+    }
+    expect(await result.count()).toBe(1);
     expect(watch.errors).toEqual([]);
   });
 });

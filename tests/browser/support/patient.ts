@@ -178,6 +178,11 @@ export class Patient {
       await this.questionScreen(step.question).waitFor();
       if (onQuestion) await onQuestion(step, index);
       await this.answer(step);
+      if (plan.crisisAfter.includes(index)) {
+        // Crisis help comes first; the patient reads it and chooses to go on.
+        await this.outcome('crisis').waitFor();
+        await this.press(this.widget.getByRole('button', { name: 'Continue the assessment', exact: true }));
+      }
     }
     const result = this.outcome(plan.tier);
     await result.waitFor();

@@ -68,6 +68,8 @@ export interface PlannedStep {
 export interface Plan {
   name: string;
   steps: PlannedStep[];
+  /** Indexes of steps whose answer brings up the crisis screen before the patient continues. */
+  crisisAfter: number[];
   tier: Tier;
   /** The result came from an interrupting (crisis) answer before the last question. */
   interrupted: boolean;
@@ -81,16 +83,26 @@ export interface Plan {
 /**
  * Runs a case through the machine. Returns the plan, or the id of the first
  * question the case leaves unanswered (such a case cannot drive the widget).
+ * With `continueAfterCrisis`, the patient presses "Continue the assessment"
+ * after each interrupting answer (recorded in `crisisAfter`) and answers on.
  */
-export function planCase(scenario: ScenarioCase): Plan | { unanswered: string } {
+export function planCase(scenario: ScenarioCase, options: { continueAfterCrisis?: boolean } = {}): Plan | { unanswered: string } {
   const ruleSet = defaultRuleSet();
   const actor = createAssessment(ruleSet);
   actor.send({ type: 'user.start' });
   const steps: PlannedStep[] = [];
-  for (let guard = 0; actor.getSnapshot().hasTag('question'); guard += 1) {
-    const context = actor.getSnapshot().context;
+  const crisisAfter: number[] = [];
+  for (let guard = 0; ; guard += 1) {
+    const snapshot = actor.getSnapshot();
+    if (!snapshot.hasTag('question')) {
+      if (!options.continueAfterCrisis || !snapshot.can({ type: 'user.continue' })) break;
+      crisisAfter.push(steps.length - 1);
+      actor.send({ type: 'user.continue' });
+      continue;
+    }
+    const context = snapshot.context;
     const question = currentQuestion(context);
-    if (!question || guard > ruleSet.questions.length) throw new Error(`machine did not advance in "${scenario.name}"`);
+    if (!question || guard > 2 * ruleSet.questions.length) throw new Error(`machine did not advance in "${scenario.name}"`);
     const answer = scenario.answers[question.id];
     if (answer === undefined) return { unanswered: question.id };
     steps.push({ question, answer, ...progress(context) });
@@ -112,6 +124,7 @@ export function planCase(scenario: ScenarioCase): Plan | { unanswered: string } 
   return {
     name: scenario.name,
     steps,
+    crisisAfter,
     tier: outcome.tier,
     interrupted: snapshot.context.interrupted,
     canContinue,

@@ -25,6 +25,9 @@ export const BLOCKING_IMPACTS = ['serious', 'critical'];
  * Waits for the widget's running CSS animations and transitions (a dialog
  * fading in) to finish, so colours are audited as the patient ends up seeing
  * them, not half-way through a fade.
+ *
+ * @example
+ * await settleAnimations(page);
  */
 export async function settleAnimations(page: Page, selector = 'eligibility-screener'): Promise<void> {
   await page.evaluate(async (sel) => {

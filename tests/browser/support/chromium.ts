@@ -16,7 +16,12 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ] as const;
 
-/** The Chromium binary: `CHROMIUM_PATH`, else `/usr/bin/chromium`. */
+/**
+ * The Chromium binary: `CHROMIUM_PATH`, else `/usr/bin/chromium`.
+ *
+ * @example
+ * chromiumPath() // '/usr/bin/chromium'
+ */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }

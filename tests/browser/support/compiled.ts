@@ -5,12 +5,22 @@
 import { compileRuleSet, type CompiledRuleSet } from '../../../src/compile.ts';
 import { defaultRuleSet } from './scenarios.ts';
 
-/** The compiled default rule set. */
+/**
+ * The compiled default rule set.
+ *
+ * @example
+ * compiledDefault().hash // 'sha256-…'
+ */
 export function compiledDefault(): CompiledRuleSet {
   return compileRuleSet(defaultRuleSet());
 }
 
-/** The compiled default rule set as the JSON text a server sends. */
+/**
+ * The compiled default rule set as the JSON text a server sends.
+ *
+ * @example
+ * server.route('/rules/ketamine.json', { body: compiledDefaultJson() });
+ */
 export function compiledDefaultJson(): string {
   return JSON.stringify(compiledDefault());
 }

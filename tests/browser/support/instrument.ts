@@ -87,12 +87,23 @@ function installHostLog(eventTypes: readonly string[]): void {
   }
 }
 
-/** Installs the host log in every page of a context (call before `goto`). */
+/**
+ * Installs the host log in every page of a context (call before `goto`).
+ *
+ * @example
+ * await instrument(context);
+ * const page = await context.newPage();
+ */
 export async function instrument(target: BrowserContext | Page): Promise<void> {
   await target.addInitScript(installHostLog, SCREENER_EVENTS);
 }
 
-/** Reads what the page's host log recorded so far. */
+/**
+ * Reads what the page's host log recorded so far.
+ *
+ * @example
+ * const { events, violations } = await hostLog(page);
+ */
 export async function hostLog(page: Page): Promise<HostLog> {
   return page.evaluate(() => (window as unknown as { __hostLog: HostLog }).__hostLog);
 }

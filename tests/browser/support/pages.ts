@@ -27,7 +27,13 @@ function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** `<eligibility-screener …></eligibility-screener>` with escaped attributes. */
+/**
+ * `<eligibility-screener …></eligibility-screener>` with escaped attributes.
+ *
+ * @example
+ * widgetTag({ 'booking-url': BOOKING_URL, 'share-outcome': true })
+ * // '<eligibility-screener booking-url="https://…" share-outcome></eligibility-screener>'
+ */
 export function widgetTag(attributes: WidgetAttributes): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))

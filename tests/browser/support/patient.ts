@@ -17,7 +17,12 @@ export type ScreenOutcome = Tier | 'unavailable';
 
 const MAX_TABS = 60;
 
-/** Describes the element that has focus, looking through shadow roots. */
+/**
+ * Describes the element that has focus, looking through shadow roots.
+ *
+ * @example
+ * (await focusedElement(page)).tag // 'h2'
+ */
 export async function focusedElement(page: Page): Promise<{ tag: string; role: string; text: string; inWidget: boolean }> {
   return page.evaluate(() => {
     let active: Element | null = document.activeElement;
@@ -36,7 +41,12 @@ export async function focusedElement(page: Page): Promise<{ tag: string; role: s
   });
 }
 
-/** True when `locator`'s element has focus (through shadow roots). */
+/**
+ * True when `locator`'s element has focus (through shadow roots).
+ *
+ * @example
+ * await hasFocus(widget.getByRole('button', { name: 'Continue' }))
+ */
 export async function hasFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => {
     let active: Element | null = document.activeElement;
@@ -57,6 +67,9 @@ async function focusedWithin(container: Locator, selector: string): Promise<bool
  * Waits until focus (through shadow roots) is on a heading of the widget — an
  * `h1`…`h6`, `role="heading"` or a fieldset's `legend` — whose text contains
  * `text`. Fails with where focus actually is.
+ *
+ * @example
+ * await waitForHeadingFocus(page, 'How old are you?');
  */
 export async function waitForHeadingFocus(page: Page, text: string): Promise<void> {
   try {
@@ -81,7 +94,12 @@ export async function waitForHeadingFocus(page: Page, text: string): Promise<voi
   }
 }
 
-/** Presses Tab until `reached()` says so; fails after {@link MAX_TABS} presses. */
+/**
+ * Presses Tab until `reached()` says so; fails after {@link MAX_TABS} presses.
+ *
+ * @example
+ * await tabUntil(page, () => hasFocus(button), 'the Continue button');
+ */
 export async function tabUntil(page: Page, reached: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i <= MAX_TABS; i += 1) {
     if (await reached()) return;

@@ -26,13 +26,23 @@ export interface ScenarioCase {
 
 let cachedRuleSet: RuleSet | undefined;
 
-/** The default ketamine rule set, validated by the schema. */
+/**
+ * The default ketamine rule set, validated by the schema.
+ *
+ * @example
+ * defaultRuleSet().outcomes.candidate.title
+ */
 export function defaultRuleSet(): RuleSet {
   cachedRuleSet ??= RuleSet.parse(parse(readFileSync(RULES_FILE, 'utf8')));
   return cachedRuleSet;
 }
 
-/** The scenario cases of `rules/ketamine.cases.yaml`. */
+/**
+ * The scenario cases of `rules/ketamine.cases.yaml`.
+ *
+ * @example
+ * scenarioCases().filter((c) => c.expect.tier === 'review')
+ */
 export function scenarioCases(): ScenarioCase[] {
   const doc = parse(readFileSync(CASES_FILE, 'utf8')) as { cases?: ScenarioCase[] };
   if (!Array.isArray(doc?.cases)) throw new Error(`${CASES_FILE} has no "cases" list`);
@@ -85,6 +95,10 @@ export interface Plan {
  * question the case leaves unanswered (such a case cannot drive the widget).
  * With `continueAfterCrisis`, the patient presses "Continue the assessment"
  * after each interrupting answer (recorded in `crisisAfter`) and answers on.
+ *
+ * @example
+ * const plan = planCase(scenarioCases()[0]!);
+ * if (!('unanswered' in plan)) console.log(plan.tier, plan.steps.length);
  */
 export function planCase(scenario: ScenarioCase, options: { continueAfterCrisis?: boolean } = {}): Plan | { unanswered: string } {
   const ruleSet = defaultRuleSet();
@@ -172,7 +186,12 @@ export function findPlan(tier: Tier, query: PlanQuery = {}): Plan {
   );
 }
 
-/** The visible label of an option of a choice question. */
+/**
+ * The visible label of an option of a choice question.
+ *
+ * @example
+ * optionLabel(question, 'depression') // 'Depression'
+ */
 export function optionLabel(question: Question, optionId: string): string {
   if (question.type === 'number') throw new Error(`"${question.id}" is a number question`);
   const option = question.options.find((o) => o.id === optionId);

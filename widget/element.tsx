@@ -151,7 +151,10 @@ export class EligibilityScreenerElement extends HTMLElement {
 
   disconnectedCallback(): void {
     // The session stays: an element moved elsewhere in the page carries on where it was.
+    // An open dialog is closed, or it would come back as a non-modal one.
     this.#dialogOpen = false;
+    this.#opener = null;
+    this.#guard(() => this.#mount?.querySelector('dialog')?.close());
   }
 
   attributeChangedCallback(): void {
@@ -236,7 +239,7 @@ export class EligibilityScreenerElement extends HTMLElement {
     this.#paint();
     const opener = this.#opener;
     this.#opener = null;
-    (opener instanceof HTMLElement && opener.isConnected ? opener : this.#mount?.querySelector('button'))?.focus();
+    if (this.isConnected) (opener instanceof HTMLElement && opener.isConnected ? opener : this.#mount?.querySelector('button'))?.focus();
   }
 
   #send(event: AssessmentEvent): void {

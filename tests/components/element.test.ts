@@ -159,4 +159,18 @@ describe('<eligibility-screener mode="popup">', () => {
     await press(ui, 'Take the two-minute assessment');
     expect(ui.getByRole('group', { name: 'What would you like help with?' })).toBeTruthy();
   });
+
+  it('closes its dialog when removed, and works again when added back', async () => {
+    const { element, ui, root } = await mountWidget({ mode: 'popup', 'booking-url': '/book' });
+    await press(ui, 'Take the two-minute assessment');
+    expect(root.querySelector('dialog')!.open).toBe(true);
+    element.remove();
+    await settle();
+    document.body.append(element);
+    await settle();
+    expect(root.querySelector('dialog')!.open).toBe(false);
+    await press(ui, 'Take the two-minute assessment');
+    expect(root.querySelector('dialog')!.open).toBe(true);
+    expect(ui.getByRole('heading', { name: 'Is this treatment a fit for you?' })).toBeTruthy();
+  });
 });

@@ -30,7 +30,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(ROOT, 'dist');
 const SCRIPT = 'eligibility-screener.js';
 const MODULE = 'eligibility-screener.mjs';
-/** The whole script tag file, rules and styles included, gzip. */
+/**
+ * The size budget of the script tag file, rules and styles included, gzip.
+ *
+ * @example
+ * if (gzipSize > BUDGET_GZIP_BYTES) throw new Error('over budget');
+ */
 export const BUDGET_GZIP_BYTES = 30 * 1024;
 const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 
@@ -80,6 +85,9 @@ function compileDefaultRules(file: string): CompiledRuleSet {
  * Clinician notes, citations, sign-off and invariants stay in the reviewed
  * file (and in `hash`, which still names that exact file); they never show
  * on screen and would cost a third of the bundle.
+ *
+ * @example
+ * patientFacing(compileRuleSet(ruleSet)).ruleSet.rules[0].clinicianNote // undefined
  */
 export function patientFacing(compiled: CompiledRuleSet): CompiledRuleSet {
   const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;

@@ -17,7 +17,12 @@ import type { RuleSet } from '../src/schema.ts';
 
 const cache = new WeakMap<RuleSet, Set<string>>();
 
-/** Ids of the suicide-risk questions: gated follow-ups read by crisis rules, and their gates. */
+/**
+ * Ids of the suicide-risk questions: gated follow-ups read by crisis rules, and their gates.
+ *
+ * @example
+ * riskQuestionIds(ketamine) // Set { 'suicide-now', 'death-wish', 'suicide-plan', 'suicide-attempt' }
+ */
 export function riskQuestionIds(ruleSet: RuleSet): Set<string> {
   let ids = cache.get(ruleSet);
   if (ids) return ids;

@@ -87,6 +87,9 @@ export function eventsFor(previous: Screen | null, next: Screen, context: EventC
  * Dispatches events from the element: bubbling and composed, so they leave
  * the shadow root. A throwing listener on the host page is its own problem:
  * `dispatchEvent` reports it without stopping us.
+ *
+ * @example
+ * dispatchAll(element, eventsFor(previous, next, context));
  */
 export function dispatchAll(target: EventTarget, events: ScreenerEventInit[]): void {
   for (const { type, detail } of events) {

@@ -41,6 +41,9 @@ export function screenOf(snapshot: AssessmentSnapshot): Screen {
 /**
  * A short key that changes exactly when a new screen appears: focus moves
  * and screen readers are told on each change.
+ *
+ * @example
+ * screenKey(screenOf(snapshot)) // 'question:age:1'
  */
 export function screenKey(screen: Screen): string {
   if (screen.kind === 'question') return `question:${screen.question.id}:${screen.step}`;

@@ -65,7 +65,12 @@ export function uiStrings(lang: string): UiStrings {
   return STRINGS[languageOf(lang)] ?? en;
 }
 
-/** The primary language subtag, lower-case: `pt-BR` → `pt`. */
+/**
+ * The primary language subtag, lower-case.
+ *
+ * @example
+ * languageOf('pt-BR') // 'pt'
+ */
 export function languageOf(lang: string): string {
   return (lang.split('-')[0] ?? '').toLowerCase();
 }

@@ -26,6 +26,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+/**
+ * The clinicians' rule playground only (never a patient page): Mermaid styles
+ * the flow diagram with inline `<style>` in its SVG, so `style-src` allows
+ * inline styles here; the live widget reads the edited rules from a `blob:`
+ * URL of this origin, so `connect-src` allows `blob:`. Scripts stay 'self'.
+ */
+export const PLAYGROUND_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:";
 
 /** The file for a URL path, or null when it falls outside the served folders. */
 function fileFor(pathname: string): string | null {
@@ -42,7 +49,7 @@ const server = createServer(async (request, response) => {
   const { pathname } = new URL(request.url ?? '/', 'http://localhost');
   const file = fileFor(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
   const headers = {
-    'content-security-policy': CSP,
+    'content-security-policy': pathname === '/playground.html' ? PLAYGROUND_CSP : CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',

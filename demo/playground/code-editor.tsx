@@ -16,7 +16,7 @@ export interface CodeEditorProps {
   onInput: (value: string) => void;
   /** Lines with a problem, marked in the gutter. */
   marks: ReadonlyMap<number, 'error' | 'warning'>;
-  textareaRef: RefObject<HTMLTextAreaElement>;
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
   /** Id of the element describing the field (the problem count). */
   describedBy?: string;
 }

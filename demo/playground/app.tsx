@@ -68,8 +68,9 @@ export function App() {
   // Check at once on the first load, then 300 ms after the last keystroke.
   const first = useRef(true);
   useEffect(() => {
+    // "Checking…" shows from the first keystroke, so nobody mistakes old results for new ones.
+    setPending(true);
     const run = () => {
-      setPending(true);
       checker.check({ rules: files.rules.text, cases: files.cases.text, names: { rules: files.rules.name, cases: files.cases.name } });
     };
     if (first.current) {

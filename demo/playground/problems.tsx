@@ -65,8 +65,8 @@ export function Problems({ problems, summary, checking, onPick }: ProblemsProps)
               <button type="button" class={`pg-problem pg-problem-${problem.issue.severity}`} onClick={() => onPick(problem)}>
                 <span class="pg-problem-where">
                   {problem.issue.file}, line {problem.issue.line}
-                </span>
-                <span class="pg-problem-kind">{problem.issue.severity === 'error' ? 'Error' : 'Warning'}</span>
+                </span>{' '}
+                <strong class="pg-problem-kind">{problem.issue.severity === 'error' ? 'Error:' : 'Warning:'}</strong>{' '}
                 <span class="pg-problem-message">{problem.issue.message}</span>
               </button>
             </li>

@@ -1,0 +1,255 @@
+/**
+ * The clinicians' rule playground (demo/playground.html), served by the real
+ * demo server (demo/serve.ts, as `npm start` runs it) and driven in Chromium
+ * the way a clinician uses it: read the verdict on the default rules, break a
+ * rule and follow the problem to its line, delete a safety rule and read the
+ * counterexample, reword a question and see the live widget ask it.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './support/chromium.ts';
+import { hostLog, instrument, watchPage, type PageWatch } from './support/instrument.ts';
+import { defaultRuleSet, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const RULES_TEXT = readFileSync(join(ROOT, 'rules/ketamine.yaml'), 'utf8');
+/** Questions and rules both start with `  - id:`; rules come after this line. */
+const RULES_START = RULES_TEXT.split('\n').indexOf('rules:') + 1;
+/** The count when nothing is wrong (the default rules carry a sign-off-pending warning). */
+const NO_ERRORS = /^(No problems|\d+ warnings?)\.$/;
+/** Proofs run in a worker; on a busy 2-core machine they can take several seconds. */
+const CHECK_TIMEOUT_MS = 45_000;
+/** A test that loads the playground and waits for checks more than once. */
+const SLOW_TEST_MS = 150_000;
+
+let browser: Browser | undefined;
+let server: ChildProcess | undefined;
+let origin = '';
+const contexts: BrowserContext[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts `demo/serve.ts` (one node process, so it can be stopped by its id) and waits for its banner. */
+async function startDemoServer(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((done, fail) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`demo server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`:${port}/`)) {
+        clearTimeout(timer);
+        done();
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => fail(new Error(`demo server exited with ${code}:\n${output}`)));
+  });
+  return child;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/eligibility-screener.js'))) throw new Error('dist/eligibility-screener.js is missing: run "npm run build" first (npm test does).');
+  // The playground build is not part of `npm run build`; build it as `npm start` does.
+  execFileSync(process.execPath, ['--import', 'tsx', 'demo/build-playground.ts'], { cwd: ROOT, stdio: 'pipe' });
+  const port = await freePort();
+  [browser, server] = await Promise.all([launchChromium(), startDemoServer(port)]);
+  origin = `http://127.0.0.1:${port}`;
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((done) => server!.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
+
+interface Playground {
+  page: Page;
+  watch: PageWatch;
+  rules: Locator;
+  count: Locator;
+  widget: Locator;
+}
+
+/** Opens the playground on a laptop-sized window and waits for the first full check. */
+async function openPlayground(): Promise<Playground> {
+  const context = await browser!.newContext({ viewport: { width: 1366, height: 768 } });
+  contexts.push(context);
+  context.setDefaultTimeout(CHECK_TIMEOUT_MS);
+  await instrument(context);
+  const page = await context.newPage();
+  const watch = watchPage(page);
+  await page.goto(`${origin}/playground.html`);
+  const playground = {
+    page,
+    watch,
+    rules: page.getByRole('textbox', { name: /^Rules file/ }),
+    count: page.locator('#pg-problem-count'),
+    widget: page.locator('.pg-preview-host eligibility-screener'),
+  };
+  await expect.poll(() => playground.count.textContent(), { timeout: CHECK_TIMEOUT_MS }).toMatch(/^(No problems|\d+ (error|warning))/);
+  return playground;
+}
+
+/** Waits until the check of the current text is done and its count reads like `pattern`. */
+async function countReads(playground: Playground, pattern: RegExp): Promise<string> {
+  await expect.poll(async () => ((await playground.page.locator('.pg-checking').isVisible()) ? '' : await playground.count.textContent()), {
+    timeout: CHECK_TIMEOUT_MS,
+  }).toMatch(pattern);
+  return (await playground.count.textContent()) ?? '';
+}
+
+/** 1-based line of the first line matching `pattern` at or after line `from`. */
+function lineOf(text: string, pattern: RegExp, from = 1): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line, i) => i >= from - 1 && pattern.test(line));
+  if (index < 0) throw new Error(`no line matches ${pattern} in rules/ketamine.yaml; update this test with the rule file`);
+  return index + 1;
+}
+
+describe('the rule playground', () => {
+  it('opens on the default rules: no errors, every invariant proven, every case passing, the widget running them', async () => {
+    const ruleSet = defaultRuleSet();
+    const p = await openPlayground();
+    await countReads(p, NO_ERRORS);
+    expect(await p.rules.inputValue()).toBe(RULES_TEXT);
+
+    await p.widget.getByRole('heading', { name: plain(ruleSet.intro.title) }).waitFor();
+    await expect.poll(() => p.page.locator('.pg-preview-state').textContent()).toMatch(/Running the rules as edited: version 1\.\d+\.\d+/);
+
+    await p.page.getByRole('tab', { name: /Invariants and cases/ }).click();
+    const total = ruleSet.invariants.length;
+    await p.page.getByRole('heading', { name: `Invariants: ${total} of ${total} proven` }).waitFor();
+    const cases = scenarioCases().length;
+    await p.page.getByRole('heading', { name: `Cases: ${cases} of ${cases} pass` }).waitFor();
+
+    await p.page.getByRole('tab', { name: 'Flow diagram' }).click();
+    // Mermaid draws one box per question; the first question's text is in it.
+    await p.page.locator('.pg-diagram-canvas svg').getByText(plain(ruleSet.questions[0]!.text), { exact: false }).first().waitFor();
+
+    // The relaxed policy (inline styles for Mermaid, blob: for the rules) is in force, and nothing breaks it.
+    const response = await p.page.request.get(`${origin}/playground.html`);
+    expect(response.headers()['content-security-policy']).toContain("script-src 'self';");
+    expect((await hostLog(p.page)).violations).toEqual([]);
+    expect(p.watch.errors).toEqual([]);
+    // Nothing leaves the browser: every request goes to the demo server or is the page's own blob: URL.
+    expect(p.watch.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
+  }, SLOW_TEST_MS);
+
+  it('shows an unknown question id at its line, moves the cursor there on click, keeps the last valid widget, and clears when fixed', async () => {
+    const p = await openPlayground();
+    const ruleLine = lineOf(RULES_TEXT, /^ {2}- id: pregnancy$/, RULES_START);
+    const whenLine = lineOf(RULES_TEXT, /^ {4}when: \{ question: pregnancy,/, ruleLine);
+    const broken = RULES_TEXT.split('\n').map((line, i) => (i === whenLine - 1 ? line.replace('question: pregnancy,', 'question: pregnancyy,') : line)).join('\n');
+
+    await p.rules.fill(broken);
+    expect(await countReads(p, /^1 error/)).toContain('The live widget keeps the last valid rules.');
+    const problem = p.page.getByRole('button', { name: new RegExp(`ketamine\\.yaml, line ${whenLine}\\b.*pregnancyy`) });
+    await problem.waitFor();
+    await expect.poll(() => p.page.locator('.pg-preview-state').textContent()).toMatch(/The rules have errors\. The widget below still runs the last valid version/);
+    await p.widget.getByRole('button', { name: plain(defaultRuleSet().intro.start), exact: true }).waitFor();
+
+    await problem.click();
+    const cursor = await p.rules.evaluate((el: HTMLTextAreaElement) => ({
+      focused: document.activeElement === el,
+      line: el.value.slice(0, el.selectionStart).split('\n').length,
+    }));
+    expect(cursor).toEqual({ focused: true, line: whenLine });
+
+    await p.rules.fill(RULES_TEXT);
+    await countReads(p, NO_ERRORS);
+    await expect.poll(() => p.page.locator('.pg-preview-state').textContent()).toMatch(/^Running the rules as edited/);
+  }, SLOW_TEST_MS);
+
+  it('shows a counterexample, as a list of answers, when a not-suitable rule is deleted', async () => {
+    const ruleSet = defaultRuleSet();
+    const p = await openPlayground();
+    const lines = RULES_TEXT.split('\n');
+    const start = lineOf(RULES_TEXT, /^ {2}- id: pregnancy$/, RULES_START) - 1;
+    const end = lines.findIndex((line, i) => i > start && /^ {2}- id: /.test(line));
+    const without = [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+
+    await p.rules.fill(without);
+    await countReads(p, /^\d+ errors?/);
+    await p.page.getByRole('tab', { name: /Invariants and cases/ }).click();
+
+    const invariant = ruleSet.invariants.find((inv) => inv.id === 'pregnant-is-not-suitable')!;
+    const verdict = p.page.getByRole('article', { name: `Counterexample: ${invariant.description}` });
+    await verdict.waitFor();
+    const pregnancy = ruleSet.questions.find((q) => q.id === 'pregnancy')!;
+    const steps = await verdict.getByRole('listitem').allTextContents();
+    expect(steps.length).toBeGreaterThan(0);
+    // One of the answers is "Pregnant" to the pregnancy question: the answer the deleted rule looked for.
+    const pregnant = steps.find((step) => step.startsWith(`“${plain(pregnancy.text)}” → `));
+    expect(pregnant).toContain(`“${optionLabel(pregnancy, 'pregnant')}”`);
+    await expect.poll(() => verdict.textContent()).toMatch(/The rules then say (candidate|review).*It should be at least not suitable\./);
+    const total = ruleSet.invariants.length;
+    await p.page.getByRole('heading', { name: new RegExp(`^Invariants: \\d+ of ${total} proven$`) }).waitFor();
+    expect(await p.page.getByRole('heading', { name: `Invariants: ${total} of ${total} proven` }).count()).toBe(0);
+    // The problem list names the broken invariant too, as screener check does.
+    await p.page.getByRole('button', { name: /invariant "pregnant-is-not-suitable" does not hold/ }).waitFor();
+  }, SLOW_TEST_MS);
+
+  it('shows a reworded question in the live widget', async () => {
+    const ruleSet = defaultRuleSet();
+    const first = ruleSet.questions[0]!;
+    const p = await openPlayground();
+    const oldRules = await p.widget.getAttribute('rules');
+    const textLine = lineOf(RULES_TEXT, new RegExp(`^ {4}text: ${escape(plain(first.text))}$`));
+    const reworded = 'How many years old are you today?';
+    const edited = RULES_TEXT.split('\n').map((line, i) => (i === textLine - 1 ? `    text: ${reworded}` : line)).join('\n');
+
+    await p.rules.fill(edited);
+    // A new widget, loading the new rules, replaces the old one.
+    await expect.poll(() => p.widget.getAttribute('rules')).not.toBe(oldRules);
+    await p.widget.getByRole('button', { name: plain(ruleSet.intro.start), exact: true }).click();
+    await p.widget.getByRole('group', { name: reworded }).waitFor();
+    expect(await p.widget.getByText(plain(first.text), { exact: true }).count()).toBe(0);
+  }, SLOW_TEST_MS);
+
+  it('is linked from the demo clinic page, which keeps its strict policy', async () => {
+    const context = await browser!.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const response = await page.goto(`${origin}/`);
+    expect(response?.headers()['content-security-policy']).toBe("default-src 'self'; script-src 'self'; style-src 'self'");
+    await page.getByRole('link', { name: 'Rule playground (for clinicians)' }).click();
+    await page.waitForURL(`${origin}/playground.html`);
+    await page.getByRole('heading', { level: 1, name: 'Rule playground' }).waitFor();
+  });
+
+  it('never puts playground code into the widget script', () => {
+    const widget = readFileSync(join(ROOT, 'dist/eligibility-screener.js'), 'utf8');
+    for (const marker of ['pg-problem', 'mermaid', 'Rule playground']) expect(widget).not.toContain(marker);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

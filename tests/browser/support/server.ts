@@ -96,7 +96,8 @@ async function sendStatic(res: ServerResponse, pathname: string, headers: Record
  * await server.close();
  */
 export async function startServer(): Promise<TestServer> {
-  const routes = new Map<string, Route>();
+  // Browsers ask for a favicon on their own; an empty answer keeps a 404 out of the console.
+  const routes = new Map<string, Route>([['/favicon.ico', { status: 204, body: '' }]]);
   const requests: LoggedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
 

@@ -119,10 +119,18 @@ function trimmedXstatePlugin(): Plugin {
   if (setups !== creates) {
     throw new BuildError('src/machine.ts uses setup() for more than .createMachine(); extend widget/xstate-setup.ts or drop the alias in widget/build.ts');
   }
+  const devTools = '\0xstate-devtools-off';
   return {
     name: 'eligibility-screener-trimmed-xstate',
     enforce: 'pre',
-    resolveId: (id, importer) => (id === 'xstate' && importer !== XSTATE_SHIM ? XSTATE_SHIM : null),
+    resolveId: (id, importer) => {
+      if (id === 'xstate' && importer !== XSTATE_SHIM) return XSTATE_SHIM;
+      // XState's devtools adapter hands the actor (answers included) to a page's `window.__xstate__`
+      // when an actor asks for devtools. Ours never do; the stub makes sure, and saves bytes.
+      if (id.endsWith('/xstate-dev.esm.js') && importer?.includes('/node_modules/xstate/')) return devTools;
+      return null;
+    },
+    load: (id) => (id === devTools ? 'export const devToolsAdapter = () => {};' : null),
   };
 }
 

@@ -231,7 +231,7 @@ export class EligibilityScreenerElement extends HTMLElement {
     );
     const opened = mount.querySelector('dialog');
     if (this.#dialogOpen && opened && !opened.open) opened.showModal();
-    if (moved || opening || (this.#dialogOpen && !dialog)) mount.querySelector<HTMLElement>('.es-focus')?.focus();
+    if (moved || opening || (this.#dialogOpen && !dialog)) mount.querySelector<HTMLElement>('.title')?.focus();
   }
 
   #closed(): void {
@@ -326,7 +326,7 @@ export class EligibilityScreenerElement extends HTMLElement {
 
 function newMount(): HTMLElement {
   const mount = document.createElement('div');
-  mount.className = 'es-root';
+  mount.className = 'root';
   return mount;
 }
 

@@ -28,6 +28,6 @@ describe('Intro', () => {
     await settle();
     const heading = ui.getByRole('heading', { name: 'How old are you?' });
     expect(root.activeElement).toBe(heading);
-    expect(ui.getAllByText('Question 1 of about 6').map((el) => el.className)).toEqual(['es-progress', 'es-visually-hidden']);
+    expect(ui.getAllByText('Question 1 of about 6').map((el) => el.className)).toEqual(['progress', 'sr-only']);
   });
 });

@@ -49,7 +49,7 @@ describe('QuestionScreen: number question', () => {
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(ui.getByRole('alert').id);
     expect(root.activeElement).toBe(input);
-    expect(ui.getAllByText('Question 1 of about 6')[0]!.className).toBe('es-progress');
+    expect(ui.getAllByText('Question 1 of about 6')[0]!.className).toBe('progress');
   });
 
   it('moves on with a valid number, and Back brings it back filled in', async () => {
@@ -83,7 +83,7 @@ describe('QuestionScreen: choice questions', () => {
     const boxes = ui.getAllByRole('checkbox').map((box) => ui.getByLabelText(box.parentElement!.textContent!) === box);
     expect(boxes).toEqual([true, true, true]);
     expect(ui.getByText('Pick as many as you like.').closest('[id]')!.id).toBe(group.getAttribute('aria-describedby'));
-    expect(ui.getAllByText('Question 2 of about 6').map((el) => el.className)).toEqual(['es-progress', 'es-visually-hidden']);
+    expect(ui.getAllByText('Question 2 of about 6').map((el) => el.className)).toEqual(['progress', 'sr-only']);
   });
 
   it('asks for at least one box before moving on', async () => {
@@ -118,6 +118,6 @@ describe('QuestionScreen: choice questions', () => {
     fireEvent.click(ui.getByRole('radio', { name: 'No' }));
     await press(ui, 'Continue');
     expect(ui.getByRole('group', { name: 'Are you pregnant?' })).toBeTruthy();
-    expect(ui.getAllByText('Question 4 of about 5').map((el) => el.className)).toEqual(['es-progress', 'es-visually-hidden']);
+    expect(ui.getAllByText('Question 4 of about 5').map((el) => el.className)).toEqual(['progress', 'sr-only']);
   });
 });

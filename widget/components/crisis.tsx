@@ -30,8 +30,8 @@ export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
   const help = ruleSet.crisisResources;
   const title = rich(t(help.medicalTitle && isMedicalCrisisOnly(ruleSet, outcome) ? help.medicalTitle : help.title));
   return (
-    <div class="es-crisis">
-      {main ? <h2 class="es-focus" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}
+    <div class="crisis">
+      {main ? <h2 class="title" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}
       {/* What the crisis rules that fired say first: for a blood-pressure crisis, what to do now. */}
       {main && [...new Set(outcome.fired.filter((rule) => rule.tier === 'crisis').map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
       {paragraphs(t(help.intro))}
@@ -40,11 +40,11 @@ export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
           <li>
             <strong>{rich(t(resource.name))}</strong>
             <span>{rich(t(resource.detail))}</span>
-            <a class="es-button" href={resource.href} {...newTab(resource.href)}>{rich(t(resource.linkLabel))}</a>
+            <a class="button" href={resource.href} {...newTab(resource.href)}>{rich(t(resource.linkLabel))}</a>
           </li>
         ))}
       </ul>
-      <p class="es-emergency">{rich(t(help.emergency))}</p>
+      <p class="emergency">{rich(t(help.emergency))}</p>
     </div>
   );
 }
@@ -58,11 +58,11 @@ export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
 export function CrisisScreen({ view, outcome }: { view: View; outcome: Outcome }) {
   const { strings, send } = view;
   return (
-    <section class="es-screen" data-outcome="crisis">
+    <section class="screen" data-outcome="crisis">
       <CrisisHelp view={view} outcome={outcome} main />
-      <div class="es-actions">
-        <button type="button" class="es-button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="button" class="es-button es-primary" onClick={() => send({ type: 'user.continue' })}>{strings.continueAssessment}</button>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
+        <button type="button" class="button primary" onClick={() => send({ type: 'user.continue' })}>{strings.continueAssessment}</button>
       </div>
     </section>
   );

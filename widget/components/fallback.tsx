@@ -15,12 +15,12 @@ import type { UiStrings } from '../strings.ts';
  */
 export function Fallback({ strings, bookingUrl }: { strings: UiStrings; bookingUrl: string | null }) {
   return (
-    <section class="es-screen" data-outcome="unavailable">
-      <h2 class="es-focus" tabIndex={-1}>{strings.unavailableTitle}</h2>
+    <section class="screen" data-outcome="unavailable">
+      <h2 class="title" tabIndex={-1}>{strings.unavailableTitle}</h2>
       <p>{strings.unavailableBody}</p>
       {bookingUrl && (
         <p>
-          <a class="es-button es-primary" href={bookingUrl}>{strings.unavailableLink}</a>
+          <a class="button primary" href={bookingUrl}>{strings.unavailableLink}</a>
         </p>
       )}
     </section>
@@ -32,5 +32,5 @@ export function Fallback({ strings, bookingUrl }: { strings: UiStrings; bookingU
  * <Loading strings={uiStrings('en')} />
  */
 export function Loading({ strings }: { strings: UiStrings }) {
-  return <p class="es-screen es-hint" aria-busy="true">{strings.loading}</p>;
+  return <p class="screen hint" aria-busy="true">{strings.loading}</p>;
 }

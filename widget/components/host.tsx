@@ -49,16 +49,16 @@ export function Host(props: HostProps) {
   const { body, strings } = props;
   const content = body && [
     <Screens body={body} strings={strings} bookingUrl={props.bookingUrl} />,
-    <p class="es-visually-hidden" aria-live="polite" aria-atomic="true">{props.announcement}</p>,
+    <p class="sr-only" aria-live="polite" aria-atomic="true">{props.announcement}</p>,
   ];
-  if (props.mode === 'inline') return <div class="es-card" lang={props.locale}>{content}</div>;
+  if (props.mode === 'inline') return <div class="card" lang={props.locale}>{content}</div>;
   return (
     <>
       {!props.headless && (
-        <button type="button" class="es-button es-primary" aria-haspopup="dialog" onClick={props.onOpen}>{strings.openAssessment}</button>
+        <button type="button" class="button primary" aria-haspopup="dialog" onClick={props.onOpen}>{strings.openAssessment}</button>
       )}
       <dialog aria-label={props.dialogLabel} lang={props.locale} onClose={props.onDialogClosed}>
-        <button type="button" class="es-close" aria-label={strings.close} onClick={props.onClose}>×</button>
+        <button type="button" class="close" aria-label={strings.close} onClick={props.onClose}>×</button>
         {props.dialogOpen && content}
       </dialog>
     </>

@@ -12,14 +12,14 @@ import type { View } from './view.ts';
 export function Intro({ view }: { view: View }) {
   const { intro, notices } = view.ruleSet;
   return (
-    <section class="es-screen">
-      <h2 class="es-focus" tabIndex={-1}>{rich(view.t(intro.title))}</h2>
+    <section class="screen">
+      <h2 class="title" tabIndex={-1}>{rich(view.t(intro.title))}</h2>
       {paragraphs(view.t(intro.body))}
-      <ul class="es-notices">
+      <ul class="notices">
         {[notices.adultsOnly, notices.notAdvice, notices.privacy, notices.notEmergency].map((notice) => <li>{rich(view.t(notice))}</li>)}
       </ul>
-      <div class="es-actions">
-        <button type="button" class="es-button es-primary" onClick={() => view.send({ type: 'user.start' })}>
+      <div class="actions">
+        <button type="button" class="button primary" onClick={() => view.send({ type: 'user.start' })}>
           {rich(view.t(intro.start))}
         </button>
       </div>

@@ -52,16 +52,16 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
   };
 
   return (
-    <form class="es-screen" noValidate onSubmit={submit}>
-      <p class="es-progress">{strings.progress(step, total)}</p>
-      <progress class="es-bar" value={step} max={Math.max(total, step)} aria-hidden="true" />
+    <form class="screen" noValidate onSubmit={submit}>
+      <p class="progress">{strings.progress(step, total)}</p>
+      <progress class="bar" value={step} max={Math.max(total, step)} aria-hidden="true" />
       <fieldset aria-describedby={described}>
         <legend>
-          <h2 class="es-focus" id={`${id}-q`} tabIndex={-1}>{rich(t(question.text))}</h2>
+          <h2 class="title" id={`${id}-q`} tabIndex={-1}>{rich(t(question.text))}</h2>
         </legend>
-        {question.help && <div class="es-help" id={`${id}-help`}>{paragraphs(t(question.help))}</div>}
+        {question.help && <div class="help" id={`${id}-help`}>{paragraphs(t(question.help))}</div>}
         {question.type === 'number' ? (
-          <div class="es-number">
+          <div class="number">
             <input
               id={`${id}-n`}
               type="number"
@@ -74,14 +74,14 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
               aria-describedby={`${id}-u ${id}-r${error ? ` ${id}-error` : ''}`}
               aria-invalid={error ? 'true' : undefined}
             />
-            <span class="es-unit" id={`${id}-u`}>{rich(t(question.unit))}</span>
-            <p class="es-hint" id={`${id}-r`}>{strings.range(question.min, question.max)}</p>
+            <span class="unit" id={`${id}-u`}>{rich(t(question.unit))}</span>
+            <p class="hint" id={`${id}-r`}>{strings.range(question.min, question.max)}</p>
           </div>
         ) : (
-          <div class="es-options">
-            {question.type === 'multiple-choice' && <p class="es-hint">{strings.chooseAll}</p>}
+          <div class="options">
+            {question.type === 'multiple-choice' && <p class="hint">{strings.chooseAll}</p>}
             {question.options.map((option) => (
-              <label class="es-option">
+              <label class="option">
                 <input
                   type={question.type === 'single-choice' ? 'radio' : 'checkbox'}
                   name={id}
@@ -96,10 +96,10 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
           </div>
         )}
       </fieldset>
-      {error && <p class="es-error" id={`${id}-error`} role="alert">{error}</p>}
-      <div class="es-actions">
-        <button type="button" class="es-button" onClick={() => view.send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="submit" class="es-button es-primary">{strings.continue}</button>
+      {error && <p class="error" id={`${id}-error`} role="alert">{error}</p>}
+      <div class="actions">
+        <button type="button" class="button" onClick={() => view.send({ type: 'user.back' })}>{strings.back}</button>
+        <button type="submit" class="button primary">{strings.continue}</button>
       </div>
     </form>
   );

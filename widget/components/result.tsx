@@ -29,15 +29,15 @@ export function ResultScreen({ view, outcome }: { view: View; outcome: Outcome }
       ? [...new Set(outcome.fired.filter((rule) => rule.tier !== 'crisis').map((rule) => t(rule.reason)))]
       : [];
   // Booking is the main action for candidate and review; a quieter "talk to our team" otherwise.
-  const linkClass = tier === 'candidate' || tier === 'review' ? 'es-button es-primary' : crisis ? '' : 'es-button';
+  const linkClass = tier === 'candidate' || tier === 'review' ? 'button primary' : crisis ? '' : 'button';
 
   return (
-    <section class="es-screen" data-outcome={tier}>
+    <section class="screen" data-outcome={tier}>
       {crisis && <CrisisHelp view={view} outcome={outcome} main />}
-      {crisis ? <h3>{title}</h3> : <h2 class="es-focus" tabIndex={-1}>{title}</h2>}
+      {crisis ? <h3>{title}</h3> : <h2 class="title" tabIndex={-1}>{title}</h2>}
       {paragraphs(t(text.body))}
       {reasons.length > 0 && (
-        <div class="es-reasons">
+        <div class="reasons">
           <h3>{strings.reasonsTitle}</h3>
           <ul>{reasons.map((reason) => <li>{rich(reason)}</li>)}</ul>
         </div>
@@ -48,15 +48,15 @@ export function ResultScreen({ view, outcome }: { view: View; outcome: Outcome }
         </p>
       )}
       {!crisis && needsSupportResources(ruleSet, outcome) && <CrisisHelp view={view} outcome={outcome} main={false} />}
-      <ul class="es-notices">
+      <ul class="notices">
         <li>{rich(t(ruleSet.notices.notAdvice))}</li>
         {!crisis && <li>{rich(t(ruleSet.notices.notEmergency))}</li>}
       </ul>
-      <div class="es-actions">
-        <button type="button" class="es-button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="button" class="es-button" onClick={() => send({ type: 'user.restart' })}>{strings.startAgain}</button>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
+        <button type="button" class="button" onClick={() => send({ type: 'user.restart' })}>{strings.startAgain}</button>
       </div>
-      <p class="es-small">{strings.rulesVersion(ruleSet.version)}</p>
+      <p class="small">{strings.rulesVersion(ruleSet.version)}</p>
     </section>
   );
 }

@@ -273,6 +273,8 @@ async function main(): Promise<void> {
 // Run only as a script (`tsx widget/build.ts`), so the bench can import the helpers above.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
+    // A bundle that failed a check must not be served by the demo or tested by accident.
+    for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
     console.error(`build failed: ${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     process.exit(1);
   });

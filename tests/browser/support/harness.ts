@@ -73,7 +73,13 @@ export function useHarness(): Harness {
       await page.goto(this.server.url(path));
       if (waitForWidget) {
         // The element is defined once the script ran; every test starts from there.
-        await page.waitForFunction(() => customElements.get('eligibility-screener') !== undefined);
+        await page.waitForFunction(() => customElements.get('eligibility-screener') !== undefined).catch((error: Error) => {
+          const script = this.server.requests.filter((r) => r.path.startsWith('/dist/')).map((r) => `${r.path} ${r.status}`);
+          throw new Error(
+            `<eligibility-screener> was never defined on ${path} (${error.message.split('\n')[0]}). ` +
+              `Script requests: ${script.join(', ') || 'none'}. Page errors: ${watch.errors.map(String).join(' | ') || 'none'}.`,
+          );
+        });
       }
       return { page, context, watch };
     },

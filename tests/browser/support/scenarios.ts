@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Answer, FiredRule } from '../../../src/engine.ts';
 import { createAssessment, currentQuestion, progress } from '../../../src/machine.ts';
-import { RuleSet, type Question, type Tier } from '../../../src/schema.ts';
+import { formatIssue, loadRuleSet } from '../../../src/loader.ts';
+import type { Question, RuleSet, Tier } from '../../../src/schema.ts';
 import { parseText, resolveText, type Text } from '../../../src/text.ts';
 
 const RULES_FILE = fileURLToPath(new URL('../../../rules/ketamine.yaml', import.meta.url));
@@ -27,13 +28,17 @@ export interface ScenarioCase {
 let cachedRuleSet: RuleSet | undefined;
 
 /**
- * The default ketamine rule set, validated by the schema.
+ * The default ketamine rule set, loaded and validated as the build loads it.
  *
  * @example
  * defaultRuleSet().outcomes.candidate.title
  */
 export function defaultRuleSet(): RuleSet {
-  cachedRuleSet ??= RuleSet.parse(parse(readFileSync(RULES_FILE, 'utf8')));
+  if (!cachedRuleSet) {
+    const result = loadRuleSet(readFileSync(RULES_FILE, 'utf8'), 'rules/ketamine.yaml');
+    if (!result.ok) throw new Error(`rules/ketamine.yaml is not valid:\n${result.issues.map(formatIssue).join('\n')}`);
+    cachedRuleSet = result.ruleSet;
+  }
   return cachedRuleSet;
 }
 

@@ -10,8 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditWidget } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { hostLog, instrument, watchPage, type PageWatch } from './support/instrument.ts';
 import { defaultRuleSet, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
@@ -30,6 +31,7 @@ const SLOW_TEST_MS = 150_000;
 let browser: Browser | undefined;
 let server: ChildProcess | undefined;
 let origin = '';
+let serverGone: string | null = null;
 const contexts: BrowserContext[] = [];
 
 function freePort(): Promise<number> {
@@ -74,6 +76,9 @@ beforeAll(async () => {
   const port = await freePort();
   [browser, server] = await Promise.all([launchChromium(), startDemoServer(port)]);
   origin = `http://127.0.0.1:${port}`;
+  server.once('exit', (code, signal) => {
+    serverGone = `the demo server stopped during the tests (exit ${code ?? signal})`;
+  });
 });
 
 afterEach(async () => {
@@ -98,8 +103,9 @@ interface Playground {
 }
 
 /** Opens the playground on a laptop-sized window and waits for the first full check. */
-async function openPlayground(): Promise<Playground> {
-  const context = await browser!.newContext({ viewport: { width: 1366, height: 768 } });
+async function openPlayground(options: BrowserContextOptions = {}): Promise<Playground> {
+  if (serverGone) throw new Error(serverGone);
+  const context = await browser!.newContext({ viewport: { width: 1366, height: 768 }, ...options });
   contexts.push(context);
   context.setDefaultTimeout(CHECK_TIMEOUT_MS);
   await instrument(context);
@@ -231,6 +237,59 @@ describe('the rule playground', () => {
     await p.widget.getByRole('button', { name: plain(ruleSet.intro.start), exact: true }).click();
     await p.widget.getByRole('group', { name: reworded }).waitFor();
     expect(await p.widget.getByText(plain(first.text), { exact: true }).count()).toBe(0);
+  }, SLOW_TEST_MS);
+
+  it('opens a chosen file and downloads the edited text, without any upload', async () => {
+    const p = await openPlayground();
+    await p.page.getByRole('tab', { name: /^Cases/ }).click();
+    const cases = p.page.getByRole('textbox', { name: /^Cases file/ });
+    const original = await cases.inputValue();
+    // A cases file whose only case expects the wrong tier: the playground runs it against the rules.
+    const chosen = ['cases:', '  - name: A teenager', '    answers: { age: 16 }', '    expect: { tier: candidate, fired: [] }', ''].join('\n');
+    await p.page.getByRole('tabpanel', { name: /^Cases/ }).getByLabel('Open a file…').setInputFiles({ name: 'teen.cases.yaml', mimeType: 'text/yaml', buffer: Buffer.from(chosen) });
+    await expect.poll(() => cases.inputValue()).toBe(chosen);
+    await p.page.getByRole('tab', { name: /^Cases teen\.cases\.yaml/ }).waitFor();
+    await p.page.getByRole('button', { name: /teen\.cases\.yaml, line 2 Error: case "A teenager"/ }).waitFor();
+    expect(original).not.toBe(chosen);
+
+    await cases.fill(chosen.replace('tier: candidate, fired: []', 'tier: not-suitable, fired: [under-18]'));
+    await countReads(p, NO_ERRORS);
+    const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('button', { name: 'Download teen.cases.yaml' }).click()]);
+    expect(download.suggestedFilename()).toBe('teen.cases.yaml');
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('tier: not-suitable, fired: [under-18]');
+    expect(p.watch.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
+  }, SLOW_TEST_MS);
+
+  it('passes axe with no serious or critical finding, with problems and a counterexample showing', async () => {
+    // axe is injected as a script, which the page's own policy would block.
+    const p = await openPlayground({ bypassCSP: true });
+    expect(await auditWidget(p.page, 'body')).toEqual([]);
+    const lines = RULES_TEXT.split('\n');
+    const start = lineOf(RULES_TEXT, /^ {2}- id: under-18$/, RULES_START) - 1;
+    const end = lines.findIndex((line, i) => i > start && /^ {2}- id: /.test(line));
+    await p.rules.fill([...lines.slice(0, start), ...lines.slice(end)].join('\n'));
+    await countReads(p, /error/);
+    await p.page.getByRole('tab', { name: /Invariants and cases/ }).click();
+    await p.page.getByRole('article', { name: /Counterexample/ }).first().waitFor();
+    expect(await auditWidget(p.page, 'body')).toEqual([]);
+    // An error in the file: the problem list, the marked line and the greyed, older results.
+    await p.rules.fill(RULES_TEXT.replace('when: { question: age, lessThan: 18 }', 'when: { question: agee, lessThan: 18 }'));
+    await countReads(p, /^1 error/);
+    await p.page.getByText('The rules have errors: these results are for the last valid version.').waitFor();
+    expect(await auditWidget(p.page, 'body')).toEqual([]);
+    await p.page.getByRole('tab', { name: 'Flow diagram' }).click();
+    await p.page.locator('.pg-diagram-canvas svg').waitFor();
+    expect(await auditWidget(p.page, 'body')).toEqual([]);
+  }, SLOW_TEST_MS);
+
+  it('moves between tabs with the arrow keys', async () => {
+    const p = await openPlayground();
+    await p.page.getByRole('tab', { name: 'Live widget' }).focus();
+    await p.page.keyboard.press('ArrowRight');
+    await expect.poll(() => p.page.getByRole('tab', { name: /Invariants and cases/ }).getAttribute('aria-selected')).toBe('true');
+    expect(await p.page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Invariants and cases/);
+    await p.page.keyboard.press('End');
+    await p.page.getByRole('tabpanel', { name: 'Flow diagram' }).waitFor();
   }, SLOW_TEST_MS);
 
   it('is linked from the demo clinic page, which keeps its strict policy', async () => {

@@ -30,6 +30,8 @@ export interface FiredRule {
   reason: Rule['reason'];
   source: string;
   interrupt: boolean;
+  /** Which help the result shows for this rule: crisis lines, or urgent medical care. */
+  crisisHelp?: 'lines' | 'medical';
 }
 
 /** The outcome of an assessment: the most serious tier fired, and why. */
@@ -370,5 +372,6 @@ function toFired(rule: Rule): FiredRule {
     reason: rule.reason,
     source: rule.source,
     interrupt: rule.interrupt === true,
+    ...(rule.crisisHelp ? { crisisHelp: rule.crisisHelp } : {}),
   };
 }

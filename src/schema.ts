@@ -154,6 +154,10 @@ export const Rule = z.strictObject({
   clinicianNote: Text.meta({ description: 'Why the rule exists, for the reviewing clinician. Not shown to patients.' }),
   source: z.string().trim().min(1, { error: 'every rule cites its source' }).superRefine(refuseUnsafeText).meta({ description: 'The citation a reviewer can check.' }),
   interrupt: z.boolean().optional().meta({ description: 'End the questions at once and show the result (for crisis answers).' }),
+  crisisHelp: z.enum(['lines', 'medical']).optional().meta({
+    description:
+      'Which help to show when the rule fires. "lines": the crisis resources, on any tier (crisis rules show them anyway). "medical": a medical emergency (crisis tier), shown under crisisResources.medicalTitle.',
+  }),
 });
 export type Rule = z.infer<typeof Rule>;
 

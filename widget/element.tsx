@@ -20,9 +20,11 @@ import { isMedicalCrisisOnly } from './crisis-kind.ts';
 import { Host, type Body } from './components/host.tsx';
 import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
+import { withCampaign } from './campaign.ts';
 import { fetchRules } from './fetch-rules.ts';
 import { pickLocale } from './locale.ts';
 import { plainText } from './plain-text.ts';
+import { keepProgress, resumeProgress } from './resume.ts';
 import { screenKey, screenOf, type Screen } from './screen.ts';
 import { uiStrings } from './strings.ts';
 import css from './styles.css?inline';
@@ -56,7 +58,7 @@ let count = 0;
  * document.body.append(el);
  */
 export class EligibilityScreenerElement extends HTMLElement {
-  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins'];
+  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins', 'forward-utm'];
 
   #mount?: HTMLElement;
   #session?: Session;
@@ -253,7 +255,7 @@ export class EligibilityScreenerElement extends HTMLElement {
       this.#warnedUrl = raw;
       warn(`booking-url "${raw}" refused (use https: or a relative URL): no booking link`);
     }
-    return safe;
+    return safe && this.hasAttribute('forward-utm') ? withCampaign(safe, location.search) : safe;
   }
 
   /** Starts (or keeps) the assessment for the current `rules` and `allowed-origins`. */
@@ -281,6 +283,7 @@ export class EligibilityScreenerElement extends HTMLElement {
       return;
     }
     const actor = createAssessment(compiled.ruleSet);
+    resumeProgress(this, actor, compiled.hash);
     let previous = screenOf(actor.getSnapshot());
     const subscription = actor.subscribe({
       next: (snapshot) =>
@@ -292,6 +295,7 @@ export class EligibilityScreenerElement extends HTMLElement {
             shareOutcome: this.shareOutcome,
           });
           previous = next;
+          keepProgress(this, compiled.hash, next, snapshot.context);
           this.#paint();
           dispatchAll(this, events);
         }),
@@ -338,7 +342,7 @@ function announcement(screen: Screen, view: View): string {
   const help = ruleSet.crisisResources;
   const title =
     screen.kind === 'result' && screen.outcome.tier !== 'crisis' ? ruleSet.outcomes[screen.outcome.tier].title
-    : help.medicalTitle && isMedicalCrisisOnly(ruleSet, screen.outcome) ? help.medicalTitle
+    : help.medicalTitle && isMedicalCrisisOnly(screen.outcome) ? help.medicalTitle
     : help.title;
   return plainText(t(title));
 }

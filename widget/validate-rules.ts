@@ -72,7 +72,7 @@ export function validateCompiled(data: unknown): ValidationResult {
     each(r.rules, 'rules', (rule) => {
       unique(rule.id, ruleIds);
       condition(rule.when, asked, 0);
-      check(TIERS.indexOf(rule.tier) in [0, 1, 2]);
+      check(TIERS.indexOf(rule.tier) in [0, 1, 2] && [undefined, 'lines', 'medical'].includes(rule.crisisHelp));
       text(rule.reason);
     });
     return { ok: true, compiled: d as CompiledRuleSet };

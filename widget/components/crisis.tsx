@@ -28,7 +28,7 @@ export interface CrisisHelpProps {
 export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
   const { t, ruleSet } = view;
   const help = ruleSet.crisisResources;
-  const title = rich(t(help.medicalTitle && isMedicalCrisisOnly(ruleSet, outcome) ? help.medicalTitle : help.title));
+  const title = rich(t(help.medicalTitle && isMedicalCrisisOnly(outcome) ? help.medicalTitle : help.title));
   return (
     <div class="crisis">
       {main ? <h2 class="title" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}

@@ -47,7 +47,7 @@ export function ResultScreen({ view, outcome }: { view: View; outcome: Outcome }
           <a class={linkClass} href={bookingUrl}>{rich(t(text.action))}</a>
         </p>
       )}
-      {!crisis && needsSupportResources(ruleSet, outcome) && <CrisisHelp view={view} outcome={outcome} main={false} />}
+      {!crisis && needsSupportResources(outcome) && <CrisisHelp view={view} outcome={outcome} main={false} />}
       <ul class="notices">
         <li>{rich(t(ruleSet.notices.notAdvice))}</li>
         {!crisis && <li>{rich(t(ruleSet.notices.notEmergency))}</li>}

@@ -10,6 +10,7 @@
 import { h } from 'preact';
 import type { Answer } from '../../src/engine.ts';
 import type { Question } from '../../src/schema.ts';
+import { prefill } from './prefill.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 
@@ -69,7 +70,7 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
               min={question.min}
               max={question.max}
               step={question.step ?? 1}
-              defaultValue={typeof previous === 'number' ? String(previous) : ''}
+              ref={prefill((input) => typeof previous === 'number' && (input.value = String(previous)))}
               aria-labelledby={`${id}-q`}
               aria-describedby={`${id}-u ${id}-r${error ? ` ${id}-error` : ''}`}
               aria-invalid={error ? 'true' : undefined}
@@ -86,7 +87,7 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
                   type={question.type === 'single-choice' ? 'radio' : 'checkbox'}
                   name={id}
                   value={option.id}
-                  defaultChecked={previous === option.id || (Array.isArray(previous) && previous.includes(option.id))}
+                  ref={prefill((input) => (input.checked = previous === option.id || (Array.isArray(previous) && previous.includes(option.id))))}
                   data-exclusive={option.exclusive ? '' : undefined}
                   onChange={exclusive}
                 />

@@ -145,6 +145,19 @@ describe('assessment machine on rules/ketamine.yaml', () => {
     expect(onScreen(actor)).toBe('suicide-attempt');
   });
 
+  it('shows crisis help again when the patient goes Back and gives the same alarming answer', () => {
+    const actor = startAssessment();
+    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
+    expect(actor.getSnapshot().context.interrupted).toBe(true);
+    actor.send({ type: 'user.back' });
+    expect(onScreen(actor)).toBe('suicide-now');
+    answer(actor, 'yes');
+    const snapshot = actor.getSnapshot();
+    expect(snapshot.hasTag('result')).toBe(true);
+    expect(snapshot.context.interrupted).toBe(true);
+    expect(snapshot.context.outcome?.tier).toBe('crisis');
+  });
+
   it('restarts with everything cleared', () => {
     const actor = startAssessment();
     answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
@@ -248,7 +261,13 @@ describe('every reachable state (exhaustive, by answer classes)', () => {
 
   it('reaches a result from every reachable state', () => {
     const reverse = new Map<string, string[]>();
-    for (const [from, out] of edges) for (const { to } of out) reverse.set(to, [...(reverse.get(to) ?? []), from]);
+    for (const [from, out] of edges) {
+      for (const { to } of out) {
+        const sources = reverse.get(to);
+        if (sources) sources.push(from);
+        else reverse.set(to, [from]);
+      }
+    }
     const canFinish = new Set([...states].filter(([, s]) => s.hasTag('result')).map(([k]) => k));
     const queue = [...canFinish];
     while (queue.length > 0) {

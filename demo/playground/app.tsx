@@ -4,7 +4,7 @@
  * Every edit is checked 300 ms after typing stops, in a worker, by the same
  * code as `screener check`.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RuleSet } from '../../src/schema.ts';
 import type { Analysis, CasesReport, Validation } from './check-sources.ts';
 import { Checker } from './checker.ts';
@@ -114,10 +114,10 @@ export function App() {
     if (jump && textarea) goToLine(textarea, jump.line, jump.column);
   }, [jump]);
 
-  const goTo = (file: FileKey, line: number, column = 1) => {
+  const goTo = useCallback((file: FileKey, line: number, column = 1) => {
     setFileTab(file);
-    setJump({ file, line, column, n: (jump?.n ?? 0) + 1 });
-  };
+    setJump((previous) => ({ file, line, column, n: (previous?.n ?? 0) + 1 }));
+  }, []);
 
   const setText = (key: FileKey, text: string) => setFiles((current) => ({ ...current, [key]: { ...current[key], text } }));
 
@@ -148,6 +148,18 @@ export function App() {
   const currentCases = valid ? (validation?.cases ?? null) : (lastValid?.cases ?? null);
   const staleResults = !valid && lastValid !== null;
   const invariantsLabel = analysis && valid ? ` (${analysis.invariants.filter((r) => r.status === 'proven').length}/${analysis.invariants.length})` : '';
+
+  // The result panels are rebuilt only when their data changes, not on every keystroke:
+  // Preact skips a subtree whose element is the very same object as last time.
+  const widgetPanel = useMemo(() => <WidgetPreview ruleSet={lastValid?.ruleSet ?? null} current={valid} />, [lastValid, valid]);
+  const checksPanel = useMemo(
+    () => <ChecksPanel analysis={analysis} cases={currentCases} stale={staleResults} onGoTo={goTo} />,
+    [analysis, currentCases, staleResults, goTo],
+  );
+  const diagramPanel = useMemo(
+    () => <FlowDiagram source={analysis?.mermaid ?? ''} visible={resultTab === 'diagram'} stale={staleResults} />,
+    [analysis, resultTab, staleResults],
+  );
 
   const filePanel = (key: FileKey) => (
     <div class="pg-file">
@@ -209,13 +221,9 @@ export function App() {
           selected={resultTab}
           onSelect={setResultTab}
           tabs={[
-            { key: 'widget', label: 'Live widget', panel: <WidgetPreview ruleSet={lastValid?.ruleSet ?? null} current={valid} /> },
-            {
-              key: 'checks',
-              label: `Invariants and cases${invariantsLabel}`,
-              panel: <ChecksPanel analysis={analysis} cases={currentCases} stale={staleResults} onGoTo={goTo} />,
-            },
-            { key: 'diagram', label: 'Flow diagram', panel: <FlowDiagram source={analysis?.mermaid ?? ''} visible={resultTab === 'diagram'} stale={staleResults} /> },
+            { key: 'widget', label: 'Live widget', panel: widgetPanel },
+            { key: 'checks', label: `Invariants and cases${invariantsLabel}`, panel: checksPanel },
+            { key: 'diagram', label: 'Flow diagram', panel: diagramPanel },
           ]}
         />
       </section>

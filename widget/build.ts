@@ -134,7 +134,7 @@ function trimmedXstatePlugin(): Plugin {
   };
 }
 
-interface Built {
+export interface Built {
   code: string;
   modules: string[];
 }
@@ -181,8 +181,13 @@ async function bundle(entry: string, format: 'iife' | 'es', fileName: string, co
   throw new BuildError(`vite produced no ${fileName}`);
 }
 
-/** Fails the build for anything a strict CSP or the no-YAML/no-Zod promise forbids. */
-function checkContents(name: string, built: Built): void {
+/**
+ * Fails the build for anything a strict CSP or the no-YAML/no-Zod promise forbids.
+ *
+ * @example
+ * checkContents('x.js', { code: 'new Function("return 1")', modules: [] }) // throws: a strict CSP would block it
+ */
+export function checkContents(name: string, built: Built): void {
   for (const [pattern, label] of FORBIDDEN_CODE) {
     if (pattern.test(built.code)) throw new BuildError(`${name} contains ${label}: a strict Content-Security-Policy would block it`);
   }

@@ -58,7 +58,7 @@ let count = 0;
  * document.body.append(el);
  */
 export class EligibilityScreenerElement extends HTMLElement {
-  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins', 'forward-utm'];
+  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins', 'forward-utm', 'resume', 'resume-minutes'];
 
   #mount?: HTMLElement;
   #session?: Session;

@@ -51,7 +51,7 @@ describe('<eligibility-screener forward-utm>', () => {
 
   it('leaves the booking link exactly as written without forward-utm, share-outcome or not', async () => {
     history.replaceState(null, '', `${PAGE}?utm_source=news`);
-    for (const extra of [{}, { 'share-outcome': true as const }]) {
+    for (const extra of [{}, { 'share-outcome': true }] as Record<string, true>[]) {
       const { root, ui } = await mountWidget({ 'booking-url': 'https://clinic.example/book?from=screener', ...extra });
       await walk(ui, TO_CANDIDATE);
       expect(bookingHref(root)).toEqual(['https://clinic.example/book?from=screener']);

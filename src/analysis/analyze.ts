@@ -37,7 +37,7 @@ export function invariantFindings(results: readonly InvariantResult[]): Finding[
         severity: 'error',
         path: ['invariants', result.index],
         message:
-          `invariant "${result.id}" does not hold: ${result.description}. Expected at least ${result.atLeast}, but ` +
+          `invariant "${result.id}" does not hold: ${result.description.replace(/[.\s]+$/, '')}. Expected at least ${result.atLeast}, but ` +
           `${c.steps.filter((s) => s.kind === 'answer').length} answers lead to ${c.tier}` +
           `${c.fired.length ? ` (rules fired: ${c.fired.join(', ')})` : ' (no rule fired)'}; add or fix a rule so these answers give ${result.atLeast}`,
       }];

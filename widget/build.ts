@@ -8,11 +8,10 @@
  * over its size budget, contains `eval`/`new Function`, or pulled in YAML or
  * Zod code. It prints the sizes and the Subresource Integrity hash.
  *
- * Bytes matter here: the widget's .tsx files use the classic JSX runtime
- * (`/** @jsx h *\/`), whose `h(type, props, ...children)` is smaller than
- * `jsx(type, { children })`, and `xstate` is aliased to
- * widget/xstate-lite.ts, which runs the machine in a fraction of XState's
- * bytes (see there). `npm run bench` shows where the rest goes.
+ * Bytes matter here (XState and Preact take half the budget): the widget's
+ * .tsx files use the classic JSX runtime (`/** @jsx h *\/`), whose
+ * `h(type, props, ...children)` is smaller than `jsx(type, { children })`,
+ * and `xstate` is aliased to widget/xstate-setup.ts (see there).
  *
  *   npx tsx widget/build.ts [--rules rules/ketamine.yaml]
  */
@@ -25,9 +24,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { compileRuleSet, type CompiledRuleSet } from '../src/compile.ts';
 import { formatIssue, loadRuleSet } from '../src/loader.ts';
-import { assessmentMachine } from '../src/machine.ts';
 import { validateCompiled } from './validate-rules.ts';
-import { unsupported } from './xstate-lite.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(ROOT, 'dist');
@@ -109,27 +106,31 @@ function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
   };
 }
 
-const XSTATE_LITE = resolve(ROOT, 'widget/xstate-lite.ts');
+const XSTATE_SHIM = resolve(ROOT, 'widget/xstate-setup.ts');
 
 /**
- * Points `xstate` at widget/xstate-lite.ts, the small interpreter of the part
- * of XState the assessment machine uses (11 KB gzip less than XState's own),
- * after checking that the real machine uses nothing else. XState itself must
- * not reach the bundle: checkContents() fails the build if it does.
- * Exported for the bench's breakdown rebuild.
- *
- * @example
- * await build({ plugins: [liteXstatePlugin()], … });
+ * Points `xstate` at widget/xstate-setup.ts (XState with a trimmed `setup()`),
+ * after checking that the machine only ever calls `setup(…).createMachine(…)`.
  */
-export function liteXstatePlugin(): Plugin {
-  const problem = unsupported(assessmentMachine.config, assessmentMachine.implementations);
-  if (problem) {
-    throw new BuildError(`src/machine.ts uses what widget/xstate-lite.ts cannot run (${problem}): extend xstate-lite.ts, with its test, or drop the alias in widget/build.ts`);
+function trimmedXstatePlugin(): Plugin {
+  const machine = readFileSync(resolve(ROOT, 'src/machine.ts'), 'utf8');
+  const setups = machine.match(/\bsetup\(/g)?.length ?? 0;
+  const creates = machine.match(/\}\)\.createMachine\(/g)?.length ?? 0;
+  if (setups !== creates) {
+    throw new BuildError('src/machine.ts uses setup() for more than .createMachine(); extend widget/xstate-setup.ts or drop the alias in widget/build.ts');
   }
+  const devTools = '\0xstate-devtools-off';
   return {
-    name: 'eligibility-screener-xstate-lite',
+    name: 'eligibility-screener-trimmed-xstate',
     enforce: 'pre',
-    resolveId: (id) => (id === 'xstate' ? XSTATE_LITE : null),
+    resolveId: (id, importer) => {
+      if (id === 'xstate' && importer !== XSTATE_SHIM) return XSTATE_SHIM;
+      // XState's devtools adapter hands the actor (answers included) to a page's `window.__xstate__`
+      // when an actor asks for devtools. Ours never do; the stub makes sure, and saves bytes.
+      if (id.endsWith('/xstate-dev.esm.js') && importer?.includes('/node_modules/xstate/')) return devTools;
+      return null;
+    },
+    load: (id) => (id === devTools ? 'export const devToolsAdapter = () => {};' : null),
   };
 }
 
@@ -145,7 +146,7 @@ async function bundle(entry: string, format: 'iife' | 'es', fileName: string, co
     logLevel: 'warn',
     mode: 'production',
     publicDir: false,
-    plugins: [defaultRulesPlugin(compiled), liteXstatePlugin()],
+    plugins: [defaultRulesPlugin(compiled), trimmedXstatePlugin()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: {
       'process.env.NODE_ENV': '"production"',
@@ -181,7 +182,7 @@ async function bundle(entry: string, format: 'iife' | 'es', fileName: string, co
 }
 
 /**
- * Fails the build for anything a strict CSP or the no-YAML/no-Zod promise forbids, or XState's own interpreter.
+ * Fails the build for anything a strict CSP or the no-YAML/no-Zod promise forbids.
  *
  * @example
  * checkContents('x.js', { code: 'new Function("return 1")', modules: [] }) // throws: a strict CSP would block it
@@ -195,9 +196,6 @@ export function checkContents(name: string, built: Built): void {
     const found = modules.find((id) => id.includes(pkg));
     if (found) throw new BuildError(`${name} bundles ${found}: the widget must not ship ${pkg.split('/')[2]}`);
   }
-  // The machine runs on widget/xstate-lite.ts; XState's interpreter reaching the bundle would double it.
-  const xstate = modules.find((id) => id.includes('/node_modules/xstate/'));
-  if (xstate) throw new BuildError(`${name} bundles ${xstate}: import from 'xstate' itself (aliased to widget/xstate-lite.ts), not a path inside it`);
   for (const marker of FORBIDDEN_MARKERS) {
     if (built.code.includes(marker)) throw new BuildError(`${name} contains "${marker}": YAML or Zod code reached the bundle`);
   }

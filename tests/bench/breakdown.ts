@@ -5,13 +5,12 @@
  * `dist/eligibility-screener.js`'s, so a drift between the two is visible) and
  * attributes every minified byte to the source module the sourcemap names.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileRuleSet } from '../../src/compile.ts';
 import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import { liteXstatePlugin, patientFacing } from '../../widget/build.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {
@@ -38,19 +37,37 @@ const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 
 /**
  * The same virtual module `widget/build.ts` serves: the compiled default
- * rules, slimmed by its own `patientFacing()` — or `{}`.
+ * rules, slimmed to what patients see as its `patientFacing()` does (no
+ * clinician notes, citations, sign-off or invariants) — or `{}`.
  */
 function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Plugin {
   const source = readFileSync(join(root, rulesFile), 'utf8');
   const result = loadRuleSet(source, rulesFile);
   if (!result.ok) throw new Error(`bench: ${rulesFile} is not valid:\n${result.issues.map(formatIssue).join('\n')}`);
-  const shipped = JSON.stringify(patientFacing(compileRuleSet(result.ruleSet)));
+  const compiled = compileRuleSet(result.ruleSet);
+  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
+  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
+  const shipped = JSON.stringify({ ...compiled, ruleSet: { ...rest, rules: slim } });
   const resolved = `\0${VIRTUAL_RULES}`;
   return {
     name: 'bench-default-rules',
     resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
     load: (id) => (id === resolved ? `export default ${empty ? '{}' : shipped};` : null),
   };
+}
+
+/**
+ * `widget/build.ts` aliases `xstate` to its trimmed `widget/xstate-setup.ts`
+ * (when that file exists); so does this rebuild.
+ */
+function trimmedXstate(root: string): Plugin[] {
+  const shim = join(root, 'widget/xstate-setup.ts');
+  if (!existsSync(shim)) return [];
+  return [{
+    name: 'bench-trimmed-xstate',
+    enforce: 'pre',
+    resolveId: (id, importer) => (id === 'xstate' && importer !== shim ? shim : null),
+  }];
 }
 
 /** Replaces the inline CSS with an empty string, to price the styles. */
@@ -76,8 +93,7 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     publicDir: false,
     plugins: [
       defaultRulesPlugin(root, rulesFile, variant === 'no-rules'),
-      // The same `xstate` alias as the real build (widget/xstate-lite.ts).
-      liteXstatePlugin(),
+      ...trimmedXstate(root),
       ...(variant === 'no-styles' ? [emptyStyles()] : []),
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -195,7 +211,6 @@ function groupOf(source: string): string {
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
   if (pkg === 'preact') return 'preact';
   if (pkg === 'xstate' || pkg?.startsWith('@xstate/')) return 'xstate';
-  if (/(^|\/)widget\/xstate-lite\.ts$/.test(path)) return 'machine runtime (widget/xstate-lite.ts, in place of XState)';
   if (pkg) return `other package: ${pkg}`;
   if (/(^|\/)src\//.test(path)) return 'our core (src/: engine, machine, text)';
   if (/(^|\/)widget\//.test(path)) return 'our widget (widget/)';

@@ -5,12 +5,14 @@
  * `dist/eligibility-screener.js`'s, so a drift between the two is visible) and
  * attributes every minified byte to the source module the sourcemap names.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify as terser } from 'terser';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileRuleSet } from '../../src/compile.ts';
 import { formatIssue, loadRuleSet } from '../../src/loader.ts';
+import { patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {
@@ -37,37 +39,19 @@ const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 
 /**
  * The same virtual module `widget/build.ts` serves: the compiled default
- * rules, slimmed to what patients see as its `patientFacing()` does (no
- * clinician notes, citations, sign-off or invariants) — or `{}`.
+ * rules, slimmed by its own `patientFacing()` — or `{}`.
  */
 function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Plugin {
   const source = readFileSync(join(root, rulesFile), 'utf8');
   const result = loadRuleSet(source, rulesFile);
   if (!result.ok) throw new Error(`bench: ${rulesFile} is not valid:\n${result.issues.map(formatIssue).join('\n')}`);
-  const compiled = compileRuleSet(result.ruleSet);
-  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
-  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
-  const shipped = JSON.stringify({ ...compiled, ruleSet: { ...rest, rules: slim } });
+  const shipped = JSON.stringify(patientFacing(compileRuleSet(result.ruleSet)));
   const resolved = `\0${VIRTUAL_RULES}`;
   return {
     name: 'bench-default-rules',
     resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
     load: (id) => (id === resolved ? `export default ${empty ? '{}' : shipped};` : null),
   };
-}
-
-/**
- * `widget/build.ts` aliases `xstate` to its trimmed `widget/xstate-setup.ts`
- * (when that file exists); so does this rebuild.
- */
-function trimmedXstate(root: string): Plugin[] {
-  const shim = join(root, 'widget/xstate-setup.ts');
-  if (!existsSync(shim)) return [];
-  return [{
-    name: 'bench-trimmed-xstate',
-    enforce: 'pre',
-    resolveId: (id, importer) => (id === 'xstate' && importer !== shim ? shim : null),
-  }];
 }
 
 /** Replaces the inline CSS with an empty string, to price the styles. */
@@ -82,7 +66,7 @@ function emptyStyles(): Plugin {
 /** What to leave out of a rebuild, to price it by difference. */
 type Variant = 'full' | 'no-rules' | 'no-styles';
 
-/** Builds the script-tag bundle with a sourcemap. Mirrors `widget/build.ts`'s `bundle()`. */
+/** Builds the script-tag bundle with a sourcemap. Mirrors `widget/build.ts`'s `bundle()` and its Terser pass. */
 async function buildWithMap(root: string, rulesFile: string, variant: Variant): Promise<{ code: string; map: SourceMap }> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const config: InlineConfig = {
@@ -93,7 +77,8 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     publicDir: false,
     plugins: [
       defaultRulesPlugin(root, rulesFile, variant === 'no-rules'),
-      ...trimmedXstate(root),
+      // widget/build.ts's own `xstate` alias (trimmed setup(), devtools adapter stubbed).
+      trimmedXstatePlugin(),
       ...(variant === 'no-styles' ? [emptyStyles()] : []),
     ],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -116,7 +101,11 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     for (const item of output.output) {
       if (item.type === 'chunk' && item.map) {
         const code = item.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
-        return { code, map: JSON.parse(item.map.toString()) as SourceMap };
+        // widget/build.ts's last step, run here with the sourcemap carried through.
+        const pass = await terser(code, { ...TERSER_PASS, sourceMap: { content: item.map.toString(), asObject: true } });
+        if (pass.code === undefined || !pass.map) throw new Error('bench: the Terser pass returned no code or map');
+        const map = typeof pass.map === 'string' ? (JSON.parse(pass.map) as { sources: (string | null)[]; mappings: string }) : pass.map;
+        return { code: pass.code, map: { sources: map.sources.map((source) => source ?? '(unmapped)'), mappings: map.mappings } };
       }
     }
   }

@@ -1,13 +1,15 @@
 /**
  * Builds the SurveyJS page script two ways: bundled with Vite like ours (the
- * comparison we use), and as SurveyJS's own shipped `.min.js`/`.min.css`
- * files (for reference).
+ * comparison we use; with the same Terser pass after Oxc that our script
+ * gets), and as SurveyJS's own shipped `.min.js`/`.min.css` files (for
+ * reference).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { RuleSet } from '../../../src/schema.ts';
+import { terserPass } from '../../../widget/build.ts';
 import { bundle } from '../bundle.ts';
 import { toSurveyJson } from './to-survey.ts';
 
@@ -38,7 +40,8 @@ export async function buildSurveyPage(ruleSet: RuleSet, root: string): Promise<S
     entry: join(root, 'tests/bench/surveyjs/entry.ts'),
     format: 'iife',
     root,
-    plugins: [surveyJsonPlugin(toSurveyJson(ruleSet))],
+    // The same last step as our script (widget/build.ts): Terser's compressor after Oxc.
+    plugins: [surveyJsonPlugin(toSurveyJson(ruleSet)), terserPass()],
   });
   const js = files.filter((f) => f.fileName.endsWith('.js')).map((f) => f.code).join('\n');
   const css = files.filter((f) => f.fileName.endsWith('.css')).map((f) => f.code).join('\n');

@@ -122,4 +122,20 @@ describe('popup mode before the button is pressed', () => {
     await opener.click();
     await new Patient(host, widget.getByRole('dialog')).introHeading().waitFor();
   });
+
+  it('does not fetch a remote rule file until the patient asks', async () => {
+    h.server.route('/rules/popup-later.json', { body: compiledDefaultJson() });
+    h.server.route('/popup-remote.html', { body: page({ mode: 'popup', rules: '/rules/popup-later.json' }) });
+    const { page: host } = await h.open('/popup-remote.html');
+    const widget = host.locator('eligibility-screener');
+    const opener = widget.getByRole('button', { name: OPEN_LABEL });
+    await opener.waitFor();
+    await settle(host);
+    const fetched = () => h.server.requests.filter((request) => request.path === '/rules/popup-later.json').length;
+    expect(fetched(), 'no rules requested before the click').toBe(0);
+
+    await opener.click();
+    await new Patient(host, widget.getByRole('dialog')).introHeading().waitFor();
+    expect(fetched(), 'requested once, when the patient opened it').toBe(1);
+  });
 });

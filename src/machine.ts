@@ -24,7 +24,7 @@ export interface AssessmentContext {
   answers: Answers;
   /** Questions shown, in order; the last one is the current question. */
   path: string[];
-  /** Interrupting rules whose crisis help the patient has seen and chose to continue past. */
+  /** Interrupting rules the patient has already been shown, so "continue" does not loop. */
   acknowledged: string[];
   /** True when the result was reached by an interrupting (crisis) rule. */
   interrupted: boolean;
@@ -108,11 +108,9 @@ export const assessmentMachine = setup({
       },
     }),
     showPreviousQuestion: assign({ path: ({ context }) => context.path.slice(0, -1) }),
-    markInterrupted: assign({ interrupted: true }),
-    // Crisis help counts as seen only when the patient chooses to go on. Going Back and
-    // giving the same alarming answer again shows it again.
     acknowledgeInterrupts: assign({
       acknowledged: ({ context }) => [...context.acknowledged, ...pendingInterrupts(context)],
+      interrupted: true,
     }),
     clearInterrupted: assign({ interrupted: false }),
     computeOutcome: assign({ outcome: ({ context }) => evaluate(context.ruleSet, context.answers) }),
@@ -143,7 +141,7 @@ export const assessmentMachine = setup({
     },
     routing: {
       always: [
-        { guard: 'isInterrupted', target: 'result', actions: 'markInterrupted' },
+        { guard: 'isInterrupted', target: 'result', actions: 'acknowledgeInterrupts' },
         { guard: 'hasNextQuestion', target: 'asking', actions: 'showNextQuestion' },
         { target: 'result' },
       ],
@@ -154,11 +152,7 @@ export const assessmentMachine = setup({
       exit: 'clearOutcome',
       on: {
         'user.back': { target: 'asking', actions: 'clearInterrupted' },
-        'user.continue': {
-          guard: 'canContinue',
-          target: 'asking',
-          actions: ['acknowledgeInterrupts', 'clearInterrupted', 'showNextQuestion'],
-        },
+        'user.continue': { guard: 'canContinue', target: 'asking', actions: ['clearInterrupted', 'showNextQuestion'] },
       },
     },
   },

@@ -94,7 +94,7 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
       const firing = firedRules(ruleSet, answers);
       const acknowledged = state.acknowledged.filter((id) => firing.some((rule) => rule.id === id));
       const pending = firing.filter((rule) => rule.interrupt && !acknowledged.includes(rule.id)).map((rule) => rule.id);
-      if (pending.length > 0) return { value: 'result', answers, path: state.path, interrupted: true, acknowledged };
+      if (pending.length > 0) return { value: 'result', answers, path: state.path, interrupted: true, acknowledged: [...acknowledged, ...pending] };
       const following = next(answers);
       if (following) return { value: 'asking', answers, path: [...state.path, following], interrupted: false, acknowledged };
       return { value: 'result', answers, path: state.path, interrupted: false, acknowledged };
@@ -108,9 +108,7 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
     case 'user.continue': {
       const following = next(state.answers);
       if (state.value !== 'result' || !state.interrupted || !following) return state;
-      // Continuing is what marks the crisis help as seen.
-      const seen = firedRules(ruleSet, state.answers).filter((rule) => rule.interrupt && !state.acknowledged.includes(rule.id));
-      return { ...state, value: 'asking', path: [...state.path, following], interrupted: false, acknowledged: [...state.acknowledged, ...seen.map((rule) => rule.id)] };
+      return { ...state, value: 'asking', path: [...state.path, following], interrupted: false };
     }
   }
 }

@@ -145,19 +145,6 @@ describe('assessment machine on rules/ketamine.yaml', () => {
     expect(onScreen(actor)).toBe('suicide-attempt');
   });
 
-  it('shows crisis help again when the patient goes Back and gives the same alarming answer', () => {
-    const actor = startAssessment();
-    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
-    expect(actor.getSnapshot().context.interrupted).toBe(true);
-    actor.send({ type: 'user.back' });
-    expect(onScreen(actor)).toBe('suicide-now');
-    answer(actor, 'yes');
-    const snapshot = actor.getSnapshot();
-    expect(snapshot.hasTag('result')).toBe(true);
-    expect(snapshot.context.interrupted).toBe(true);
-    expect(snapshot.context.outcome?.tier).toBe('crisis');
-  });
-
   it('restarts with everything cleared', () => {
     const actor = startAssessment();
     answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });

@@ -57,3 +57,22 @@ export function loadCaseFile(name: string): ScenarioCase[] {
     return { name: c.name, answers: c.answers as Answers, expect: { tier: c.expect.tier as Tier, fired: c.expect.fired ?? [] } };
   });
 }
+
+/**
+ * The answers most people give to the default ketamine rules, in question
+ * order: an adult after two antidepressants, with nothing to flag.
+ *
+ * @example
+ * evaluate(loadRules('ketamine'), TYPICAL_KETAMINE_ANSWERS).tier // 'candidate'
+ */
+export const TYPICAL_KETAMINE_ANSWERS: Readonly<Record<string, string | readonly string[] | number>> = {
+  age: 34,
+  'death-wish': 'no',
+  antidepressants: 'two-or-more',
+  'mental-health': ['none'],
+  pregnancy: ['none'],
+  'blood-pressure': 'under-140-90',
+  health: ['none'],
+  substances: ['none'],
+  medicines: ['none'],
+};

@@ -12,7 +12,7 @@ import type { RuleSet, Tier } from '../../src/schema.ts';
 import { resolveText, type Text } from '../../src/text.ts';
 import { countWords, introWords, questionWords, resultWords } from '../../src/analysis/words.ts';
 import { allPaths, answerClasses } from '../support/answer-paths.ts';
-import { RULES_DIR } from '../support/load-rules.ts';
+import { RULES_DIR, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 
 const RULES_FILE = 'rules/ketamine.yaml';
 const CASES_FILE = 'rules/ketamine.cases.yaml';
@@ -45,18 +45,7 @@ function pathSeconds(questionIds: string[], tier: Tier): number {
   return (words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * questionIds.length;
 }
 
-/** The answers most people give: an adult after two antidepressants, nothing to flag. */
-const TYPICAL: Answers = {
-  age: 34,
-  'death-wish': 'no',
-  antidepressants: 'two-or-more',
-  'mental-health': ['none'],
-  pregnancy: ['none'],
-  'blood-pressure': 'under-140-90',
-  health: ['none'],
-  substances: ['none'],
-  medicines: ['none'],
-};
+const TYPICAL = TYPICAL_KETAMINE_ANSWERS;
 
 // ---------------------------------------------------------------------------
 

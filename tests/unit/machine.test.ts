@@ -10,23 +10,12 @@ import { questionRefs, type Answer } from '../../src/engine.ts';
 import { assessmentMachine, currentQuestion, progress, type AssessmentEvent } from '../../src/machine.ts';
 import type { Condition } from '../../src/schema.ts';
 import { answerClasses } from '../support/answer-paths.ts';
-import { loadRules } from '../support/load-rules.ts';
+import { loadRules, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 
 const ruleSet = loadRules('ketamine');
 type Snapshot = SnapshotFrom<typeof assessmentMachine>;
 
-/** A typical adult with nothing to flag, in question order. */
-const TYPICAL: Record<string, Answer> = {
-  age: 34,
-  'death-wish': 'no',
-  antidepressants: 'two-or-more',
-  'mental-health': ['none'],
-  pregnancy: ['none'],
-  'blood-pressure': 'under-140-90',
-  health: ['none'],
-  substances: ['none'],
-  medicines: ['none'],
-};
+const TYPICAL = TYPICAL_KETAMINE_ANSWERS;
 
 function startAssessment() {
   const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();

@@ -24,7 +24,11 @@ export interface AssessmentContext {
   answers: Answers;
   /** Questions shown, in order; the last one is the current question. */
   path: string[];
-  /** Interrupting rules the patient has already been shown, so "continue" does not loop. */
+  /**
+   * Interrupting rules the patient has been shown and that no answer has set off since,
+   * so "Continue" does not loop. Answering a question whose answer sets one off again
+   * (it fires now and would not without that answer) shows it again.
+   */
   acknowledged: string[];
   /** True when the result was reached by an interrupting (crisis) rule. */
   interrupted: boolean;
@@ -52,6 +56,10 @@ function pendingInterrupts(context: AssessmentContext): string[] {
   return firedRules(context.ruleSet, context.answers)
     .filter((rule) => rule.interrupt && !context.acknowledged.includes(rule.id))
     .map((rule) => rule.id);
+}
+
+function ids(rules: readonly { id: string }[]): Set<string> {
+  return new Set(rules.map((rule) => rule.id));
 }
 
 function nextAfterCurrent(context: AssessmentContext): string | null {
@@ -97,9 +105,14 @@ export const assessmentMachine = setup({
       const current = context.path.at(-1);
       if (event.type !== 'user.answer' || !current) return {};
       const answers = pruneHidden(context.ruleSet, { ...context.answers, [current]: event.value });
-      // Forget interrupts that no longer fire, so answering them again shows crisis help again.
-      const firing = new Set(firedRules(context.ruleSet, answers).map((rule) => rule.id));
-      return { answers, acknowledged: context.acknowledged.filter((id) => firing.has(id)), interrupted: false };
+      // Crisis help counts as seen only while it would fire without this answer too: an
+      // answer that sets it off (again, after Back) shows it again; a kept alarming answer
+      // to another question does not bring it back when an unrelated answer changes.
+      const { [current]: _given, ...without } = answers;
+      const firing = ids(firedRules(context.ruleSet, answers));
+      const firingWithout = ids(firedRules(context.ruleSet, without));
+      const acknowledged = context.acknowledged.filter((id) => firing.has(id) && firingWithout.has(id));
+      return { answers, acknowledged, interrupted: false };
     }),
     showNextQuestion: assign({
       path: ({ context }) => {

@@ -3,7 +3,8 @@
  *
  * The walk follows `src/machine.ts` step by step, using the engine for every
  * decision: the first question is the first visible one; after an answer, an
- * interrupting rule that fires and has not been shown yet ends the path on
+ * interrupting rule that fires and has not been shown yet (or that this
+ * answer sets off: it would not fire without it) ends the path on
  * the result screen (the patient may then press "Continue the assessment",
  * which the walk also follows, as the machine allows it); otherwise the next
  * question is the next visible one after the current (`nextQuestionId`);
@@ -216,8 +217,11 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     const state = before.slice();
     state[index] = classIndex;
     const firing = interrupting.filter((rule) => rule.fires(state)).map((rule) => rule.id);
-    // As the machine's recordAnswer: forget shown interrupts that no longer fire.
-    const stillShown = shown.filter((id) => firing.includes(id));
+    // As the machine's recordAnswer: crisis help stays "shown" only while it fires
+    // without this answer too; an answer that sets it off shows it again.
+    // (`before` is the state without this answer: a forward walk reaches each question unanswered.)
+    const firingWithout = interrupting.filter((rule) => rule.fires(before)).map((rule) => rule.id);
+    const stillShown = shown.filter((id) => firing.includes(id) && firingWithout.includes(id));
     const pending = firing.filter((id) => !stillShown.includes(id));
     const next = nextVisible(state, index);
 

@@ -51,4 +51,14 @@ describe('CrisisScreen', () => {
     await press(ui, 'Back');
     expect(ui.getByRole('group', { name: 'Are you having thoughts of ending your life right now?' })).toBeTruthy();
   });
+
+  it('shows crisis help again when the patient goes Back and gives the same answer', async () => {
+    const { ui, root } = await mountWidget();
+    await walk(ui, TO_CRISIS_INTERRUPT);
+    await press(ui, 'Back');
+    await answer(ui, 'thoughts-now', 'yes');
+    expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('crisis');
+    expect(ui.getByRole('link', { name: 'Call 988' })).toBeTruthy();
+    expect(ui.getByRole('button', { name: 'Continue the assessment' })).toBeTruthy();
+  });
 });

@@ -92,7 +92,12 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
       if (state.value !== 'asking' || !isValid(ruleSet, current, event.value)) return state;
       const answers = pruneHidden(ruleSet, { ...state.answers, [current!]: event.value });
       const firing = firedRules(ruleSet, answers);
-      const acknowledged = state.acknowledged.filter((id) => firing.some((rule) => rule.id === id));
+      // Seen crisis help stays seen only if it fires without this answer as well.
+      const withoutThis = Object.fromEntries(Object.entries(answers).filter(([id]) => id !== current));
+      const firingWithout = firedRules(ruleSet, withoutThis);
+      const acknowledged = state.acknowledged.filter(
+        (id) => firing.some((rule) => rule.id === id) && firingWithout.some((rule) => rule.id === id),
+      );
       const pending = firing.filter((rule) => rule.interrupt && !acknowledged.includes(rule.id)).map((rule) => rule.id);
       if (pending.length > 0) return { value: 'result', answers, path: state.path, interrupted: true, acknowledged: [...acknowledged, ...pending] };
       const following = next(answers);

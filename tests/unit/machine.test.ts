@@ -134,6 +134,38 @@ describe('assessment machine on rules/ketamine.yaml', () => {
     expect(onScreen(actor)).toBe('suicide-attempt');
   });
 
+  it('shows crisis help again when the patient goes back and gives the same alarming answer', () => {
+    const actor = startAssessment();
+    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
+    expect(actor.getSnapshot().context.interrupted).toBe(true);
+    actor.send({ type: 'user.back' });
+    expect(onScreen(actor)).toBe('suicide-now');
+    answer(actor, 'yes');
+    const { interrupted, outcome } = actor.getSnapshot().context;
+    expect(actor.getSnapshot().hasTag('result')).toBe(true);
+    expect(interrupted).toBe(true);
+    expect(outcome?.fired.map((f) => f.id)).toEqual(['suicidal-thoughts-now']);
+  });
+
+  it('after Continue, changing an unrelated earlier answer does not bring crisis help back; the alarming answer itself does', () => {
+    const actor = startAssessment();
+    const { health: _health, ...upToBloodPressure } = TYPICAL;
+    answerAll(actor, { ...upToBloodPressure, 'blood-pressure': '180-120-or-higher' });
+    expect(actor.getSnapshot().context.interrupted).toBe(true);
+    actor.send({ type: 'user.continue' });
+    expect(onScreen(actor)).toBe('health');
+    actor.send({ type: 'user.back' }); // blood-pressure
+    actor.send({ type: 'user.back' }); // pregnancy
+    expect(onScreen(actor)).toBe('pregnancy');
+    answer(actor, TYPICAL.pregnancy!);
+    // The kept blood pressure answer stays; no second crisis screen for it.
+    expect(onScreen(actor)).toBe('blood-pressure');
+    expect(actor.getSnapshot().context.answers['blood-pressure']).toBe('180-120-or-higher');
+    answer(actor, '180-120-or-higher');
+    expect(actor.getSnapshot().hasTag('result')).toBe(true);
+    expect(actor.getSnapshot().context.interrupted).toBe(true);
+  });
+
   it('restarts with everything cleared', () => {
     const actor = startAssessment();
     answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });

@@ -14,9 +14,11 @@ import {
   countedAnswers,
   evaluate,
   evaluateCondition,
+  firedRules,
   isValidAnswer,
   TIER_ORDER,
   visibleQuestionIds,
+  type Answer,
   type Answers,
 } from '../../src/engine.ts';
 import { loadRuleSet, type LoadResult } from '../../src/loader.ts';
@@ -129,8 +131,16 @@ function runStep(ruleSet: RuleSet, actor: ReturnType<typeof startActor>['actor']
         // Back, then forward with the same answer: nothing is lost, we land where we were.
         const previous = after.context.path.at(-1)!;
         expect(after.value).toBe('asking');
-        actor.send({ type: 'user.answer', value: before.context.answers[previous]! });
-        const again = actor.getSnapshot();
+        const given = before.context.answers[previous]!;
+        actor.send({ type: 'user.answer', value: given });
+        let again = actor.getSnapshot();
+        if (setsOffCrisisHelp(ruleSet, before.context.answers, previous)) {
+          // The same alarming answer shows crisis help again; Continue goes on as before.
+          expect(again.value).toBe('result');
+          expect(again.context.interrupted).toBe(true);
+          actor.send({ type: 'user.continue' });
+          again = actor.getSnapshot();
+        }
         expect(again.value).toBe('asking');
         expect(again.context.answers).toEqual(before.context.answers);
         expect(again.context.path).toEqual(before.context.path);
@@ -171,6 +181,13 @@ function runStep(ruleSet: RuleSet, actor: ReturnType<typeof startActor>['actor']
       expect(after.context.outcome).toBeNull();
     }
   }
+}
+
+/** True when the answer to `questionId` makes an interrupting rule fire that would not fire without it. */
+function setsOffCrisisHelp(ruleSet: RuleSet, answers: Record<string, Answer>, questionId: string): boolean {
+  const without = Object.fromEntries(Object.entries(answers).filter(([id]) => id !== questionId));
+  const firingWithout = new Set(firedRules(ruleSet, without).map((rule) => rule.id));
+  return firedRules(ruleSet, answers).some((rule) => rule.interrupt && !firingWithout.has(rule.id));
 }
 
 // Regression examples found by these properties; fast-check runs them first.

@@ -82,6 +82,13 @@ describe('a patient clicking through the assessment', () => {
     await patient.widget.getByText(plain(crisisResources.emergency)).first().waitFor();
 
     const carryOn = patient.widget.getByRole('button', { name: 'Continue the assessment', exact: true });
+    // Help is the filled, main action; carrying on is an outlined, secondary button.
+    const first = crisisResources.resources[0]!;
+    const helpLink = patient.widget.locator(`a[href="${first.href}"]`, { hasText: plain(first.linkLabel) }).first();
+    const fill = (locator: typeof helpLink) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const card = await patient.widget.locator('.card').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await fill(helpLink)).not.toBe(card);
+    if (plan.canContinue) expect(await fill(carryOn)).toBe(card);
     if (plan.canContinue && plan.continuesWith) {
       await patient.press(carryOn);
       await patient.questionScreen(plan.continuesWith).waitFor();

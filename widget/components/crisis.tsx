@@ -62,7 +62,8 @@ export function CrisisScreen({ view, outcome }: { view: View; outcome: Outcome }
       <CrisisHelp view={view} outcome={outcome} main />
       <div class="actions">
         <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="button" class="button primary" onClick={() => send({ type: 'user.continue' })}>{strings.continueAssessment}</button>
+        {/* Getting help is the main action here; carrying on is offered, never pushed. */}
+        <button type="button" class="button" onClick={() => send({ type: 'user.continue' })}>{strings.continueAssessment}</button>
       </div>
     </section>
   );

@@ -11,7 +11,8 @@
  * Bytes matter here (XState and Preact take half the budget): the widget's
  * .tsx files use the classic JSX runtime (`/** @jsx h *\/`), whose
  * `h(type, props, ...children)` is smaller than `jsx(type, { children })`,
- * `xstate` is aliased to widget/xstate-setup.ts (see there), and Terser
+ * `xstate` is aliased to widget/xstate-setup.ts (see there), XState code the
+ * widget never runs is stubbed out (widget/xstate-trim.ts), and Terser
  * compresses the script once more after Oxc (see terserPass).
  *
  *   npx tsx widget/build.ts [--rules rules/ketamine.yaml]
@@ -27,6 +28,7 @@ import { build, type InlineConfig, type Plugin } from 'vite';
 import { compileRuleSet, type CompiledRuleSet } from '../src/compile.ts';
 import { formatIssue, loadRuleSet } from '../src/loader.ts';
 import { validateCompiled } from './validate-rules.ts';
+import { NOT_IN_BUILD_CODE, NOT_IN_BUILD_MODULE, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, xstateChunk, XstateTrimError } from './xstate-trim.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(ROOT, 'dist');
@@ -111,9 +113,15 @@ function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
 const XSTATE_SHIM = resolve(ROOT, 'widget/xstate-setup.ts');
 
 /**
- * Points `xstate` at widget/xstate-setup.ts (XState with a trimmed `setup()`),
- * after checking that the machine only ever calls `setup(…).createMachine(…)`.
- * Exported for the bench's breakdown rebuild.
+ * XState for the widget, trimmed of code it never runs:
+ * - `xstate` points at widget/xstate-setup.ts (XState with a trimmed
+ *   `setup()`), after checking that the machine only ever calls
+ *   `setup(…).createMachine(…)`;
+ * - XState's devtools adapter is stubbed;
+ * - the bodies of XState functions the widget never runs are replaced by
+ *   stubs that throw (widget/xstate-trim.ts). The build fails if one of those
+ *   pieces is missing or changed (XState upgraded), or was never applied.
+ * Exported for the bench's breakdown rebuild and the trimming's tests.
  *
  * @example
  * await build({ plugins: [trimmedXstatePlugin()], … });
@@ -125,18 +133,49 @@ export function trimmedXstatePlugin(): Plugin {
   if (setups !== creates) {
     throw new BuildError('src/machine.ts uses setup() for more than .createMachine(); extend widget/xstate-setup.ts or drop the alias in widget/build.ts');
   }
+  const stubbed = stubbedFeaturesUsed(machine);
+  if (stubbed.length > 0) {
+    throw new BuildError(`src/machine.ts uses ${stubbed.join(', ')}, which the widget build trims out of XState: remove the matching pieces from widget/xstate-trim.ts`);
+  }
   const devTools = '\0xstate-devtools-off';
+  const notInBuild = `\0${NOT_IN_BUILD_MODULE}`;
+  const applied = new Set<string>();
   return {
     name: 'eligibility-screener-trimmed-xstate',
     enforce: 'pre',
     resolveId: (id, importer) => {
       if (id === 'xstate' && importer !== XSTATE_SHIM) return XSTATE_SHIM;
+      if (id === NOT_IN_BUILD_MODULE) return notInBuild;
       // XState's devtools adapter hands the actor (answers included) to a page's `window.__xstate__`
       // when an actor asks for devtools. Ours never do; the stub makes sure, and saves bytes.
       if (id.endsWith('/xstate-dev.esm.js') && importer?.includes('/node_modules/xstate/')) return devTools;
       return null;
     },
-    load: (id) => (id === devTools ? 'export const devToolsAdapter = () => {};' : null),
+    load: (id) => (id === devTools ? 'export const devToolsAdapter = () => {};' : id === notInBuild ? NOT_IN_BUILD_CODE : null),
+    transform(code, id) {
+      const chunk = xstateChunk(id);
+      if (!chunk) return null;
+      try {
+        const trimmed = trimXstateModule(chunk, code, relative(ROOT, id));
+        for (const name of trimmed.applied) applied.add(name);
+        // Stubs keep each span's line count, so the mappings are unchanged line for line.
+        return { code: trimmed.code, map: null };
+      } catch (error) {
+        if (error instanceof XstateTrimError) throw new BuildError(error.message);
+        throw error;
+      }
+    },
+    buildEnd(error) {
+      if (error) return;
+      const missing = XSTATE_PIECES.filter((piece) => !applied.has(piece.name));
+      if (missing.length > 0) {
+        throw new BuildError(
+          `XState trimming: ${missing.length} piece(s) never applied (${missing.map((piece) => `"${piece.name}"`).join(', ')}): ` +
+            `the build did not load node_modules/xstate/dist/{raise,StateMachine,assign}-*.esm.js (XState upgraded, or its development build resolved: build with NODE_ENV unset or production). ` +
+            `Update widget/xstate-trim.ts (xstateChunk and the pieces).`,
+        );
+      }
+    },
   };
 }
 

@@ -1,0 +1,374 @@
+/**
+ * Build-time trimming of XState v5 for the widget bundle: the bodies of
+ * XState functions and methods the widget never runs are replaced by stubs
+ * that throw, so the bundler drops the code only they referenced (2.2 KB
+ * gzip, 7.9 KB minified, measured on the widget script). XState's own
+ * machine, actor and transition code is untouched: the widget still runs
+ * exactly that.
+ *
+ * Every piece is named and pinned to the exact XState code it replaces (a
+ * hash of the span). If XState changes and a piece is missing or differs,
+ * {@link trimXstateModule} throws and the build fails, naming the piece:
+ * re-read the new code, check the widget still never runs it, then update
+ * or drop the piece here. tests/unit/xstate-trim.test.ts runs the
+ * assessment machine on trimmed and on full XState and compares every
+ * snapshot, and reaches every stub. The build also refuses a machine that
+ * uses a trimmed feature ({@link stubbedFeaturesUsed}).
+ *
+ * A span starts at `start` (a whole line, unique in its module) and ends at
+ * the first later line that closes it at the same indentation. Stubs keep the
+ * span's line count, so sourcemaps (the bench's breakdown) stay right.
+ */
+import { createHash } from 'node:crypto';
+
+/** The XState release the pieces below were checked against. */
+export const XSTATE_CHECKED = '5.33.3';
+
+/** Import specifier of the `notInBuild` helper the stubs call (served by the build's XState plugin). */
+export const NOT_IN_BUILD_MODULE = 'virtual:eligibility-screener/xstate-not-in-build';
+
+/**
+ * The helper module's code: every stub throws this clear error.
+ *
+ * @example
+ * load: (id) => (id === resolvedHelper ? NOT_IN_BUILD_CODE : null)
+ */
+export const NOT_IN_BUILD_CODE =
+  "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the eligibility-screener widget build (see widget/xstate-trim.ts)`); }";
+
+/** One replaced piece of XState. */
+export interface TrimPiece {
+  /** What XState calls it; the stub's error message names it. */
+  name: string;
+  /** The dist module it lives in: `node_modules/xstate/dist/<chunk>-<hash>.esm.js`. */
+  chunk: 'raise' | 'StateMachine' | 'assign';
+  /** The span's first line, exactly (with its indentation). */
+  start: string;
+  /** What replaces the span; may call `notInBuild(name)`. */
+  stub: string;
+  /** First 16 hex digits of the SHA-256 of the exact span this was checked against. */
+  sha256: string;
+  /** Why the widget never runs it. */
+  why: string;
+}
+
+/**
+ * The pieces, each checked by hand against XState {@link XSTATE_CHECKED} and
+ * against what the widget calls: `createActor(machine, { input })`,
+ * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
+ * `setup(…).createMachine(…)` and `assign` (src/machine.ts, widget/).
+ * Left whole on purpose, though the widget does not call them today:
+ * `snapshot.matches()` and `toJSON()` (natural for widget code to start
+ * using; about 0.2 KB gzip), and pieces that save under 10 B (inspection,
+ * `machine.microstep()`, `actor.system.getSnapshot()`).
+ *
+ * @example
+ * XSTATE_PIECES.map((piece) => piece.name) // ['system scheduler: schedule', …]
+ */
+export const XSTATE_PIECES: readonly TrimPiece[] = [
+  // Actors and their system.
+  {
+    name: 'system scheduler: schedule (delayed events)',
+    chunk: 'raise',
+    start: '    schedule: (source, target, event, delay, id = Math.random().toString(36).slice(2)) => {',
+    stub: "    schedule: () => { notInBuild('delayed events (after, delayed raise/sendTo)'); }",
+    sha256: '478386e89a393984',
+    why: 'only delayed raise/sendTo actions schedule events: the machine has no `after` and no such actions',
+  },
+  {
+    name: 'system scheduler: cancel',
+    chunk: 'raise',
+    start: '    cancel: (source, id) => {',
+    stub: "    cancel: () => { notInBuild('cancelling delayed events'); }",
+    sha256: 'b66f6b5ec51743c3',
+    why: "only the cancel action and cancelAll (for events schedule() queued, and it throws) call it",
+  },
+  {
+    name: 'actor scope emit',
+    chunk: 'raise',
+    start: '      emit: emittedEvent => {',
+    stub: "      emit: () => { notInBuild('emit() and actor.on()'); }",
+    sha256: '6def0b3c449d9aae',
+    why: 'only the emit() action calls it; the machine has none',
+  },
+  {
+    name: 'Actor.on',
+    chunk: 'raise',
+    start: '  on(type, handler) {',
+    stub: "  on() { notInBuild('actor.on()'); }",
+    sha256: '035ef001370f70c3',
+    why: 'the widget listens with actor.subscribe() only',
+  },
+  {
+    name: 'Actor.select',
+    chunk: 'raise',
+    start: '  select(selector, equalityFn = Object.is) {',
+    stub: "  select() { notInBuild('actor.select()'); }",
+    sha256: '4760e26ea22e0dd3',
+    why: 'the widget listens with actor.subscribe() only',
+  },
+  {
+    name: 'Actor.attachDevTools',
+    chunk: 'raise',
+    start: '  attachDevTools() {',
+    stub: "  attachDevTools() { notInBuild('devTools'); }",
+    sha256: '06453ac76ad1270d',
+    why: 'start() calls it only with the `devTools` option, which the widget never passes',
+  },
+  {
+    name: 'Actor.getPersistedSnapshot',
+    chunk: 'raise',
+    start: '  getPersistedSnapshot(options) {',
+    stub: "  getPersistedSnapshot() { notInBuild('actor.getPersistedSnapshot()'); }",
+    sha256: 'f7aaf4fc62f7e7e1',
+    why: 'the widget keeps its own progress (widget/resume.ts), never XState persistence',
+  },
+  // Built-in actions the machine never has.
+  {
+    name: 'spawnChild()',
+    chunk: 'raise',
+    start: 'function spawnChild(...[src, {\n  id,\n  systemId,\n  input,\n  syncSnapshot = false\n} = {}]) {',
+    stub: "function spawnChild() { notInBuild('spawnChild() and invoke'); }",
+    sha256: '674189405b948367',
+    why: 'created only for `invoke` (the machine has none, and the invoke getter below throws for it)',
+  },
+  {
+    name: 'stopChild()',
+    chunk: 'raise',
+    start: 'function stopChild(actorRef) {',
+    stub: "function stopChild() { notInBuild('stopChild() and child actors'); }",
+    sha256: '97870c7a4caffd75',
+    why: 'created per child actor or invoke; the machine has neither (spawn and spawnChild throw), so the lists it maps are empty',
+  },
+  {
+    name: 'and()',
+    chunk: 'raise',
+    start: 'function and(guards) {',
+    stub: "function and() { notInBuild('and() guards and guarded routes'); }",
+    sha256: 'c5dacd972f7d3379',
+    why: 'the machine has no and() guard and no `route`',
+  },
+  // Statechart features the machine does not use (no parallel, history, final or delayed states).
+  {
+    name: 'parallel state transitions',
+    chunk: 'raise',
+    start: 'function transitionParallelNode(stateNode, stateValue, snapshot, event) {',
+    stub: "function transitionParallelNode() { notInBuild('parallel states'); }",
+    sha256: '13c4625f8ad0d4b0',
+    why: 'called only for a state value with several regions; the machine has no parallel state',
+  },
+  {
+    name: 'history default transition',
+    chunk: 'raise',
+    start: 'function resolveHistoryDefaultTransition(stateNode) {',
+    stub: "function resolveHistoryDefaultTransition() { notInBuild('history states'); }",
+    sha256: '5ad32c621cd08fb1',
+    why: 'called only for history state nodes; the machine has none',
+  },
+  {
+    name: 'delayed transitions (after)',
+    chunk: 'raise',
+    start: 'function getDelayedTransitions(stateNode) {',
+    stub: "function getDelayedTransitions(stateNode) { if (stateNode.config.after) notInBuild('after (delayed transitions)'); return []; }",
+    sha256: 'c6b7973536a87d2d',
+    why: 'runs for every state node but returns [] without `after`, exactly as the stub does; no state has `after`',
+  },
+  {
+    name: 'machine output',
+    chunk: 'raise',
+    start: 'function getMachineOutput(snapshot, event, actorScope, rootNode, rootCompletionNode) {',
+    stub: "function getMachineOutput() { notInBuild('top-level final states'); }",
+    sha256: '77950de4b066143a',
+    why: 'called only on entering a top-level final state; the machine has no final state',
+  },
+  // Snapshot methods and persistence.
+  {
+    name: 'snapshot.getMeta',
+    chunk: 'raise',
+    start: 'const machineSnapshotGetMeta = function getMeta() {',
+    stub: "const machineSnapshotGetMeta = function getMeta() { notInBuild('snapshot.getMeta()'); }",
+    sha256: '612ea78ea4e5294e',
+    why: 'the machine has no `meta` and the widget never calls getMeta()',
+  },
+  {
+    name: 'getPersistedSnapshot (persistContext, serializeHistoryValue)',
+    chunk: 'raise',
+    start: 'function getPersistedSnapshot(snapshot, options) {',
+    stub: "function getPersistedSnapshot() { notInBuild('getPersistedSnapshot()'); }",
+    sha256: '8ec81563a870be6b',
+    why: 'XState persistence; the widget keeps its own progress (widget/resume.ts)',
+  },
+  // The machine and its state nodes.
+  {
+    name: 'StateNode.definition',
+    chunk: 'StateMachine',
+    start: '  get definition() {\n    return {',
+    stub: "  get definition() { notInBuild('machine.definition and toJSON()'); }",
+    sha256: 'ca8f3e5757801c48',
+    why: 'for tools (inspectors, visualizers); the widget never reads it',
+  },
+  {
+    name: 'StateNode.invoke',
+    chunk: 'StateMachine',
+    start: '  get invoke() {',
+    stub: "  get invoke() { if (this.config.invoke !== undefined) notInBuild('invoke'); return []; }",
+    sha256: '0b482a402229211f',
+    why: 'read for every state node, but is [] without `invoke`, as the stub returns; no state invokes',
+  },
+  {
+    name: 'StateNode.on',
+    chunk: 'StateMachine',
+    start: '  get on() {',
+    stub: "  get on() { notInBuild('stateNode.on'); }",
+    sha256: '5cf80f540524e2f6',
+    why: 'read only by StateNode.definition; transitions use stateNode.transitions',
+  },
+  {
+    name: 'StateMachine.provide',
+    chunk: 'StateMachine',
+    start: '  provide(implementations) {',
+    stub: "  provide() { notInBuild('machine.provide()'); }",
+    sha256: '74acf4587f4c13b0',
+    why: 'implementations are fixed in src/machine.ts; the widget never provides others',
+  },
+  {
+    name: 'StateMachine.resolveState',
+    chunk: 'StateMachine',
+    start: '  resolveState(config) {',
+    stub: "  resolveState() { notInBuild('machine.resolveState()'); }",
+    sha256: '1841b100d336e7d5',
+    why: 'for tools and tests that build a snapshot by hand; the actor never calls it',
+  },
+  {
+    name: 'StateMachine.getPersistedSnapshot',
+    chunk: 'StateMachine',
+    start: '  getPersistedSnapshot(snapshot, options) {',
+    stub: "  getPersistedSnapshot() { notInBuild('machine.getPersistedSnapshot()'); }",
+    sha256: '64a80cf1dcc3a6de',
+    why: 'XState persistence; the widget keeps its own progress (widget/resume.ts)',
+  },
+  {
+    name: 'StateMachine.restoreSnapshot',
+    chunk: 'StateMachine',
+    start: '  restoreSnapshot(snapshot, _actorScope) {',
+    stub: "  restoreSnapshot() { notInBuild('restoring a persisted snapshot (the snapshot option)'); }",
+    sha256: 'ab26bd0e7a81139d',
+    why: 'called only for createActor(…, { snapshot }); the widget creates actors with { input } only',
+  },
+  // assign()
+  {
+    name: 'createSpawner (spawn in assign)',
+    chunk: 'assign',
+    start: 'function createSpawner(actorScope, {\n  machine,\n  context\n}, event, spawnedChildren) {',
+    stub: "function createSpawner() { return () => notInBuild('spawn (in assign or a context factory)'); }",
+    sha256: '89008a172901e305',
+    why: "assign builds a spawn function per call; the machine's assign callbacks and context factory never call it",
+  },
+];
+
+/**
+ * The trimmed chunk a module id is, or null for any other module (XState's
+ * development builds and CommonJS files are never trimmed: the build must
+ * not resolve them, and fails if no piece was applied).
+ *
+ * @example
+ * xstateChunk('/x/node_modules/xstate/dist/raise-effbee0c.esm.js') // 'raise'
+ */
+export function xstateChunk(id: string): TrimPiece['chunk'] | null {
+  const match = /\/node_modules\/xstate\/dist\/(raise|StateMachine|assign)-[0-9a-f]+\.esm\.js$/.exec(id.replaceAll('\\', '/'));
+  return match ? (match[1] as TrimPiece['chunk']) : null;
+}
+
+/** A piece that is missing or differs: the build must fail. */
+export class XstateTrimError extends Error {}
+
+function fingerprint(span: string): string {
+  return createHash('sha256').update(span).digest('hex').slice(0, 16);
+}
+
+/**
+ * Where a piece's span is in a module's code, or a reason it is not there.
+ *
+ * @example
+ * findSpan(code, piece) // { from: 1234, to: 1300 } or 'missing'
+ */
+export function findSpan(code: string, piece: Pick<TrimPiece, 'start'>): { from: number; to: number } | 'missing' | 'ambiguous' {
+  const from = code.indexOf(`\n${piece.start}`);
+  if (from < 0) return 'missing';
+  if (code.indexOf(`\n${piece.start}`, from + 1) >= 0) return 'ambiguous';
+  const indent = /^ */.exec(piece.start)![0];
+  const close = code.indexOf(`\n${indent}}`, from + 1 + piece.start.length);
+  if (close < 0) return 'missing';
+  return { from: from + 1, to: close + indent.length + 2 };
+}
+
+function problem(piece: TrimPiece, file: string, what: string): XstateTrimError {
+  return new XstateTrimError(
+    `XState trimming: "${piece.name}" ${what} in ${file} (pieces checked against XState ${XSTATE_CHECKED}). ` +
+      `XState has changed: read the new code in node_modules/xstate/dist, check the widget still never runs it, ` +
+      `then update this piece in widget/xstate-trim.ts (start line and sha256) or delete it.`,
+  );
+}
+
+/**
+ * Applies every piece of one chunk to its module's code. Throws an
+ * {@link XstateTrimError} naming the first piece that is missing or differs.
+ *
+ * @example
+ * const { code, applied } = trimXstateModule('raise', source, 'raise-effbee0c.esm.js');
+ */
+export function trimXstateModule(chunk: TrimPiece['chunk'], code: string, file: string): { code: string; applied: string[] } {
+  let out = code;
+  const applied: string[] = [];
+  for (const piece of XSTATE_PIECES) {
+    if (piece.chunk !== chunk) continue;
+    const span = findSpan(out, piece);
+    if (span === 'missing') throw problem(piece, file, `was not found (no line "${piece.start.split('\n')[0]!.trim()}")`);
+    if (span === 'ambiguous') throw problem(piece, file, `is ambiguous (its start line occurs more than once)`);
+    const original = out.slice(span.from, span.to);
+    const seen = fingerprint(original);
+    if (seen !== piece.sha256) throw problem(piece, file, `differs from the code that was checked (sha256 ${seen}, expected ${piece.sha256})`);
+    // Same line count as the span, so the code after it keeps its lines (sourcemaps).
+    const lines = original.split('\n').length - piece.stub.split('\n').length;
+    out = out.slice(0, span.from) + piece.stub + '\n'.repeat(Math.max(0, lines)) + out.slice(span.to);
+    applied.push(piece.name);
+  }
+  if (applied.length > 0) out = `import { notInBuild } from ${JSON.stringify(NOT_IN_BUILD_MODULE)};${out}`;
+  return { code: out, applied };
+}
+
+/** What src/machine.ts may import from `xstate` at run time: all of it works in the trimmed build. */
+const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine', 'setup']);
+
+/** Machine features whose code the pieces above stub out. */
+const MACHINE_FEATURES: [RegExp, string][] = [
+  [/\bafter\s*:/, '`after` (delayed transitions)'],
+  [/\binvoke\s*:/, '`invoke`'],
+  [/\bhistory\s*:|\btype\s*:\s*['"]history['"]/, 'history states'],
+  [/\btype\s*:\s*['"]parallel['"]/, 'parallel states'],
+  [/\btype\s*:\s*['"]final['"]/, 'final states'],
+  [/\broute\s*:/, '`route`'],
+  [/\bspawn\b/, 'spawn'],
+  [/\b(devTools|inspect)\b/, 'devTools or inspection'],
+  [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],
+];
+
+/**
+ * What src/machine.ts uses that the trimmed XState stubs out (empty when
+ * nothing): the build fails on any, before a stub could throw in a patient's
+ * browser. Comments are ignored.
+ *
+ * @example
+ * stubbedFeaturesUsed("import { raise } from 'xstate'; … after: { 1000: 'x' } …") // ['raise from xstate', '`after` (delayed transitions)']
+ */
+export function stubbedFeaturesUsed(machineSource: string): string[] {
+  const code = machineSource.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const found: string[] = [];
+  for (const [, names] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*['"]xstate['"]/g)) {
+    for (const name of names!.split(',').map((part) => part.trim())) {
+      if (name && !name.startsWith('type ') && !MACHINE_IMPORTS.has(name.split(/\s+as\s+/)[0]!)) found.push(`${name} from xstate`);
+    }
+  }
+  for (const [pattern, label] of MACHINE_FEATURES) if (pattern.test(code)) found.push(label);
+  return found;
+}

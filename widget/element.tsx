@@ -14,7 +14,8 @@
 /** @jsx h */
 import { h, render } from 'preact';
 import type { CompiledRuleSet } from '../src/compile.ts';
-import { createAssessment, type AssessmentEvent } from '../src/machine.ts';
+import { createActor } from 'xstate';
+import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { isMedicalCrisisOnly } from './crisis-kind.ts';
 import { Host, type Body } from './components/host.tsx';
@@ -33,7 +34,7 @@ import { warn } from './warn.ts';
 /** The element's tag name. */
 export const TAG = 'eligibility-screener';
 
-type Actor = ReturnType<typeof createAssessment>;
+type Actor = ReturnType<typeof createActor<typeof assessmentMachine>>;
 
 interface Session {
   /** The `rules` and `allowed-origins` values it was made for. */
@@ -282,8 +283,15 @@ export class EligibilityScreenerElement extends HTMLElement {
       session.state = 'unavailable';
       return;
     }
-    const actor = createAssessment(compiled.ruleSet);
+    const actor = createActor(assessmentMachine, { input: { ruleSet: compiled.ruleSet } });
+    // Listen before starting: an error while starting or resuming must reach #guard (and the
+    // fallback), never the host page as an uncaught exception.
+    const starting = actor.subscribe({ error: () => {} });
+    actor.start();
     resumeProgress(this, actor, compiled.hash);
+    starting.unsubscribe();
+    const started = actor.getSnapshot();
+    if (started.status === 'error') throw started.error;
     let previous = screenOf(actor.getSnapshot());
     const subscription = actor.subscribe({
       next: (snapshot) =>

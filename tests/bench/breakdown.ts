@@ -12,7 +12,7 @@ import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileRuleSet } from '../../src/compile.ts';
 import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import { patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build.ts';
+import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {
@@ -105,7 +105,8 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
         const pass = await terser(code, { ...TERSER_PASS, sourceMap: { content: item.map.toString(), asObject: true } });
         if (pass.code === undefined || !pass.map) throw new Error('bench: the Terser pass returned no code or map');
         const map = typeof pass.map === 'string' ? (JSON.parse(pass.map) as { sources: (string | null)[]; mappings: string }) : pass.map;
-        return { code: pass.code, map: { sources: map.sources.map((source) => source ?? '(unmapped)'), mappings: map.mappings } };
+        // …and its compile hint, one line above the code (so the mappings move down a line).
+        return { code: COMPILE_HINT + pass.code, map: { sources: map.sources.map((source) => source ?? '(unmapped)'), mappings: `;${map.mappings}` } };
       }
     }
   }

@@ -54,122 +54,77 @@ export function isAtLeast(tier: Tier, floor: Tier): boolean {
   return tierRank(tier) <= tierRank(floor);
 }
 
-/** A condition compiled to a closure over counted answers (no eval: plain closures). */
-type Test = (counted: Answers) => boolean;
-
 const hasOwn = Object.prototype.hasOwnProperty;
 /** An answer by id, reading own keys only: a question id like `constructor` is data, not a prototype key. */
 function own(answers: Answers, id: string): Answer | undefined {
   return hasOwn.call(answers, id) ? answers[id] : undefined;
 }
 
-const compiledConditions = new WeakMap<Condition, Test>();
-
-/** Compiles a condition once; later calls with the same object reuse the closure. */
-function compileCondition(condition: Condition): Test {
-  let test = compiledConditions.get(condition);
-  if (!test) {
-    test = buildTest(condition);
-    compiledConditions.set(condition, test);
-  }
-  return test;
-}
-
-function buildTest(condition: Condition): Test {
-  if ('all' in condition) {
-    const parts = condition.all.map(compileCondition);
-    return (counted) => parts.every((part) => part(counted));
-  }
-  if ('any' in condition) {
-    const parts = condition.any.map(compileCondition);
-    return (counted) => parts.some((part) => part(counted));
-  }
-  if ('not' in condition) {
-    const inner = compileCondition(condition.not);
-    return (counted) => !inner(counted);
-  }
-  return buildLeaf(condition);
-}
-
-function buildLeaf(leaf: LeafCondition): Test {
-  const id = leaf.question;
-  if ('answered' in leaf) {
-    const wanted = leaf.answered;
-    return (counted) => wanted === (own(counted, id) !== undefined);
-  }
-  if ('equals' in leaf) {
-    const option = leaf.equals;
-    return (counted) => own(counted, id) === option;
-  }
-  if ('oneOf' in leaf) {
-    const options = new Set(leaf.oneOf);
-    return (counted) => {
-      const answer = own(counted, id);
-      return typeof answer === 'string' && options.has(answer);
-    };
-  }
+/** True when a leaf test holds for a counted answer (undefined when there is none). */
+function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
+  if ('answered' in leaf) return leaf.answered === (answer !== undefined);
+  if ('equals' in leaf) return answer === leaf.equals;
+  if ('oneOf' in leaf) return typeof answer === 'string' && leaf.oneOf.includes(answer);
   if ('noneOf' in leaf) {
-    const options = new Set(leaf.noneOf);
-    return (counted) => {
-      const answer = own(counted, id);
-      if (typeof answer === 'string') return !options.has(answer);
-      if (Array.isArray(answer)) return !answer.some((a) => options.has(a));
-      return false;
-    };
+    const options = leaf.noneOf;
+    return typeof answer === 'string' ? !options.includes(answer) : Array.isArray(answer) && !answer.some((a) => options.includes(a));
   }
-  if ('includes' in leaf) {
-    const option = leaf.includes;
-    return (counted) => {
-      const answer = own(counted, id);
-      return Array.isArray(answer) && answer.includes(option);
-    };
-  }
+  if ('includes' in leaf) return Array.isArray(answer) && answer.includes(leaf.includes);
   if ('includesAny' in leaf) {
-    const options = new Set(leaf.includesAny);
-    return (counted) => {
-      const answer = own(counted, id);
-      return Array.isArray(answer) && answer.some((a) => options.has(a));
-    };
+    const options = leaf.includesAny;
+    return Array.isArray(answer) && answer.some((a) => options.includes(a));
   }
-  const number = (check: (value: number) => boolean): Test => (counted) => {
-    const answer = own(counted, id);
-    return typeof answer === 'number' && check(answer);
-  };
-  if ('lessThan' in leaf) {
-    const limit = leaf.lessThan;
-    return number((value) => value < limit);
-  }
-  if ('atMost' in leaf) {
-    const limit = leaf.atMost;
-    return number((value) => value <= limit);
-  }
-  if ('greaterThan' in leaf) {
-    const limit = leaf.greaterThan;
-    return number((value) => value > limit);
-  }
-  const limit = leaf.atLeast;
-  return number((value) => value >= limit);
+  return typeof answer === 'number' && ('lessThan' in leaf ? answer < leaf.lessThan
+    : 'atMost' in leaf ? answer <= leaf.atMost
+    : 'greaterThan' in leaf ? answer > leaf.greaterThan
+    : answer >= leaf.atLeast);
 }
 
 /**
  * Evaluates a condition against answers that already count (see
- * {@link countedAnswers}). Conditions are compiled to closures on first use
- * and cached, so evaluating the same rule set again costs no parsing.
+ * {@link countedAnswers}).
  *
  * @example
  * evaluateCondition({ question: 'age', lessThan: 18 }, { age: 17 }) // true
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  return compileCondition(condition)(counted);
+  if ('all' in condition) return condition.all.every((part) => evaluateCondition(part, counted));
+  if ('any' in condition) return condition.any.some((part) => evaluateCondition(part, counted));
+  if ('not' in condition) return !evaluateCondition(condition.not, counted);
+  return leafHolds(condition, own(counted, condition.question));
 }
 
-/** A rule set prepared once for fast, repeated evaluation. */
+/** A condition compiled for one rule set: it reads the plan's counted answers (no eval: plain closures). */
+type Test = () => boolean;
+
+/**
+ * A rule set prepared once for fast, repeated evaluation.
+ *
+ * {@link walk} keeps the answers that count in two arrays indexed by slot
+ * (the index of the first question with that id): `values`, the answers, and
+ * `masks`, their option bits (see {@link AnswerCheck}); undefined when the
+ * question's answer does not count. Reading an array index instead of a key
+ * and building no record per call is what makes {@link evaluate} fast; most
+ * tests on a choice question then take one AND. Evaluation is synchronous,
+ * so one pair of arrays per rule set suffices.
+ */
 interface Plan {
-  questions: { id: string; showIf: Test | null; accepts: (answer: Answer) => boolean }[];
-  /** Rules most serious first, file order within a tier (a stable sort). */
-  rules: { when: Test; fired: FiredRule }[];
+  questions: { id: string; slot: number; showIf: Test | undefined; check: AnswerCheck }[];
+  /** Rules in file order; `ranked` has them most serious first, file order within a tier (a stable sort). */
+  rules: PlannedRule[];
+  ranked: PlannedRule[];
   index: Map<string, number>;
+  values: (Answer | undefined)[];
+  masks: (number | undefined)[];
+}
+
+/** A rule; when `mask` is not 0 (one test on a choice question), it fires when `masks[slot] & mask` is not 0. */
+interface PlannedRule {
+  holds: Test;
+  fired: FiredRule;
+  mask: number;
+  slot: number;
 }
 
 const plans = new WeakMap<RuleSet, Plan>();
@@ -177,20 +132,72 @@ const plans = new WeakMap<RuleSet, Plan>();
 function planFor(ruleSet: RuleSet): Plan {
   let plan = plans.get(ruleSet);
   if (!plan) {
+    const values: Plan['values'] = [];
+    const masks: Plan['masks'] = [];
+    const { questions } = ruleSet;
+    const slotOf = (id: string) => questions.findIndex((question) => question.id === id);
+    // The bits of the options for which a test on a choice answer holds, found by asking the
+    // test itself (so it cannot drift from `leafHolds`). 0, meaning "call the test", unless that
+    // is exact: the test is false while unanswered, its question is the only one with its id and
+    // has at most 32 options (one bit each), and on a list answer the test holds as soon as one
+    // of the options does alone (every test but noneOf).
+    // (Given `all`, `any` or `not`, no question has its undefined id: 0.)
+    const maskOf = (condition: LeafCondition): number => {
+      let mask = 0;
+      const [question, twin] = questions.filter((q) => q.id === condition.question);
+      if (question && question.type !== 'number' && !twin && question.options.length < 33 && !leafHolds(condition, undefined)) {
+        const single = question.type === 'single-choice';
+        if (single || !('noneOf' in condition)) {
+          question.options.forEach((option, i) => (mask |= +leafHolds(condition, single ? option.id : [option.id]) << i));
+        }
+      }
+      return mask;
+    };
+    const compile = (condition: Condition): Test => {
+      if ('all' in condition) {
+        const parts = condition.all.map(compile);
+        return () => parts.every((part) => part());
+      }
+      if ('any' in condition) {
+        const parts = condition.any.map(compile);
+        return () => parts.some((part) => part());
+      }
+      if ('not' in condition) {
+        const inner = compile(condition.not);
+        return () => !inner();
+      }
+      const slot = slotOf(condition.question);
+      const mask = maskOf(condition);
+      // undefined & mask is 0: an answer that does not count fails the test, as it should.
+      return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(condition, values[slot]);
+    };
+    const rules = ruleSet.rules.map((rule) => ({
+      holds: compile(rule.when),
+      fired: toFired(rule),
+      mask: maskOf(rule.when as LeafCondition),
+      slot: slotOf((rule.when as LeafCondition).question),
+    }));
     plan = {
-      questions: ruleSet.questions.map((question) => ({
+      questions: questions.map((question) => ({
         id: question.id,
-        showIf: question.showIf ? compileCondition(question.showIf) : null,
-        accepts: answerCheck(question),
+        slot: slotOf(question.id),
+        showIf: question.showIf && compile(question.showIf),
+        check: answerCheck(question),
       })),
-      rules: ruleSet.rules
-        .map((rule) => ({ when: compileCondition(rule.when), fired: toFired(rule) }))
-        .sort((a, b) => tierRank(a.fired.tier) - tierRank(b.fired.tier)),
-      index: new Map(ruleSet.questions.map((question, i) => [question.id, i])),
+      rules,
+      ranked: [...rules].sort((a, b) => tierRank(a.fired.tier) - tierRank(b.fired.tier)),
+      index: new Map(questions.map((question, i) => [question.id, i])),
+      values,
+      masks,
     };
     plans.set(ruleSet, plan);
   }
   return plan;
+}
+
+/** True when a planned rule fires for the answers last walked. */
+function fires(plan: Plan, rule: PlannedRule): boolean {
+  return rule.mask ? ((plan.masks[rule.slot] as number) & rule.mask) !== 0 : rule.holds();
 }
 
 /**
@@ -198,28 +205,38 @@ function planFor(ruleSet: RuleSet): Plan {
  * `onVisible` for each visible question. One pass suffices because `showIf`
  * may only refer to earlier questions.
  */
-function walk(plan: Plan, answers: Answers, onVisible?: (id: string) => void): Record<string, Answer> {
-  const counted: Record<string, Answer> = {};
+function walk(plan: Plan, answers: Answers, onVisible?: (question: Plan['questions'][number]) => void): Plan {
+  const { values, masks } = plan;
+  // Clear every slot first: what the last call kept must not count now.
+  for (const { slot } of plan.questions) values[slot] = masks[slot] = undefined;
   for (const question of plan.questions) {
-    if (question.showIf !== null && !question.showIf(counted)) continue;
-    onVisible?.(question.id);
+    if (question.showIf?.() === false) continue;
+    onVisible?.(question);
     const answer = own(answers, question.id);
-    if (answer !== undefined && question.accepts(answer)) counted[question.id] = answer;
+    const bits = answer !== undefined && question.check(answer);
+    if (bits === false) continue;
+    values[question.slot] = answer;
+    masks[question.slot] = bits;
   }
-  return counted;
+  return plan;
 }
 
 /**
  * The answers that count: those to visible questions, in question order.
  */
 export function countedAnswers(ruleSet: RuleSet, answers: Answers): Record<string, Answer> {
-  return walk(planFor(ruleSet), answers);
+  const counted: Record<string, Answer> = {};
+  walk(planFor(ruleSet), answers, ({ id, check }) => {
+    const answer = own(answers, id);
+    if (answer !== undefined && check(answer) !== false) counted[id] = answer;
+  });
+  return counted;
 }
 
 /** The ids of the questions visible for these answers, in order. */
 export function visibleQuestionIds(ruleSet: RuleSet, answers: Answers): string[] {
   const visible: string[] = [];
-  walk(planFor(ruleSet), answers, (id) => visible.push(id));
+  walk(planFor(ruleSet), answers, ({ id }) => visible.push(id));
   return visible;
 }
 
@@ -248,9 +265,9 @@ export function nextQuestionId(ruleSet: RuleSet, answers: Answers, currentId: st
  * patient is still choosing it.
  */
 export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: string | null): number {
-  const order = questionIndex(ruleSet);
+  const plan = walk(planFor(ruleSet), answers);
+  const order = plan.index;
   const current = currentId === null ? -1 : (order.get(currentId) ?? -1);
-  const counted = countedAnswers(ruleSet, answers);
   let count = 0;
   for (const [index, question] of ruleSet.questions.entries()) {
     if (index <= current) continue;
@@ -259,37 +276,37 @@ export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: s
       continue;
     }
     const decided = questionRefs(question.showIf).every((id) => (order.get(id) ?? Infinity) < current);
-    if (!decided || evaluateCondition(question.showIf, counted)) count += 1;
+    // The compiled `showIf` reads the answers just walked: those that count.
+    if (!decided || plan.questions[index]!.showIf!()) count += 1;
   }
   return count;
 }
 
-/** The rules that fire for these answers, in file order. */
+/** The rules that fire for these answers, in file order (frozen records, shared like {@link evaluate}'s). */
 export function firedRules(ruleSet: RuleSet, answers: Answers): FiredRule[] {
-  const counted = countedAnswers(ruleSet, answers);
-  return ruleSet.rules.filter((rule) => compileCondition(rule.when)(counted)).map(toFired);
+  const plan = walk(planFor(ruleSet), answers);
+  return plan.rules.filter((rule) => fires(plan, rule)).map((rule) => rule.fired);
 }
 
 /**
  * The outcome for these answers: the most serious tier fired, or `candidate`.
+ * Each fired rule is a frozen record, the same object every time it fires.
  *
  * @example
  * const { tier, fired } = evaluate(ruleSet, { age: 16 });
  * // tier === 'not-suitable', fired[0].id === 'under-18'
  */
 export function evaluate(ruleSet: RuleSet, answers: Answers): Outcome {
-  const plan = planFor(ruleSet);
-  const counted = walk(plan, answers);
+  const plan = walk(planFor(ruleSet), answers);
   const fired: FiredRule[] = [];
-  for (const rule of plan.rules) if (rule.when(counted)) fired.push({ ...rule.fired });
+  for (const rule of plan.ranked) if (fires(plan, rule)) fired.push(rule.fired);
   return { tier: fired[0]?.tier ?? 'candidate', fired };
 }
 
 /** True when an interrupting rule fires: the assessment should stop and show the result. */
 export function shouldInterrupt(ruleSet: RuleSet, answers: Answers): boolean {
-  const plan = planFor(ruleSet);
-  const counted = walk(plan, answers);
-  return plan.rules.some((rule) => rule.fired.interrupt && rule.when(counted));
+  const plan = walk(planFor(ruleSet), answers);
+  return plan.rules.some((rule) => rule.fired.interrupt && fires(plan, rule));
 }
 
 /**
@@ -308,12 +325,18 @@ export function pruneHidden(ruleSet: RuleSet, answers: Answers): Record<string, 
  * distinct options (an exclusive option alone), or a number in range on the step.
  */
 export function isValidAnswer(question: Question, answer: Answer): boolean {
-  return answerCheck(question)(answer);
+  return answerCheck(question)(answer) !== false;
 }
 
-const answerChecks = new WeakMap<Question, (answer: Answer) => boolean>();
+/**
+ * False for an impossible answer; else the bits of its options: bit i for
+ * option i (none past the 32nd), 0 for a number.
+ */
+type AnswerCheck = (answer: Answer) => number | false;
 
-function answerCheck(question: Question): (answer: Answer) => boolean {
+const answerChecks = new WeakMap<Question, AnswerCheck>();
+
+function answerCheck(question: Question): AnswerCheck {
   let check = answerChecks.get(question);
   if (!check) {
     check = buildAnswerCheck(question);
@@ -322,7 +345,7 @@ function answerCheck(question: Question): (answer: Answer) => boolean {
   return check;
 }
 
-function buildAnswerCheck(question: Question): (answer: Answer) => boolean {
+function buildAnswerCheck(question: Question): AnswerCheck {
   if (question.type === 'number') {
     const { min, max } = question;
     const step = question.step ?? 1;
@@ -330,21 +353,25 @@ function buildAnswerCheck(question: Question): (answer: Answer) => boolean {
       if (typeof answer !== 'number' || !Number.isFinite(answer)) return false;
       if (answer < min || answer > max) return false;
       const steps = (answer - min) / step;
-      return Math.abs(steps - Math.round(steps)) < 1e-9;
+      return Math.abs(steps - Math.round(steps)) < 1e-9 && 0;
     };
   }
-  const ids = new Set(question.options.map((o) => o.id));
-  if (question.type === 'single-choice') return (answer) => typeof answer === 'string' && ids.has(answer);
+  // 2 ** i | 0 is 0 past bit 31: such options are known but carry no bit.
+  const bits = new Map(question.options.map((o, i) => [o.id, 2 ** i | 0]));
+  if (question.type === 'single-choice') return (answer) => bits.get(answer as string) ?? false;
   const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.id));
   return (answer) => {
     if (!Array.isArray(answer) || answer.length === 0) return false;
+    let mask = 0;
     for (let i = 0; i < answer.length; i += 1) {
       const option = answer[i] as string;
+      const bit = bits.get(option);
       // Known, not repeated, and an exclusive option ("None of these") only on its own.
-      if (!ids.has(option) || answer.indexOf(option) !== i) return false;
+      if (bit === undefined || answer.indexOf(option) !== i) return false;
       if (answer.length > 1 && exclusive.has(option)) return false;
+      mask |= bit;
     }
-    return true;
+    return mask;
   };
 }
 
@@ -366,12 +393,12 @@ function questionIndex(ruleSet: RuleSet): Map<string, number> {
 }
 
 function toFired(rule: Rule): FiredRule {
-  return {
+  return Object.freeze({
     id: rule.id,
     tier: rule.tier,
     reason: rule.reason,
     source: rule.source,
     interrupt: rule.interrupt === true,
     ...(rule.crisisHelp ? { crisisHelp: rule.crisisHelp } : {}),
-  };
+  });
 }

@@ -140,8 +140,8 @@ function planFor(ruleSet: RuleSet): Plan {
     // test itself (so it cannot drift from `leafHolds`). 0, meaning "call the test", unless that
     // is exact: the test is false while unanswered, its question is the only one with its id and
     // has at most 32 options (one bit each), and on a list answer the test holds as soon as one
-    // of the options does alone (every test but noneOf).
-    // (Given `all`, `any` or `not`, no question has its undefined id: 0.)
+    // of the options does alone (every test but noneOf). Given `all`, `any` or `not`, no question
+    // matches its (undefined) id: 0.
     const maskOf = (condition: LeafCondition): number => {
       let mask = 0;
       const [question, twin] = questions.filter((q) => q.id === condition.question);

@@ -66,6 +66,8 @@ export class EligibilityScreenerElement extends HTMLElement {
   #dialogOpen = false;
   #opener: Element | null = null;
   #queued = false;
+  /** An observed attribute changed since the last paint. */
+  #stale = false;
   #warnedUrl: string | null = null;
   /** The screen drawn last, so focus moves and screen readers hear only real changes. */
   #shown = '';
@@ -161,15 +163,19 @@ export class EligibilityScreenerElement extends HTMLElement {
   }
 
   attributeChangedCallback(): void {
-    if (!this.isConnected || this.#queued) return;
+    if (!this.isConnected) return;
+    this.#stale = true;
+    if (this.#queued) return;
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      this.#guard(() => this.#paint());
+      // Already drawn with the new attributes (as on upgrade, where connectedCallback paints right after)?
+      if (this.#stale) this.#guard(() => this.#paint());
     });
   }
 
   #paint(): void {
+    this.#stale = false;
     const mount = this.#mount;
     if (!mount || !this.isConnected) return;
     const mode = this.mode;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/engine.ts';
 import { dispatchAll, eventsFor, type ScreenerEventInit } from '../../widget/events.ts';
 import type { Screen } from '../../widget/screen.ts';
-import { press, TO_CRISIS_INTERRUPT, TO_REVIEW, walk } from './flow.ts';
+import { answer, press, TO_CRISIS_INTERRUPT, TO_REVIEW, walk } from './flow.ts';
 import { fixtureRuleSet, mountWidget } from './support.ts';
 
 afterEach(() => document.body.replaceChildren());
@@ -87,6 +87,18 @@ describe('events from <eligibility-screener>', () => {
     await walk(ui, TO_CRISIS_INTERRUPT);
     stop();
     expect(log.filter((e) => e.type === 'screener-complete').map((e) => (e.detail as { tier?: string }).tier)).toEqual(['crisis']);
+  });
+
+  it('complete again when crisis help shows again after Back and the same answer', async () => {
+    const { log, stop } = listen();
+    const { ui } = await mountWidget({ 'booking-url': '/book', 'share-outcome': true });
+    await walk(ui, TO_CRISIS_INTERRUPT);
+    await press(ui, 'Back');
+    const [question, value] = TO_CRISIS_INTERRUPT.at(-1)!;
+    await answer(ui, question, value);
+    stop();
+    const completes = log.filter((e) => e.type === 'screener-complete').map((e) => (e.detail as { tier?: string }).tier);
+    expect(completes).toEqual(['crisis', 'crisis']);
   });
 
   it('come from each widget separately when two share a page', async () => {

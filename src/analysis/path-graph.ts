@@ -181,11 +181,15 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     // Classes in one group differ only in which one-question rules fire, not in their
     // most serious tier nor in anything read later: they share one destination.
     const effects = local[index]!;
+    // As the machine's recordAnswer: crisis help stays "shown" only while it fires without
+    // the answer given here too, so an answer that sets it off shows it again. `state` is
+    // that state (a forward walk reaches each question unanswered); the same for every class.
+    const shownWithout = shown.filter((id) => interrupting.some((rule) => rule.id === id && rule.fires(state)));
     const shared = new Map<number, Step>();
     classList[index]!.forEach((answerClass, classIndex) => {
       const group = effects.group[classIndex]!;
       let step = shared.get(group);
-      if (!step) shared.set(group, (step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shown, fixed)));
+      if (!step) shared.set(group, (step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed)));
       const own = effects.fired[classIndex]!;
       let decidedFired = step.decidedIds;
       if (own.length > 0) decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
@@ -212,16 +216,15 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     continueTo: GraphEdge['continueTo'];
   }
 
-  /** Answering question `index` with `classIndex`, whose one-question rules reach `localRank`. */
-  function stepFrom(index: number, classIndex: number, localRank: number, before: number[], shown: readonly string[], fixed: Fixed): Step {
+  /**
+   * Answering question `index` with `classIndex`, whose one-question rules reach `localRank`.
+   * `shownWithout`: the interrupts shown before that still fire without this answer.
+   */
+  function stepFrom(index: number, classIndex: number, localRank: number, before: number[], shownWithout: readonly string[], fixed: Fixed): Step {
     const state = before.slice();
     state[index] = classIndex;
     const firing = interrupting.filter((rule) => rule.fires(state)).map((rule) => rule.id);
-    // As the machine's recordAnswer: crisis help stays "shown" only while it fires
-    // without this answer too; an answer that sets it off shows it again.
-    // (`before` is the state without this answer: a forward walk reaches each question unanswered.)
-    const firingWithout = interrupting.filter((rule) => rule.fires(before)).map((rule) => rule.id);
-    const stillShown = shown.filter((id) => firing.includes(id) && firingWithout.includes(id));
+    const stillShown = shownWithout.filter((id) => firing.includes(id));
     const pending = firing.filter((id) => !stillShown.includes(id));
     const next = nextVisible(state, index);
 

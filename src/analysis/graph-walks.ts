@@ -76,20 +76,32 @@ function edgeDistance(edge: GraphEdge, visit: (node: GraphNode) => number, accep
  * countPaths(graph) // e.g. 51840 paths folded into 300 nodes
  */
 export function countPaths(graph: PathGraph): number {
-  if (!graph.root) return 0;
+  return graph.root ? foldReachable(() => 1, (a, b) => a + b)(graph.root) : 0;
+}
+
+/**
+ * Folds, for each node, the result screens reachable from it (after each
+ * answer and each "Continue"), once per node: `atEnd` values a result screen
+ * reached by an edge, `join` combines values (its identity is 0).
+ *
+ * @example
+ * const tiers = foldReachable((t) => 1 << tierRank(t.tier), (a, b) => a | b);
+ * tiers(graph.root!) // bit mask of the tiers the patient can still end on
+ */
+export function foldReachable(atEnd: (terminal: Terminal) => number, join: (a: number, b: number) => number): (node: GraphNode) => number {
   const memo = new Map<number, number>();
   const visit = (node: GraphNode): number => {
     const known = memo.get(node.id);
     if (known !== undefined) return known;
-    let total = 0;
+    let value = 0;
     for (const edge of node.edges) {
-      total += edge.to.kind === 'terminal' ? 1 : visit(edge.to);
-      if (edge.continueTo) total += visit(edge.continueTo.node);
+      value = join(value, edge.to.kind === 'terminal' ? atEnd(edge.to) : visit(edge.to));
+      if (edge.continueTo) value = join(value, visit(edge.continueTo.node));
     }
-    memo.set(node.id, total);
-    return total;
+    memo.set(node.id, value);
+    return value;
   };
-  return visit(graph.root);
+  return visit;
 }
 
 /**

@@ -19,7 +19,8 @@ import type { Finding } from '../finding.ts';
 import { TIER_ORDER as TIERS, tierRank } from '../engine.ts';
 import type { ChoiceQuestion, RuleSet } from '../schema.ts';
 import { leavesOf, optionIdsOf } from './conditions.ts';
-import { buildPathGraph, type GraphNode, type PathGraph } from './path-graph.ts';
+import { foldReachable } from './graph-walks.ts';
+import { buildPathGraph, type PathGraph } from './path-graph.ts';
 
 const PLACEHOLDER =
   /^(?:todo|tbd|tba|fixme|xxx+|\?+|-+|\.+|…|n\/?a|none|unknown|source|sources|citation(?: needed)?|placeholder|reviewer|name|nobody|someone|lorem ipsum.*)$/i;
@@ -91,7 +92,8 @@ function reachability(ruleSet: RuleSet, graph: PathGraph): Finding[] {
  * still reach a result screen of its own tier.
  */
 function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
-  const reach = tierMasks(graph);
+  // For each node, a bit mask of the tiers (bit = rank) of the result screens it can reach.
+  const reach = foldReachable((terminal) => 1 << tierRank(terminal.tier), (a, b) => a | b);
   const seen = new Map<string, number>(); // rule id → tiers of the result screens reachable where it fired
   const mark = (ruleIds: readonly string[], mask: number) => {
     for (const id of ruleIds) seen.set(id, (seen.get(id) ?? 0) | mask);
@@ -137,23 +139,6 @@ function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
     }
   });
   return findings;
-}
-
-/** For each node, a bit mask of the tiers (bit = rank) of the result screens it can reach. */
-function tierMasks(graph: PathGraph): (node: GraphNode) => number {
-  const memo = new Map<number, number>();
-  const reach = (node: GraphNode): number => {
-    const known = memo.get(node.id);
-    if (known !== undefined) return known;
-    let mask = 0;
-    for (const edge of node.edges) {
-      mask |= edge.to.kind === 'terminal' ? 1 << tierRank(edge.to.tier) : reach(edge.to);
-      if (edge.continueTo) mask |= reach(edge.continueTo.node);
-    }
-    memo.set(node.id, mask);
-    return mask;
-  };
-  return reach;
 }
 
 /**

@@ -14,8 +14,10 @@ import {
   remainingAtMost,
   type Answer,
   type Answers,
+  type FiredRule,
   type Outcome,
 } from './engine.ts';
+import { showsCrisisLines } from './crisis-help.ts';
 import type { Question, RuleSet } from './schema.ts';
 
 export interface AssessmentContext {
@@ -32,8 +34,19 @@ export interface AssessmentContext {
   acknowledged: string[];
   /** True when the result was reached by an interrupting (crisis) rule. */
   interrupted: boolean;
+  /**
+   * True once a rule that shows the crisis lines has fired in this session
+   * (see `crisis-help.ts`): from then on every result shows them, whatever the
+   * patient changes afterwards, Start again included. Kept in memory only.
+   */
+  crisisLines: boolean;
   /** Set on entering the result. */
-  outcome: Outcome | null;
+  outcome: AssessmentOutcome | null;
+}
+
+/** The outcome on a result screen, and whether the crisis lines are shown with it. */
+export interface AssessmentOutcome extends Outcome {
+  crisisLines: boolean;
 }
 
 export type AssessmentEvent =
@@ -47,8 +60,8 @@ export interface AssessmentInput {
   ruleSet: RuleSet;
 }
 
-function initialContext(ruleSet: RuleSet): AssessmentContext {
-  return { ruleSet, answers: {}, path: [], acknowledged: [], interrupted: false, outcome: null };
+function initialContext(ruleSet: RuleSet, crisisLines = false): AssessmentContext {
+  return { ruleSet, answers: {}, path: [], acknowledged: [], interrupted: false, crisisLines, outcome: null };
 }
 
 /** Interrupting rules that fire now and have not been shown yet. */
@@ -56,6 +69,11 @@ function pendingInterrupts(context: AssessmentContext): string[] {
   return firedRules(context.ruleSet, context.answers)
     .filter((rule) => rule.interrupt && !context.acknowledged.includes(rule.id))
     .map((rule) => rule.id);
+}
+
+/** Help once shown stays: true once any rule that shows the crisis lines has fired. */
+function keepsLines(context: AssessmentContext, fired: readonly FiredRule[]): boolean {
+  return context.crisisLines || fired.some(showsCrisisLines);
 }
 
 function ids(rules: readonly { id: string }[]): Set<string> {
@@ -94,12 +112,14 @@ export const assessmentMachine = setup({
     canContinue: ({ context }) => context.interrupted && nextAfterCurrent(context) !== null,
   },
   actions: {
-    reset: assign(({ context }) => initialContext(context.ruleSet)),
+    reset: assign(({ context }) => initialContext(context.ruleSet, context.crisisLines)),
     showFirstQuestion: assign({
       path: ({ context }) => {
         const first = nextQuestionId(context.ruleSet, {}, null);
         return first ? [first] : [];
       },
+      // A rule can fire before any answer (say, `not` of an unanswered test).
+      crisisLines: ({ context }) => keepsLines(context, firedRules(context.ruleSet, context.answers)),
     }),
     recordAnswer: assign(({ context, event }) => {
       const current = context.path.at(-1);
@@ -109,10 +129,11 @@ export const assessmentMachine = setup({
       // answer that sets it off (again, after Back) shows it again; a kept alarming answer
       // to another question does not bring it back when an unrelated answer changes.
       const { [current]: _given, ...without } = answers;
-      const firing = ids(firedRules(context.ruleSet, answers));
+      const fired = firedRules(context.ruleSet, answers);
+      const firing = ids(fired);
       const firingWithout = ids(firedRules(context.ruleSet, without));
       const acknowledged = context.acknowledged.filter((id) => firing.has(id) && firingWithout.has(id));
-      return { answers, acknowledged, interrupted: false };
+      return { answers, acknowledged, interrupted: false, crisisLines: keepsLines(context, fired) };
     }),
     showNextQuestion: assign({
       path: ({ context }) => {
@@ -126,7 +147,9 @@ export const assessmentMachine = setup({
       interrupted: true,
     }),
     clearInterrupted: assign({ interrupted: false }),
-    computeOutcome: assign({ outcome: ({ context }) => evaluate(context.ruleSet, context.answers) }),
+    computeOutcome: assign({
+      outcome: ({ context }) => ({ ...evaluate(context.ruleSet, context.answers), crisisLines: context.crisisLines }),
+    }),
     clearOutcome: assign({ outcome: null }),
   },
 }).createMachine({

@@ -197,13 +197,40 @@ const CrisisResources = z.strictObject({
 });
 export type CrisisResources = z.infer<typeof CrisisResources>;
 
-export const Invariant = z.strictObject({
+/** What a `shows` invariant promises the patient sees. */
+export const SHOWN_HELP = ['crisis-lines'] as const;
+
+const invariantBase = {
   id: Id,
   description: z.string().trim().min(1).superRefine(refuseUnsafeText),
   when: Condition,
-  atLeast: OutcomeTier.meta({ description: 'The least serious outcome allowed whenever `when` is true.' }),
+};
+const atLeast = OutcomeTier.meta({ description: 'The least serious outcome allowed whenever `when` is true.' });
+const shows = z.enum(SHOWN_HELP).meta({
+  description:
+    '"crisis-lines": once `when` has been true at any moment of the session (even if the patient then goes back and changes the answer), every later result shows the crisis resources.',
 });
-export type Invariant = z.infer<typeof Invariant>;
+
+/** A promise about the outcome at every result where `when` holds. */
+export const TierInvariant = z.strictObject({ ...invariantBase, atLeast });
+/** A promise about what every later result shows once `when` was true at any moment of the session. */
+export const ShowsInvariant = z.strictObject({ ...invariantBase, shows });
+export type TierInvariant = z.infer<typeof TierInvariant>;
+export type ShowsInvariant = z.infer<typeof ShowsInvariant>;
+
+// One object with exactly one promise (rather than a union of two objects), so a
+// mistake in `atLeast` or `shows` gets its own message at its own line.
+export const Invariant = z
+  .strictObject({ ...invariantBase, atLeast: atLeast.optional(), shows: shows.optional() })
+  .superRefine((value, ctx) => {
+    if ((value.atLeast === undefined) === (value.shows === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an invariant promises one thing: `atLeast: <tier>` (the outcome) or `shows: crisis-lines` (what every later result shows)',
+      });
+    }
+  }) as unknown as z.ZodType<TierInvariant | ShowsInvariant, z.input<typeof TierInvariant> | z.input<typeof ShowsInvariant>>;
+export type Invariant = TierInvariant | ShowsInvariant;
 
 const DateString = z
   .union([z.string(), z.date()])

@@ -14,11 +14,13 @@ import {
   formatEstimate,
   formatSteps,
   invariantFindings,
+  promiseOf,
   lintRuleSet,
   proveInvariants,
   ruleSetToMermaid,
   TooManyClassesError,
 } from '../../src/analysis/index.ts';
+import type { InvariantResult } from '../../src/analysis/prove.ts';
 import { loadCases, runCases } from '../../src/cases.ts';
 import { findingPlacer, loadRuleSet, type RuleIssue } from '../../src/loader.ts';
 import type { RuleSet, Tier } from '../../src/schema.ts';
@@ -59,8 +61,9 @@ export interface Validation {
 export interface InvariantRow {
   id: string;
   description: string;
-  atLeast: Tier;
-  status: 'proven' | 'broken';
+  /** What it promises, in words: "at least review", "the crisis lines on every later result". */
+  promise: string;
+  status: InvariantResult['status'];
   vacuous: boolean;
   /** Answer paths the proof covered. */
   paths: number;
@@ -135,7 +138,7 @@ export function analyze(ruleSet: RuleSet, rulesSource: string, file: string): An
       invariants: results.map((result) => ({
         id: result.id,
         description: result.description,
-        atLeast: result.atLeast,
+        promise: promiseOf(result),
         status: result.status,
         vacuous: result.vacuous,
         paths: result.explored.paths,

@@ -6,6 +6,7 @@
 import type { Finding } from '../finding.ts';
 import type { RuleSet } from '../schema.ts';
 import { estimateTime, type TimeEstimate } from './estimate.ts';
+import { promiseOf } from './format.ts';
 import { lintRuleSet } from './lint.ts';
 import { buildPathGraph } from './path-graph.ts';
 import { exploredOf, proveInvariants, type Explored, type InvariantResult } from './prove.ts';
@@ -37,9 +38,20 @@ export function invariantFindings(results: readonly InvariantResult[]): Finding[
         severity: 'error',
         path: ['invariants', result.index],
         message:
-          `invariant "${result.id}" does not hold: ${result.description.replace(/[.\s]+$/, '')}. Expected at least ${result.atLeast}, but ` +
+          `invariant "${result.id}" does not hold: ${result.description.replace(/[.\s]+$/, '')}. Expected ${promiseOf(result)}, but ` +
           `${c.steps.filter((s) => s.kind === 'answer').length} answers lead to ${c.tier}` +
-          `${c.fired.length ? ` (rules fired: ${c.fired.join(', ')})` : ' (no rule fired)'}; add or fix a rule so these answers give ${result.atLeast}`,
+          `${c.fired.length ? ` (rules fired: ${c.fired.join(', ')})` : ' (no rule fired)'}` +
+          (result.shows
+            ? ` and no rule that shows the crisis lines fires; add \`crisisHelp: lines\` to a rule that fires on these answers, or a new one`
+            : `; add or fix a rule so these answers give ${result.atLeast}`),
+      }];
+    }
+    if (result.status === 'unproven') {
+      return [{
+        code: 'invariant-unproven',
+        severity: 'error',
+        path: ['invariants', result.index],
+        message: `invariant "${result.id}" could not be proven: its condition and the rules that show the crisis lines read too many questions together (${result.explored.paths} answer combinations); narrow its "when"`,
       }];
     }
     if (result.vacuous) {

@@ -2,7 +2,7 @@
  * Plain-text lines for the CLI (and the playground): invariant verdicts,
  * counterexamples and the time estimate, in words a clinician reads.
  */
-import type { RuleSet } from '../schema.ts';
+import type { RuleSet, Tier } from '../schema.ts';
 import { describer } from './describe.ts';
 import type { TimeEstimate, PathEstimate } from './estimate.ts';
 import type { PathStep } from './graph-walks.ts';
@@ -24,6 +24,17 @@ export function formatSteps(ruleSet: RuleSet, steps: readonly PathStep[], locale
 }
 
 /**
+ * What an invariant promises, in words: `at least not-suitable`, or `the
+ * crisis lines on every later result` for `shows: crisis-lines`.
+ *
+ * @example
+ * promiseOf({ atLeast: 'review' }) // 'at least review'
+ */
+export function promiseOf(invariant: { atLeast?: Tier | undefined; shows?: 'crisis-lines' | undefined }): string {
+  return invariant.shows === 'crisis-lines' ? 'the crisis lines on every later result' : `at least ${invariant.atLeast}`;
+}
+
+/**
  * The lines for one invariant: a tick line when proven, or a cross line, the
  * numbered counterexample and what it led to.
  *
@@ -37,14 +48,16 @@ export function formatSteps(ruleSet: RuleSet, steps: readonly PathStep[], locale
 export function formatInvariantResult(ruleSet: RuleSet, result: InvariantResult, locale?: string): string[] {
   if (result.status === 'proven') {
     const note = result.vacuous ? ' — but its condition is never true, so it checks nothing' : '';
-    return [`✓ ${result.id}: proven over ${result.explored.paths} answer paths${note}`];
+    const over = result.shows ? 'answer sets (in any order, with Back and changed answers)' : 'answer paths';
+    return [`✓ ${result.id}: proven over ${result.explored.paths} ${over}${note}`];
   }
+  if (result.status === 'unproven') return [`? ${result.id}: not proven: too many answer combinations (${result.explored.paths})`];
   const c = result.counterexample!;
   const fired = c.fired.length ? `rules fired: ${c.fired.join(', ')}` : 'no rule fired';
   return [
     `✗ ${result.id}: ${result.description}`,
     ...formatSteps(ruleSet, c.steps, locale).map((line, i) => `    ${i + 1}. ${line}`),
-    `    outcome: ${c.tier}${c.interrupted ? ' (questions stopped by a crisis answer)' : ''} (${fired}); expected at least ${result.atLeast}`,
+    `    outcome: ${c.tier}${c.interrupted ? ' (questions stopped by a crisis answer)' : ''} (${fired}); expected ${promiseOf(result)}`,
   ];
 }
 

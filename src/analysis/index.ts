@@ -15,7 +15,7 @@ export {
   type PathEstimate,
   type TimeEstimate,
 } from './estimate.ts';
-export { formatEstimate, formatInvariantResult, formatSteps } from './format.ts';
+export { formatEstimate, formatInvariantResult, formatSteps, promiseOf } from './format.ts';
 export { countPaths, shortestPath, terminals, type FoundPath, type PathStep } from './graph-walks.ts';
 export { isPlaceholder, lintRuleSet, unusedOptions } from './lint.ts';
 export { ruleSetToMarkdown, type MarkdownOptions } from './markdown.ts';

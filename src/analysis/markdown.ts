@@ -5,9 +5,11 @@
  * reason and source; every invariant. Deterministic (no dates, no timing), so
  * a test can keep the committed sheet in step with the rule file.
  */
+import { showsCrisisLines } from '../crisis-help.ts';
 import { resolveText, type Text } from '../text.ts';
 import type { RuleSet } from '../schema.ts';
 import { describer } from './describe.ts';
+import { promiseOf } from './format.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
 import type { PathGraph } from './path-graph.ts';
 import type { InvariantResult } from './prove.ts';
@@ -77,7 +79,8 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
   out.push('The outcome is the most serious tier among the rules that fire (crisis, then not suitable, then review); with none, the patient may be a candidate.', '');
   out.push('| Rule | Fires when | Tier | What the patient reads | Source |', '|---|---|---|---|---|');
   for (const rule of ruleSet.rules) {
-    const tier = `${rule.tier}${rule.interrupt ? ' (stops the questions at once)' : ''}`;
+    const help = showsCrisisLines(rule) ? '; shows the crisis lines' : rule.crisisHelp === 'medical' ? '; "seek medical care now"' : '';
+    const tier = `${rule.tier}${rule.interrupt ? ' (stops the questions at once)' : ''}${help}`;
     out.push(`| \`${rule.id}\` | ${tableCell(say.condition(rule.when))} | ${tier} | ${tableCell(text(rule.reason))} | ${tableCell(rule.source)} |`);
   }
   out.push('');
@@ -87,16 +90,16 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
   else {
     const proofs = options.proofs;
     out.push(
-      'Promises `screener check` proves over every answer path: whenever the condition holds on a result screen, the outcome is at least the tier shown.',
+      'Promises `screener check` proves over every answer path. "At least" a tier: whenever the condition holds on a result screen, the outcome is at least that serious. "The crisis lines on every later result": once the condition has been true at any moment, even if the patient then goes back and changes the answer, every later result shows the crisis resources.',
       '',
     );
-    out.push(`| Invariant | Meaning | Whenever | Outcome at least |${proofs ? ' Proven |' : ''}`);
+    out.push(`| Invariant | Meaning | Whenever | Promise |${proofs ? ' Proven |' : ''}`);
     out.push(`|---|---|---|---|${proofs ? '---|' : ''}`);
     ruleSet.invariants.forEach((invariant, i) => {
       const proof = proofs?.find((p) => p.index === i);
       const proven = proofs ? ` ${proof?.status === 'proven' ? 'yes' : proof ? '**no**' : '—'} |` : '';
       out.push(
-        `| \`${invariant.id}\` | ${tableCell(invariant.description)} | ${tableCell(say.condition(invariant.when))} | ${invariant.atLeast} |${proven}`,
+        `| \`${invariant.id}\` | ${tableCell(invariant.description)} | ${tableCell(say.condition(invariant.when))} | ${promiseOf(invariant)} |${proven}`,
       );
     });
   }

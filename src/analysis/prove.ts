@@ -10,7 +10,8 @@
  * their later result screens too.
  */
 import { evaluate, isAtLeast, type Answer } from '../engine.ts';
-import type { Invariant, RuleSet, Tier } from '../schema.ts';
+import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../schema.ts';
+import { proveShowsLines } from './prove-shows.ts';
 import { countPaths, shortestPath, terminals, type PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph, type PathGraphOptions } from './path-graph.ts';
 
@@ -42,8 +43,12 @@ export interface InvariantResult {
   /** Position in `invariants`, for pointing at the file. */
   index: number;
   description: string;
-  atLeast: Tier;
-  status: 'proven' | 'broken';
+  /** The promise: an outcome at least this serious… */
+  atLeast?: Tier;
+  /** …or this help on every later result (`shows: crisis-lines`). */
+  shows?: ShowsInvariant['shows'];
+  /** 'unproven': the proof was too large to finish (see the message); never counted as proven. */
+  status: 'proven' | 'broken' | 'unproven';
   /** True when `when` is never true on any path: the invariant holds but checks nothing. */
   vacuous: boolean;
   counterexample: Counterexample | null;
@@ -75,6 +80,11 @@ export function proveInvariants(ruleSet: RuleSet, options: PathGraphOptions = {}
  * proveInvariant(ruleSet, { id: 'x', description: '…', when: { question: 'age', lessThan: 18 }, atLeast: 'not-suitable' })
  */
 export function proveInvariant(ruleSet: RuleSet, invariant: Invariant, index = -1, options: PathGraphOptions = {}): InvariantResult {
+  if ('shows' in invariant) return proveShows(ruleSet, invariant, index);
+  return proveTier(ruleSet, invariant, index, options);
+}
+
+function proveTier(ruleSet: RuleSet, invariant: TierInvariant, index: number, options: PathGraphOptions): InvariantResult {
   const graph = buildPathGraph(ruleSet, invariant.when, options);
   const broken = shortestPath(graph, (t) => t.target && !isAtLeast(t.tier, invariant.atLeast));
   const vacuous = !terminals(graph).some((t) => t.target);
@@ -87,6 +97,35 @@ export function proveInvariant(ruleSet: RuleSet, invariant: Invariant, index = -
     vacuous,
     counterexample: broken ? toCounterexample(ruleSet, broken.answers, broken.steps, broken.terminal.interrupted, broken.terminal.tier) : null,
     explored: exploredOf(graph),
+  };
+}
+
+/**
+ * A `shows: crisis-lines` invariant, proven over every set of answers that can
+ * count at some moment, whatever the order, Back and changed answers included
+ * (see `prove-shows.ts`). A counterexample lists those answers in question order.
+ */
+function proveShows(ruleSet: RuleSet, invariant: ShowsInvariant, index: number): InvariantResult {
+  const proof = proveShowsLines(ruleSet, invariant.when);
+  const answers = proof.counterexample;
+  const outcome = answers ? evaluate(ruleSet, answers) : null;
+  return {
+    id: invariant.id,
+    index,
+    description: invariant.description,
+    shows: invariant.shows,
+    status: proof.tooLarge ? 'unproven' : answers ? 'broken' : 'proven',
+    vacuous: !proof.tooLarge && !proof.applies,
+    counterexample: answers && outcome
+      ? {
+          steps: Object.entries(answers).map(([question, answer]) => ({ kind: 'answer' as const, question, answer })),
+          answers,
+          tier: outcome.tier,
+          fired: outcome.fired.map((rule) => rule.id),
+          interrupted: false,
+        }
+      : null,
+    explored: { nodes: 0, edges: 0, paths: proof.combinations },
   };
 }
 

@@ -29,7 +29,7 @@ export function loadRules(name: string): RuleSet {
   return result.data;
 }
 
-/** One scenario case from `rules/<name>.cases.yaml` (see CONTRACTS.md §2). */
+/** One scenario case from `rules/<name>.cases.yaml` (format: rules/README.md, "Scenario cases"). */
 export interface ScenarioCase {
   name: string;
   answers: Answers;
@@ -68,6 +68,7 @@ export function loadCaseFile(name: string): ScenarioCase[] {
 export const TYPICAL_KETAMINE_ANSWERS: Readonly<Record<string, string | readonly string[] | number>> = {
   age: 34,
   'death-wish': 'no',
+  'suicide-attempt': 'no',
   antidepressants: 'two-or-more',
   'mental-health': ['none'],
   pregnancy: ['none'],

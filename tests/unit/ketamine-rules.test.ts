@@ -8,9 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCases, runCases } from '../../src/cases.ts';
 import { countedAnswers, evaluate, evaluateCondition, isAtLeast, visibleQuestionIds, type Answers } from '../../src/engine.ts';
 import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import type { RuleSet, Tier } from '../../src/schema.ts';
+import type { RuleSet, Tier, TierInvariant } from '../../src/schema.ts';
 import { resolveText, type Text } from '../../src/text.ts';
 import { countWords, introWords, questionWords, resultWords } from '../../src/analysis/words.ts';
+import { estimateTime } from '../../src/analysis/estimate.ts';
 import { allPaths, answerClasses } from '../support/answer-paths.ts';
 import { RULES_DIR, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 
@@ -88,11 +89,20 @@ describe('rules/ketamine.yaml', () => {
   });
 
   describe('two-minute budget', () => {
-    it('keeps the typical path within 120 seconds (200 words a minute plus 3 seconds an answer)', () => {
+    // The target is 120 seconds. The suicide-risk and safety questions added after the
+    // clinical review (issue 10) put the typical path over it; safety content is never cut
+    // to meet the budget, so `check` warns and the README reports the figure. This bound
+    // keeps it from growing further unnoticed.
+    const HONEST_TYPICAL_SECONDS_CEILING = 180;
+
+    it(`keeps the typical path under ${HONEST_TYPICAL_SECONDS_CEILING} seconds, and check warns while it is over 120`, () => {
       expect(evaluate(ruleSet, TYPICAL).tier).toBe('candidate');
       const shown = visibleQuestionIds(ruleSet, TYPICAL);
-      expect(shown).toHaveLength(9);
-      expect(pathSeconds(shown, 'candidate')).toBeLessThanOrEqual(120);
+      expect(shown).toHaveLength(10);
+      const seconds = pathSeconds(shown, 'candidate');
+      expect(seconds).toBeLessThanOrEqual(HONEST_TYPICAL_SECONDS_CEILING);
+      const warned = estimateTime(ruleSet).findings.some((finding) => /typical path takes about/.test(finding.message));
+      expect(warned).toBe(estimateTime(ruleSet).typical!.seconds > 120);
     });
 
     it('never asks more than 12 questions on any path', () => {
@@ -102,10 +112,19 @@ describe('rules/ketamine.yaml', () => {
       expect(Math.max(...paths.map((p) => p.questions.length))).toBeLessThanOrEqual(12);
     });
 
-    it('asks the suicide follow-ups only after a yes to the first suicide question', () => {
+    it('asks everyone both suicide screening questions, and the two follow-ups only after a yes to either', () => {
       for (const path of allPaths(ruleSet)) {
-        const followUps = path.questions.filter((id) => id.startsWith('suicide-'));
-        expect(followUps.length).toBe(path.answers['death-wish'] === 'yes' ? 3 : 0);
+        expect(path.questions.slice(1, 3)).toEqual(['death-wish', 'suicide-attempt']);
+        const positive = path.answers['death-wish'] === 'yes' || path.answers['suicide-attempt'] !== 'no';
+        const followUps = path.questions.filter((id) => id === 'suicide-now' || id === 'suicide-plan');
+        expect(followUps.length).toBe(positive ? 2 : 0);
+      }
+    });
+
+    it('asks a minor the suicide-risk questions and nothing medical', () => {
+      for (const path of allPaths(ruleSet)) {
+        if ((path.answers.age as number) >= 18) continue;
+        expect(path.questions.every((id) => id === 'age' || id === 'death-wish' || id.startsWith('suicide-')), path.questions.join()).toBe(true);
       }
     });
 
@@ -191,10 +210,18 @@ describe('rules/ketamine.yaml', () => {
       for (const rule of ruleSet.rules) expect(rule.interrupt === true, rule.id).toBe(rule.tier === 'crisis');
     });
 
-    it('points to help in the reason of the passive death-wish review', () => {
-      const rule = ruleSet.rules.find((r) => r.id === 'passive-death-wish')!;
-      expect(rule.tier).toBe('review');
-      expect(en(rule.reason)).toContain('(tel:988)');
+    it('shows the crisis lines with each non-acute suicide-risk review, whose text says what the patient answered', () => {
+      for (const id of ['suicidal-thoughts-past-weeks', 'past-suicide-attempt']) {
+        const rule = ruleSet.rules.find((r) => r.id === id)!;
+        expect(rule.tier, id).toBe('review');
+        expect(rule.crisisHelp, id).toBe('lines');
+        expect(en(rule.reason), id).toMatch(/^You told us/);
+        expect(en(rule.clinicianNote), id).toMatch(/safety assessment/);
+      }
+    });
+
+    it('tells a minor about 988 in the adults-only reason', () => {
+      expect(en(ruleSet.rules.find((r) => r.id === 'under-18')!.reason)).toContain('(tel:988)');
     });
 
     it('says "seek medical care now" for a blood pressure of 180/120 or higher', () => {
@@ -207,6 +234,7 @@ describe('rules/ketamine.yaml', () => {
 
   describe('invariants', () => {
     const tierFor = (answers: Answers) => evaluate(ruleSet, answers).tier;
+    const tierInvariants = ruleSet.invariants.filter((inv): inv is TierInvariant => 'atLeast' in inv);
 
     it('declares one for each not-suitable and crisis rule, holding in every case where that rule fires', () => {
       for (const rule of ruleSet.rules.filter((r) => r.tier !== 'review')) {
@@ -214,7 +242,7 @@ describe('rules/ketamine.yaml', () => {
         expect(firing.length, rule.id).toBeGreaterThan(0);
         for (const c of firing) {
           const counted = countedAnswers(ruleSet, c.answers);
-          const guarding = ruleSet.invariants.filter((inv) => evaluateCondition(inv.when, counted) && isAtLeast(rule.tier, inv.atLeast));
+          const guarding = tierInvariants.filter((inv) => evaluateCondition(inv.when, counted) && isAtLeast(rule.tier, inv.atLeast));
           expect(guarding.length, `${rule.id} in "${c.name}"`).toBeGreaterThan(0);
         }
       }
@@ -228,12 +256,13 @@ describe('rules/ketamine.yaml', () => {
       const starts: Answers[] = [
         TYPICAL,
         { ...TYPICAL, 'death-wish': 'yes', 'suicide-now': 'no', 'suicide-plan': 'no', 'suicide-attempt': 'no' },
+        { ...TYPICAL, 'suicide-attempt': 'longer-ago', 'suicide-now': 'no', 'suicide-plan': 'no' },
       ];
       const variants = starts.flatMap((start) =>
         ruleSet.questions.flatMap((q) => answerClasses(q, conditions, 'singletons').map((value) => ({ ...start, [q.id]: value }))),
       );
       const samples = [...cases.map((c) => c.answers), ...variants];
-      for (const invariant of ruleSet.invariants) {
+      for (const invariant of tierInvariants) {
         let exercised = 0;
         for (const answers of samples) {
           if (!evaluateCondition(invariant.when, countedAnswers(ruleSet, answers))) continue;

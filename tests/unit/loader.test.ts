@@ -220,10 +220,10 @@ describe('loadRuleSet() on a copy of rules/ketamine.yaml broken in one place', (
     { what: 'wrong type', from: '    max: 110', to: '    max: a hundred', code: 'invalid-type', at: 'a hundred' },
     { what: 'unknown field', from: '    unit: years', to: '    units: years', code: 'unknown-field', at: 'units' },
     { what: 'bad tier', from: '    tier: not-suitable', to: '    tier: not-suitible', code: 'unknown-tier', at: 'not-suitible' },
-    { what: 'unknown question', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: death-wsh, equals: 'yes' }", code: 'unknown-question', at: 'death-wsh' },
-    { what: 'unknown option', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: death-wish, equals: 'yess' }", code: 'unknown-option', at: "'yess'" },
+    { what: 'unknown question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: agee, atLeast: 18 }", code: 'unknown-question', at: 'agee' },
+    { what: 'unknown option', from: "- { question: death-wish, equals: 'yes' }", to: "- { question: death-wish, equals: 'yess' }", code: 'unknown-option', at: "'yess'" },
     { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text: In the past few weeks' },
-    { what: 'showIf to a later question', from: "showIf: { question: death-wish, equals: 'yes' }", to: "showIf: { question: suicide-attempt, equals: 'yes' }", code: 'show-if-order', at: "suicide-attempt, equals: 'yes' }" },
+    { what: 'showIf to a later question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: medicines, answered: true }", code: 'show-if-order', at: 'medicines, answered: true }' },
     { what: 'empty number range', from: '    min: 10\n    max: 110', to: '    min: 110\n    max: 10', code: 'number-range', at: '110\n    max: 10' },
     { what: 'HTML in patient text', from: '  start: Start', to: '  start: <b>Start</b>', code: 'unsafe-text', at: '<b>Start' },
   ];

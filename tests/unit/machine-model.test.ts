@@ -57,8 +57,8 @@ function patientEvents(snapshot: Snapshot): AssessmentEvent[] {
 }
 
 function serialize(snapshot: Snapshot): string {
-  const { answers, path, acknowledged, interrupted } = snapshot.context;
-  return JSON.stringify([snapshot.value, answers, path, acknowledged, interrupted]);
+  const { answers, path, acknowledged, interrupted, crisisLines } = snapshot.context;
+  return JSON.stringify([snapshot.value, answers, path, acknowledged, interrupted, crisisLines]);
 }
 
 // ---------------------------------------------------------------------------
@@ -70,7 +70,12 @@ interface ModelState {
   path: string[];
   interrupted: boolean;
   acknowledged: string[];
+  /** Once a rule that shows the crisis lines fired, every later result shows them; Start again keeps it. */
+  crisisLines: boolean;
 }
+
+const firesLines = (ruleSet: RuleSet, answers: Record<string, Answer>) =>
+  firedRules(ruleSet, answers).some((rule) => rule.crisisHelp === 'lines' || (rule.tier === 'crisis' && rule.crisisHelp !== 'medical'));
 
 function isValid(ruleSet: RuleSet, questionId: string | undefined, value: Answer): boolean {
   if (!questionId) return false;
@@ -83,10 +88,12 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
   const next = (answers: Record<string, Answer>) => nextQuestionId(ruleSet, answers, current ?? null);
   switch (event.type) {
     case 'user.restart':
-      return { value: 'intro', answers: {}, path: [], interrupted: false, acknowledged: [] };
+      return { value: 'intro', answers: {}, path: [], interrupted: false, acknowledged: [], crisisLines: state.crisisLines };
     case 'user.start': {
       const first = nextQuestionId(ruleSet, {}, null);
-      return state.value === 'intro' && first ? { ...state, value: 'asking', path: [first] } : state;
+      return state.value === 'intro' && first
+        ? { ...state, value: 'asking', path: [first], crisisLines: state.crisisLines || firesLines(ruleSet, state.answers) }
+        : state;
     }
     case 'user.answer': {
       if (state.value !== 'asking' || !isValid(ruleSet, current, event.value)) return state;
@@ -99,10 +106,11 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
         (id) => firing.some((rule) => rule.id === id) && firingWithout.some((rule) => rule.id === id),
       );
       const pending = firing.filter((rule) => rule.interrupt && !acknowledged.includes(rule.id)).map((rule) => rule.id);
-      if (pending.length > 0) return { value: 'result', answers, path: state.path, interrupted: true, acknowledged: [...acknowledged, ...pending] };
+      const crisisLines = state.crisisLines || firesLines(ruleSet, answers);
+      if (pending.length > 0) return { value: 'result', answers, path: state.path, interrupted: true, acknowledged: [...acknowledged, ...pending], crisisLines };
       const following = next(answers);
-      if (following) return { value: 'asking', answers, path: [...state.path, following], interrupted: false, acknowledged };
-      return { value: 'result', answers, path: state.path, interrupted: false, acknowledged };
+      if (following) return { value: 'asking', answers, path: [...state.path, following], interrupted: false, acknowledged, crisisLines };
+      return { value: 'result', answers, path: state.path, interrupted: false, acknowledged, crisisLines };
     }
     case 'user.back':
       if (state.value === 'asking') {
@@ -119,8 +127,8 @@ function expectedAfter(ruleSet: RuleSet, state: ModelState, event: AssessmentEve
 }
 
 function toModel(snapshot: Snapshot): ModelState {
-  const { answers, path, interrupted, acknowledged } = snapshot.context;
-  return { value: snapshot.value as ModelState['value'], answers: { ...answers }, path, interrupted, acknowledged };
+  const { answers, path, interrupted, acknowledged, crisisLines } = snapshot.context;
+  return { value: snapshot.value as ModelState['value'], answers: { ...answers }, path, interrupted, acknowledged, crisisLines };
 }
 
 // ---------------------------------------------------------------------------

@@ -48,29 +48,30 @@ describe('assessment machine on rules/ketamine.yaml', () => {
     expect(asked).toEqual(Object.keys(TYPICAL));
     const snapshot = actor.getSnapshot();
     expect(snapshot.hasTag('result')).toBe(true);
-    expect(snapshot.context.outcome).toEqual({ tier: 'candidate', fired: [] });
+    expect(snapshot.context.outcome).toEqual({ tier: 'candidate', fired: [], crisisLines: false });
   });
 
-  it('shows the suicide follow-ups after a yes, and ends in review with help in the reason when all are no', () => {
+  it('asks everyone both suicide screening questions, the follow-ups after a yes, and ends in review with the crisis lines when all follow-ups are no', () => {
     const actor = startAssessment();
     const asked = answerAll(actor, { ...TYPICAL, 'death-wish': 'yes', 'suicide-now': 'no', 'suicide-plan': 'no', 'suicide-attempt': 'no' });
-    expect(asked.slice(1, 5)).toEqual(['death-wish', 'suicide-now', 'suicide-plan', 'suicide-attempt']);
-    const outcome = actor.getSnapshot().context.outcome!;
-    expect(outcome.tier).toBe('review');
-    expect(outcome.fired.map((f) => f.id)).toEqual(['passive-death-wish']);
-    expect(outcome.fired[0]!.reason).toContain('988');
+    expect(asked.slice(1, 5)).toEqual(['death-wish', 'suicide-attempt', 'suicide-now', 'suicide-plan']);
+    const { outcome, crisisLines } = actor.getSnapshot().context;
+    expect(outcome!.tier).toBe('review');
+    expect(outcome!.fired.map((f) => f.id)).toEqual(['suicidal-thoughts-past-weeks']);
+    expect(crisisLines).toBe(true);
   });
 
   it('goes back without losing earlier answers', () => {
     const actor = startAssessment();
-    answerAll(actor, { age: 34, 'death-wish': 'no', antidepressants: 'one' });
+    answerAll(actor, { age: 34, 'death-wish': 'no', 'suicide-attempt': 'no', antidepressants: 'one' });
     expect(onScreen(actor)).toBe('mental-health');
     actor.send({ type: 'user.back' });
     expect(onScreen(actor)).toBe('antidepressants');
     actor.send({ type: 'user.back' });
     actor.send({ type: 'user.back' });
+    actor.send({ type: 'user.back' });
     expect(onScreen(actor)).toBe('age');
-    expect(actor.getSnapshot().context.answers).toEqual({ age: 34, 'death-wish': 'no', antidepressants: 'one' });
+    expect(actor.getSnapshot().context.answers).toEqual({ age: 34, 'death-wish': 'no', 'suicide-attempt': 'no', antidepressants: 'one' });
     // Back from the first question returns to the intro, still keeping answers.
     actor.send({ type: 'user.back' });
     expect(actor.getSnapshot().value).toBe('intro');
@@ -85,8 +86,10 @@ describe('assessment machine on rules/ketamine.yaml', () => {
     expect(onScreen(actor)).toBe('death-wish');
     answer(actor, 'no');
     const { answers } = actor.getSnapshot().context;
-    expect(Object.keys(answers).sort()).toEqual(['age', 'antidepressants', 'death-wish']);
-    // The next screen skips the now-hidden follow-ups.
+    expect(Object.keys(answers).sort()).toEqual(['age', 'antidepressants', 'death-wish', 'suicide-attempt']);
+    // The attempt question is asked of everyone; the follow-ups, now hidden, are skipped.
+    expect(onScreen(actor)).toBe('suicide-attempt');
+    answer(actor, 'no');
     expect(onScreen(actor)).toBe('antidepressants');
     answerAll(actor, TYPICAL);
     expect(actor.getSnapshot().context.outcome?.tier).toBe('candidate');
@@ -94,7 +97,7 @@ describe('assessment machine on rules/ketamine.yaml', () => {
 
   it('jumps straight to crisis help on an interrupting answer, then lets the patient continue', () => {
     const actor = startAssessment();
-    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
+    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-attempt': 'no', 'suicide-now': 'yes' });
     let snapshot = actor.getSnapshot();
     expect(snapshot.hasTag('result')).toBe(true);
     expect(snapshot.context.interrupted).toBe(true);
@@ -104,7 +107,7 @@ describe('assessment machine on rules/ketamine.yaml', () => {
 
     actor.send({ type: 'user.continue' });
     expect(onScreen(actor)).toBe('suicide-plan');
-    answerAll(actor, { ...TYPICAL, 'suicide-plan': 'no', 'suicide-attempt': 'no' });
+    answerAll(actor, { ...TYPICAL, 'suicide-plan': 'no' });
     snapshot = actor.getSnapshot();
     // The final result keeps crisis on top and is not a second interruption.
     expect(snapshot.hasTag('result')).toBe(true);
@@ -125,18 +128,18 @@ describe('assessment machine on rules/ketamine.yaml', () => {
 
   it('does not interrupt again for the same crisis answer after the patient continued', () => {
     const actor = startAssessment();
-    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
+    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-attempt': 'no', 'suicide-now': 'yes' });
     actor.send({ type: 'user.continue' });
     answer(actor, 'yes'); // plan: a new crisis answer interrupts again
     expect(actor.getSnapshot().context.interrupted).toBe(true);
     expect(actor.getSnapshot().context.outcome?.fired.map((f) => f.id)).toEqual(['suicidal-thoughts-now', 'suicidal-intent-or-plan']);
     actor.send({ type: 'user.continue' });
-    expect(onScreen(actor)).toBe('suicide-attempt');
+    expect(onScreen(actor)).toBe('antidepressants');
   });
 
   it('shows crisis help again when the patient goes back and gives the same alarming answer', () => {
     const actor = startAssessment();
-    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-now': 'yes' });
+    answerAll(actor, { age: 34, 'death-wish': 'yes', 'suicide-attempt': 'no', 'suicide-now': 'yes' });
     expect(actor.getSnapshot().context.interrupted).toBe(true);
     actor.send({ type: 'user.back' });
     expect(onScreen(actor)).toBe('suicide-now');
@@ -184,13 +187,13 @@ describe('assessment machine on rules/ketamine.yaml', () => {
       answer(actor, bad);
       expect(onScreen(actor), String(bad)).toBe('age');
     }
-    answerAll(actor, { age: 34, 'death-wish': 'no', antidepressants: 'one' });
+    answerAll(actor, { age: 34, 'death-wish': 'no', 'suicide-attempt': 'no', antidepressants: 'one' });
     expect(onScreen(actor)).toBe('mental-health');
     for (const bad of [[], ['none', 'bipolar'], ['bipolar', 'bipolar'], ['unknown'], 'bipolar'] as unknown as Answer[]) {
       answer(actor, bad);
       expect(onScreen(actor), JSON.stringify(bad)).toBe('mental-health');
     }
-    expect(actor.getSnapshot().context.answers).toEqual({ age: 34, 'death-wish': 'no', antidepressants: 'one' });
+    expect(actor.getSnapshot().context.answers).toEqual({ age: 34, 'death-wish': 'no', 'suicide-attempt': 'no', antidepressants: 'one' });
   });
 
   it('counts progress as "step N of about M" without ever promising fewer steps than come', () => {

@@ -22,6 +22,7 @@ import {
   type Answers,
 } from '../../src/engine.ts';
 import { loadRuleSet, type LoadResult } from '../../src/loader.ts';
+import { showsCrisisLines } from '../../src/crisis-help.ts';
 import { assessmentMachine, currentQuestion, progress } from '../../src/machine.ts';
 import { RuleSet, type Tier } from '../../src/schema.ts';
 import {
@@ -63,6 +64,8 @@ function checkInvariants(ruleSet: RuleSet, snapshot: Snapshot, errors: unknown[]
   expect(snapshot.status).toBe('active');
   const { answers, path } = snapshot.context;
   const visible = visibleQuestionIds(ruleSet, answers);
+  // Answers that fire a rule showing the crisis lines always leave them shown.
+  if (firedRules(ruleSet, answers).some(showsCrisisLines)) expect(snapshot.context.crisisLines).toBe(true);
   // Answers in context never include a hidden question's answer.
   for (const id of Object.keys(answers)) expect(visible, `answer kept for hidden question ${id}`).toContain(id);
   // The path is visible questions in file order.
@@ -85,7 +88,7 @@ function checkInvariants(ruleSet: RuleSet, snapshot: Snapshot, errors: unknown[]
   } else {
     expect(snapshot.value).toBe('result');
     expect(snapshot.hasTag('result')).toBe(true);
-    expect(snapshot.context.outcome).toEqual(evaluate(ruleSet, answers));
+    expect(snapshot.context.outcome).toEqual({ ...evaluate(ruleSet, answers), crisisLines: snapshot.context.crisisLines });
     if (snapshot.context.interrupted) expect(snapshot.context.outcome?.fired.some((rule) => rule.interrupt)).toBe(true);
   }
 }
@@ -241,8 +244,11 @@ describe('assessmentMachine with random patients', PROPERTY_TIMEOUT, () => {
         actor.send({ type: 'user.start' });
         checkInvariants(ruleSet, actor.getSnapshot(), errors);
         for (const step of steps) {
+          const linesBefore = actor.getSnapshot().context.crisisLines;
           runStep(ruleSet, actor, step);
           checkInvariants(ruleSet, actor.getSnapshot(), errors);
+          // Crisis lines once shown stay, whatever the patient does next (Back, changes, Start again).
+          if (linesBefore) expect(actor.getSnapshot().context.crisisLines).toBe(true);
         }
         actor.stop();
       }),

@@ -23,6 +23,7 @@ describe('src/analysis/index.ts', () => {
       'isPlaceholder',
       'lintRuleSet',
       'mermaidLabel',
+      'promiseOf',
       'proveInvariant',
       'proveInvariants',
       'ruleSetToMarkdown',

@@ -84,14 +84,14 @@ describe('ruleSetToMarkdown()', () => {
 
   it('has one table row per rule: condition in words, tier, reason and source, with pipes escaped', () => {
     expect(sheet).toContain('| `under-18` | “How old are you?” is under 18 units | not-suitable | You need to be *18 or older*. | Spravato label, section 8.4 |');
-    expect(sheet).toContain('| `thoughts-now` | “Thoughts of it "right now"?” is “Yes” | crisis (stops the questions at once) | Please get help now. | NIMH ASQ |');
+    expect(sheet).toContain('| `thoughts-now` | “Thoughts of it "right now"?” is “Yes” | crisis (stops the questions at once); shows the crisis lines | Please get help now. | NIMH ASQ |');
     expect(sheet).toContain('| `opioids` | “Medicines &lt; 5 > 2 #1 \\| a\\|b” includes “Opioids” | review | Opioids \\| sedation | Interaction review |');
   });
 
   it('lists the questions with their branching, and the invariants with their proof', () => {
     expect(sheet).toContain('| 3 | Thoughts of it "right now"? `now` | one of: “No”, “Yes” | “Have you wished you were dead?” is “Yes” |');
     expect(sheet).toContain('| 5 | Medicines &lt; 5 > 2 #1 \\| a\\|b `meds` | one or more of: “Opioids”, “None” (only on its own) | always |');
-    expect(sheet).toContain('| `minors` | minors holds | “How old are you?” is under 18 units | not-suitable | yes |');
+    expect(sheet).toContain('| `minors` | minors holds | “How old are you?” is under 18 units | at least not-suitable | yes |');
   });
 
   it('is the same text every time, so a test can keep the committed sheet up to date', () => {

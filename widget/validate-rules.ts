@@ -7,7 +7,7 @@
  * source file explains in full.
  */
 import type { CompiledRuleSet } from '../src/compile.ts';
-import { hasAllowedScheme, RESOURCE_LINK_SCHEMES, unsafeTextReason } from '../src/text.ts';
+import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
 export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
@@ -39,13 +39,19 @@ export function validateCompiled(data: unknown): ValidationResult {
     const r = d.ruleSet;
     check(d.format === 'eligibility-screener/rules' && d.formatVersion === 1 && /^sha256-[\w+/]+=*$/.test(d.hash));
     check(/^\d+\.\d+\.\d+$/.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
-    // No string anywhere may carry HTML, an event handler or a script URL.
-    JSON.stringify(r, (_key, value) => (typeof value === 'string' && check(!unsafeTextReason(value), unsafeTextReason(value)), value));
+    const links: unknown[] = r.crisisResources.resources;
+    // No prose anywhere may carry HTML, an event handler or a script URL. A
+    // resource's link is not prose (`?online=true` is a query): it gets the link rule below.
+    JSON.stringify(r, function (this: unknown, key, value) {
+      if (typeof value === 'string' && !(key === 'href' && links.includes(this))) check(!unsafeTextReason(value), unsafeTextReason(value));
+      return value;
+    });
     for (at of TEXTS) text(at.split('.').reduce((node, key) => node?.[key], r));
     if (r.crisisResources.medicalTitle !== undefined) text(r.crisisResources.medicalTitle);
     each(r.crisisResources.resources, 'resources', (resource) => {
       texts(resource, 'name detail linkLabel');
-      check(hasAllowedScheme(String(resource.href), RESOURCE_LINK_SCHEMES));
+      const reason = typeof resource.href === 'string' ? unsafeHrefReason(resource.href) : 'no link';
+      check(!reason, reason);
     });
 
     const asked = new Set<string>();

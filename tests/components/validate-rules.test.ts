@@ -44,16 +44,29 @@ describe('validateCompiled()', () => {
     ['a missing outcome', (c) => delete c.ruleSet.outcomes.review, /^outcomes\.review/],
     ['an outcome without action', (c) => delete c.ruleSet.outcomes.candidate.action, /^outcomes\.candidate\.action/],
     ['no crisis resources', (c) => (c.ruleSet.crisisResources.resources = []), /^resources/],
-    ['a javascript: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'javascript:alert(1)'), /script URLs/],
+    ['a javascript: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'javascript:alert(1)'), /^resources\[0\]: a resource link starts with https:/],
     ['an http: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'http://988.example'), /^resources\[0\]/],
     ['HTML in a question', (c) => (c.ruleSet.questions[0].text = '<img src=x onerror=alert(1)>'), /HTML is not allowed/],
     ['an event handler in a translation', (c) => (c.ruleSet.intro.title = { en: 'Hi', es: 'x onclick=alert(1)' }), /event-handler/],
     ['a javascript: link in a reason', (c) => (c.ruleSet.rules[0].reason = '[x](javascript:alert(1))'), /script URLs|not allowed/],
     ['not an object at all', (c) => (c.ruleSet = 'rules'), /^the file/],
+    // What the loader refuses, the widget refuses too (issue 11).
+    ['a resource link with a space', (c) => (c.ruleSet.crisisResources.resources[0].href = 'https://988lifeline.org/a b'), /^resources\[0\]/],
+    ['a resource link with a quote', (c) => (c.ruleSet.crisisResources.resources[0].href = 'tel:988" x'), /^resources\[0\]/],
   ])('refuses %s', (_name, edit, where) => {
     const result = validateCompiled(edited(edit));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(where);
+  });
+
+  it('accepts a resource link with a query string, as the loader does (online= is no event handler there)', () => {
+    const result = validateCompiled(edited((c) => (c.ruleSet.crisisResources.resources[0].href = 'https://988lifeline.org/chat?online=true')));
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it('still refuses an event handler in prose', () => {
+    const result = validateCompiled(edited((c) => (c.ruleSet.crisisResources.resources[0].detail = 'Chat at https://988lifeline.org/chat?online=true')));
+    expect(result).toMatchObject({ ok: false, problem: expect.stringMatching(/event-handler/) });
   });
 
   it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (data) => {

@@ -143,6 +143,8 @@ export const messages = {
   conditionOperand: (test: string, expected: string, found: unknown, hint = '') =>
     `"${test}" takes ${expected}; found ${describe(found)}.${hint ? ` ${hint}` : ''}`,
   conditionEmptyList: (test: string) => `"${test}:" needs at least one item; found an empty list.`,
+  conditionTooDeep: (max: number) =>
+    `this condition is nested more than ${max} levels deep (each all, any and not is a level, and the test itself one more); the widget refuses a rule file with it. Conditions can be nested at most ${max} levels: write it flatter, for example with one "any:" list instead of nested ones, or split it into two rules.`,
 
   // ---- Meaning ---------------------------------------------------------------
   unknownQuestion: (id: string, suggestion: string | undefined, known: readonly string[]) =>

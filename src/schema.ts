@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { unsafeHrefReason, unsafeTextReason } from './text.ts';
+import { LEAF_OPERATORS, type LeafOperator } from './vocabulary.ts';
 
 // Zod compiles object parsers with `new Function` unless told not to. The CLI
 // does not need the speed, and nothing here should ever depend on eval.
@@ -78,12 +79,8 @@ export const LeafCondition = z.union([
   z.strictObject({ ...q, answered: z.boolean() }).meta({ title: 'answered', description: 'true: the question is visible and answered. false: it is hidden or unanswered.' }),
 ]);
 
-/** The leaf tests a condition can use, in the order the guide lists them. */
-export const LEAF_OPERATORS = [
-  'equals', 'oneOf', 'noneOf', 'includes', 'includesAny',
-  'lessThan', 'atMost', 'greaterThan', 'atLeast', 'answered',
-] as const;
-export type LeafOperator = (typeof LEAF_OPERATORS)[number];
+// The leaf tests, and the question types each works on, live in vocabulary.ts (the widget reads them too).
+export { LEAF_OPERATORS, type LeafOperator };
 
 export type LeafCondition = z.infer<typeof LeafCondition>;
 export type Condition =

@@ -8,6 +8,7 @@
  */
 import type { CompiledRuleSet } from '../src/compile.ts';
 import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
+import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/vocabulary.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
 export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
@@ -54,11 +55,13 @@ export function validateCompiled(data: unknown): ValidationResult {
       check(!reason, reason);
     });
 
-    const asked = new Set<string>();
+    // Questions by id so far: a test is checked against its question's type and options.
+    const asked = new Map<string, J>();
     each(r.questions, 'questions', (q) => {
       // showIf may only read earlier questions: the engine relies on it.
-      if (q.showIf !== undefined) condition(q.showIf, asked, 0);
+      if (q.showIf !== undefined) condition(q.showIf, asked, 1);
       unique(q.id, asked);
+      asked.set(q.id, q);
       texts(q, q.help === undefined ? 'text' : 'text help');
       if (q.type === 'number') {
         text(q.unit);
@@ -77,10 +80,18 @@ export function validateCompiled(data: unknown): ValidationResult {
     const ruleIds = new Set<string>();
     each(r.rules, 'rules', (rule) => {
       unique(rule.id, ruleIds);
-      condition(rule.when, asked, 0);
+      condition(rule.when, asked, 1);
       check(TIERS.indexOf(rule.tier) in [0, 1, 2] && [undefined, 'lines', 'medical'].includes(rule.crisisHelp));
       text(rule.reason);
     });
+    // The build ships rules without invariants; a compiled file keeps them, checked as `screener check` does.
+    if (r.invariants !== undefined && (!Array.isArray(r.invariants) || r.invariants.length)) {
+      const invariantIds = new Set<string>();
+      each(r.invariants, 'invariants', (invariant) => {
+        unique(invariant.id, invariantIds);
+        condition(invariant.when, asked, 1);
+      });
+    }
     return { ok: true, compiled: d as CompiledRuleSet };
   } catch (error) {
     return { ok: false, problem: `${at}: ${error instanceof Problem ? error.message : 'missing or wrong'}` };
@@ -98,24 +109,28 @@ export function validateCompiled(data: unknown): ValidationResult {
 
 class Problem extends Error {}
 
-function condition(c: J, asked: Set<string>, depth: number): void {
+/** A condition `depth` levels deep (1 at the top) on questions in `asked`, each test fitting its question. */
+function condition(c: J, asked: Map<string, J>, depth: number): void {
   const keys = Object.keys(c);
   const op = keys.find((key) => key !== 'question') ?? '';
   const value = c[op];
-  check(depth < 24 && typeof c === 'object');
+  check(depth <= MAX_CONDITION_DEPTH, `a condition nested deeper than ${MAX_CONDITION_DEPTH} levels`);
   if (keys.length === 1 && op === 'not') return condition(value, asked, depth + 1);
   if (keys.length === 1 && (op === 'all' || op === 'any')) {
     check(value.length > 0);
     for (const inner of value) condition(inner, asked, depth + 1);
     return;
   }
+  const question = asked.get(c.question);
+  const operand = testFitsType(op, question?.type) && LEAF_TESTS[op as LeafOperator].operand;
+  const optionIds: string[] = question?.options?.map((o: J) => o.id) ?? [];
+  const isOption = (v: unknown) => optionIds.includes(v as string);
   check(
     keys.length === 2 &&
-      asked.has(c.question) &&
-      (op === 'answered' ? typeof value === 'boolean'
-      : op === 'equals' || op === 'includes' ? typeof value === 'string'
-      : op === 'oneOf' || op === 'noneOf' || op === 'includesAny' ? value.length > 0 && value.every((v: unknown) => typeof v === 'string')
-      : ['lessThan', 'atMost', 'greaterThan', 'atLeast'].includes(op) && num(value)),
+      (operand === 'boolean' ? typeof value === 'boolean'
+      : operand === 'option' ? isOption(value)
+      : operand === 'options' ? value.length > 0 && value.every(isOption)
+      : operand === 'number' && num(value)),
   );
 }
 
@@ -129,9 +144,9 @@ function text(value: unknown): void {
   check(values.length > 0 && values.every((v) => typeof v === 'string' && v.trim() !== ''));
 }
 
-function unique(value: unknown, seen: Set<string>): void {
+function unique(value: unknown, seen: Set<string> | Map<string, J>): void {
   check(typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !seen.has(value));
-  seen.add(value as string);
+  if (seen instanceof Set) seen.add(value as string);
 }
 
 function num(value: unknown): value is number {

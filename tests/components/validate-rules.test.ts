@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleSet } from '../../src/compile.ts';
+import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { fixtureCompiled } from './support.ts';
 
@@ -51,6 +52,10 @@ describe('validateCompiled()', () => {
     ['a javascript: link in a reason', (c) => (c.ruleSet.rules[0].reason = '[x](javascript:alert(1))'), /script URLs|not allowed/],
     ['not an object at all', (c) => (c.ruleSet = 'rules'), /^the file/],
     // What the loader refuses, the widget refuses too (issue 11).
+    ['equals on a multiple-choice question', (c) => (c.ruleSet.rules[0].when = { question: 'goals', equals: 'depression' }), /^rules\[0\]/],
+    ['includes on a single-choice question', (c) => (c.ruleSet.rules[0].when = { question: 'bp', includes: 'high' }), /^rules\[0\]/],
+    ['lessThan on a choice question', (c) => (c.ruleSet.rules[0].when = { question: 'bp', lessThan: 3 }), /^rules\[0\]/],
+    ['an option the question does not have', (c) => (c.ruleSet.rules[0].when = { question: 'bp', equals: 'low' }), /^rules\[0\]/],
     ['a resource link with a space', (c) => (c.ruleSet.crisisResources.resources[0].href = 'https://988lifeline.org/a b'), /^resources\[0\]/],
     ['a resource link with a quote', (c) => (c.ruleSet.crisisResources.resources[0].href = 'tel:988" x'), /^resources\[0\]/],
   ])('refuses %s', (_name, edit, where) => {
@@ -67,6 +72,16 @@ describe('validateCompiled()', () => {
   it('still refuses an event handler in prose', () => {
     const result = validateCompiled(edited((c) => (c.ruleSet.crisisResources.resources[0].detail = 'Chat at https://988lifeline.org/chat?online=true')));
     expect(result).toMatchObject({ ok: false, problem: expect.stringMatching(/event-handler/) });
+  });
+
+  it(`accepts conditions ${MAX_CONDITION_DEPTH} levels deep and refuses one level more`, () => {
+    const nested = (levels: number) => {
+      let condition: object = { question: 'age', lessThan: 18 };
+      for (let i = 1; i < levels; i += 1) condition = { not: condition };
+      return condition;
+    };
+    expect(validateCompiled(edited((c) => (c.ruleSet.rules[0].when = nested(MAX_CONDITION_DEPTH))))).toMatchObject({ ok: true });
+    expect(validateCompiled(edited((c) => (c.ruleSet.rules[0].when = nested(MAX_CONDITION_DEPTH + 1))))).toMatchObject({ ok: false, problem: expect.stringMatching(/^rules\[0\]/) });
   });
 
   it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (data) => {

@@ -6,7 +6,7 @@
  * is named by where it is (`questions[2]`); `npx screener check` on the
  * source file explains in full.
  */
-import type { CompiledRuleSet } from '../src/compile.ts';
+import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/compile.ts';
 import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
 import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/vocabulary.ts';
 
@@ -38,7 +38,7 @@ export function validateCompiled(data: unknown): ValidationResult {
   try {
     const d = data as J;
     const r = d.ruleSet;
-    check(d.format === 'eligibility-screener/rules' && d.formatVersion === 1 && /^sha256-[\w+/]+=*$/.test(d.hash));
+    check(d.format === COMPILED_FORMAT && d.formatVersion === COMPILED_FORMAT_VERSION && /^sha256-[\w+/]+=*$/.test(d.hash));
     check(/^\d+\.\d+\.\d+$/.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
     const links: unknown[] = r.crisisResources.resources;
     // No prose anywhere may carry HTML, an event handler or a script URL. A

@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       case 'check':
         return check(parseArgs('check', rest, ['--json', '--strict']), io);
       case 'compile':
-        return compile(parseArgs('compile', rest, [], true), io);
+        return await compile(parseArgs('compile', rest, [], true), io);
       case 'graph':
         return graph(parseArgs('graph', rest, [], true), io);
       case 'schema':
@@ -148,13 +148,13 @@ function write(file: string, text: string, io: Io): boolean {
   }
 }
 
-function compile(args: Args, io: Io): number {
+async function compile(args: Args, io: Io): Promise<number> {
   if (args.flags.has('--help')) return help(io);
   const file = oneFile('compile', args);
   const loaded = loadForWriting(file, io);
   if (!loaded.ruleSet) return loaded.code;
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
-  const compiled = compileRuleSet(loaded.ruleSet);
+  const compiled = await compileRuleSet(loaded.ruleSet);
   if (!write(out, `${JSON.stringify(compiled, null, 2)}\n`, io)) return EXIT.unreadable;
   io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}`));
   return EXIT.ok;

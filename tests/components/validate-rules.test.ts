@@ -6,16 +6,18 @@ import { fixtureCompiled } from './support.ts';
 
 type Edit = (compiled: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+// Hashing is async (Web Crypto): compile once, edit copies.
+const FIXTURE = await fixtureCompiled();
+
 function edited(edit: Edit): unknown {
-  const copy = structuredClone(fixtureCompiled()) as CompiledRuleSet;
+  const copy = structuredClone(FIXTURE) as CompiledRuleSet;
   edit(copy);
   return copy;
 }
 
 describe('validateCompiled()', () => {
   it('accepts a compiled rule set', () => {
-    const compiled = fixtureCompiled();
-    expect(validateCompiled(compiled)).toEqual({ ok: true, compiled });
+    expect(validateCompiled(FIXTURE)).toEqual({ ok: true, compiled: FIXTURE });
   });
 
   // Each row: what is wrong → where the problem is reported.

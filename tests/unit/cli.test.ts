@@ -156,7 +156,7 @@ describe('screener compile', () => {
     const written = JSON.parse(readFileSync(join(dir, 'compiled.json'), 'utf8'));
     const loaded = loadRuleSet(readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error('fixture should load');
-    expect(written).toEqual(compileRuleSet(loaded.ruleSet));
+    expect(written).toEqual(await compileRuleSet(loaded.ruleSet));
     expect(out).toBe(`wrote ${join(dir, 'compiled.json')} (version 1.0.0, ${written.hash})`);
   });
 

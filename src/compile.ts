@@ -25,6 +25,9 @@ export interface CompiledRuleSet {
   ruleSet: RuleSet;
 }
 
+/** The largest compiled file the widget fetches (`rules` attribute): 512 KB. */
+export const MAX_COMPILED_BYTES = 512 * 1024;
+
 /**
  * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`.
  * Needs Web Crypto (`crypto.subtle`), which browsers give only to secure

@@ -258,6 +258,8 @@ export const messages = {
   cliStepCrashed: (step: string, detail: string) =>
     `the ${step} step stopped unexpectedly (${detail}). This is a bug in the screener, not in your file; please report it.`,
   cliWrote: (file: string, detail: string) => `wrote ${file} (${detail})`,
+  cliTooBig: (file: string, bytes: number, max: number) =>
+    `${file}: the compiled rule set is ${bytes} bytes, over the ${max} bytes (${max / 1024} KB) the widget loads, so the widget would refuse it; nothing written. Shorten the longest texts (clinician notes and sources count too) or split the questionnaire.`,
   cliNotWritten: (file: string, errors: number) =>
     `${file}: ${errors} error${errors === 1 ? '' : 's'}; nothing written. Fix the problems above and run it again.`,
   cliNoCases: (file: string) => `no cases file (${file})`,

@@ -172,6 +172,18 @@ describe('screener compile', () => {
     expect(result.err).toContain('nothing written');
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
   });
+
+  it('refuses (exit 1, nothing written) a compiled file over the size the widget fetches', async () => {
+    // A valid rule set whose compiled JSON is over 512 KB: one long clinician note.
+    const note = 'Adults only. '.repeat(45_000);
+    const big = ruleFile('too-big', ['    clinicianNote: Adults only.\n', `    clinicianNote: ${note}\n`]);
+    const out = join(dir, 'too-big.json');
+    const result = await run(['compile', big, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/over the 524288 bytes \(512 KB\) the widget loads/);
+    expect(result.err).toContain('nothing written');
+    expect(existsSync(out)).toBe(false);
+  });
 });
 
 describe('screener graph and schema', () => {

@@ -67,6 +67,6 @@ describe('hashRuleSet()', () => {
 describe('src/compile.ts exports', () => {
   it('keeps its public API (CONTRACTS.md §3)', async () => {
     const compile = await import('../../src/compile.ts');
-    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'compileRuleSet', 'hashRuleSet']);
+    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'MAX_COMPILED_BYTES', 'compileRuleSet', 'hashRuleSet']);
   });
 });

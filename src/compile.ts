@@ -3,11 +3,11 @@
  * itself (defaults filled, invariants kept) plus a format tag and a content
  * hash, so a clinic can tell exactly which reviewed rules produced an outcome.
  *
- * Node only (uses `node:crypto`): the widget never compiles, it only reads the
- * hash. Imports nothing but types from the schema, so build scripts can use it
- * without pulling in Zod or the YAML parser.
+ * The compiled format and its one hash, for every reader: `screener compile`,
+ * the widget's check of a fetched file and the playground. Runs anywhere with
+ * Web Crypto (browsers on secure pages, Node 20+); imports nothing but types
+ * from the schema, so neither Zod nor the YAML parser comes with it.
  */
-import { createHash } from 'node:crypto';
 import type { RuleSet } from './schema.ts';
 
 /** The file format the widget accepts through its `rules` attribute. */
@@ -25,14 +25,20 @@ export interface CompiledRuleSet {
   ruleSet: RuleSet;
 }
 
+/** The largest compiled file the widget fetches (`rules` attribute): 512 KB. */
+export const MAX_COMPILED_BYTES = 512 * 1024;
+
 /**
  * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`.
+ * Needs Web Crypto (`crypto.subtle`), which browsers give only to secure
+ * pages: callers there check for it first.
  *
  * @example
- * ruleSetHash(ruleSet) // 'sha256-3q2+7w…='
+ * await hashRuleSet(ruleSet) // 'sha256-3q2+7w…='
  */
-export function ruleSetHash(ruleSet: RuleSet): string {
-  return `sha256-${createHash('sha256').update(JSON.stringify(ruleSet), 'utf8').digest('base64')}`;
+export async function hashRuleSet(ruleSet: RuleSet): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(ruleSet))));
+  return `sha256-${btoa(String.fromCharCode(...digest))}`;
 }
 
 /**
@@ -40,13 +46,13 @@ export function ruleSetHash(ruleSet: RuleSet): string {
  *
  * @example
  * const result = loadRuleSet(yamlText, 'rules/ketamine.yaml');
- * if (result.ok) writeFileSync('rules/ketamine.json', JSON.stringify(compileRuleSet(result.ruleSet), null, 2));
+ * if (result.ok) writeFileSync('rules/ketamine.json', JSON.stringify(await compileRuleSet(result.ruleSet), null, 2));
  */
-export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+export async function compileRuleSet(ruleSet: RuleSet): Promise<CompiledRuleSet> {
   return {
     format: COMPILED_FORMAT,
     formatVersion: COMPILED_FORMAT_VERSION,
-    hash: ruleSetHash(ruleSet),
+    hash: await hashRuleSet(ruleSet),
     ruleSet,
   };
 }

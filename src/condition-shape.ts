@@ -10,7 +10,7 @@
 import { closest } from './suggest.ts';
 import { isMap, type Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
-import { LEAF_OPERATORS } from './schema.ts';
+import { LEAF_OPERATORS, MAX_CONDITION_DEPTH } from './vocabulary.ts';
 
 const COMBINATORS = ['all', 'any', 'not'] as const;
 const TESTS: readonly string[] = [...LEAF_OPERATORS, ...COMBINATORS];
@@ -68,6 +68,38 @@ export function diagnoseCondition(value: unknown, path: Path): Finding[] {
   if (!('question' in value)) add(path, M.conditionMissingQuestion(test));
   else checkId(value.question, [...path, 'question'], 'a question id', add);
   checkOperand(test, operand, at, add);
+  return found;
+}
+
+/**
+ * Conditions in a written rule set (before the schema reads it) that nest
+ * deeper than {@link MAX_CONDITION_DEPTH}, the limit the widget keeps: one
+ * finding per condition, at the first test or combinator past the limit.
+ * Runs before the schema, so a condition thousands deep is refused, not
+ * walked.
+ *
+ * @example
+ * tooDeepConditions({ rules: [{ when: { not: { not: … } } }] }) // [{ code: 'condition-too-deep', path: ['rules', 0, 'when', 'not', …] }]
+ */
+export function tooDeepConditions(raw: unknown): Finding[] {
+  const found: Finding[] = [];
+  const walk = (value: unknown, path: Path, depth: number): boolean => {
+    if (!isMap(value)) return false;
+    if (depth > MAX_CONDITION_DEPTH) {
+      found.push({ code: 'condition-too-deep', severity: 'error', path, message: M.conditionTooDeep(MAX_CONDITION_DEPTH) });
+      return true;
+    }
+    if ('not' in value) return walk(value.not, [...path, 'not'], depth + 1);
+    for (const key of ['all', 'any'] as const) {
+      const list = value[key];
+      if (Array.isArray(list) && list.some((inner, i) => walk(inner, [...path, key, i], depth + 1))) return true;
+    }
+    return false;
+  };
+  const list = (key: string) => (isMap(raw) && Array.isArray(raw[key]) ? (raw[key] as unknown[]) : []);
+  list('questions').forEach((q, i) => isMap(q) && walk(q.showIf, ['questions', i, 'showIf'], 1));
+  list('rules').forEach((r, i) => isMap(r) && walk(r.when, ['rules', i, 'when'], 1));
+  list('invariants').forEach((v, i) => isMap(v) && walk(v.when, ['invariants', i, 'when'], 1));
   return found;
 }
 

@@ -11,6 +11,7 @@
  * editor's text.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { tooDeepConditions } from './condition-shape.ts';
 import type { Finding } from './finding.ts';
 import { messages as M, describe } from './messages.ts';
 import { checkRuleSet } from './rule-checks.ts';
@@ -152,6 +153,10 @@ export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
   if (typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, issues: [...warnings, issueAtStart(file, 'invalid-type', M.notAMap(describe(value)))] };
   }
+
+  // Before the schema: a condition nested past the widget's limit is refused, not walked.
+  const tooDeep = tooDeepConditions(value);
+  if (tooDeep.length > 0) return { ok: false, issues: sortIssues([...warnings, ...tooDeep.map((f) => placeFinding(parsed, f))]) };
 
   const shape = RuleSet.safeParse(value);
   if (!shape.success) {

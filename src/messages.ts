@@ -143,6 +143,8 @@ export const messages = {
   conditionOperand: (test: string, expected: string, found: unknown, hint = '') =>
     `"${test}" takes ${expected}; found ${describe(found)}.${hint ? ` ${hint}` : ''}`,
   conditionEmptyList: (test: string) => `"${test}:" needs at least one item; found an empty list.`,
+  conditionTooDeep: (max: number) =>
+    `this condition is nested more than ${max} levels deep (each all, any and not is a level, and the test itself one more); the widget refuses a rule file with it. Conditions can be nested at most ${max} levels: write it flatter, for example with one "any:" list instead of nested ones, or split it into two rules.`,
 
   // ---- Meaning ---------------------------------------------------------------
   unknownQuestion: (id: string, suggestion: string | undefined, known: readonly string[]) =>
@@ -256,6 +258,8 @@ export const messages = {
   cliStepCrashed: (step: string, detail: string) =>
     `the ${step} step stopped unexpectedly (${detail}). This is a bug in the screener, not in your file; please report it.`,
   cliWrote: (file: string, detail: string) => `wrote ${file} (${detail})`,
+  cliTooBig: (file: string, bytes: number, max: number) =>
+    `${file}: the compiled rule set is ${bytes} bytes, over the ${max} bytes (${max / 1024} KB) the widget loads, so the widget would refuse it; nothing written. Shorten the longest texts (clinician notes and sources count too) or split the questionnaire.`,
   cliNotWritten: (file: string, errors: number) =>
     `${file}: ${errors} error${errors === 1 ? '' : 's'}; nothing written. Fix the problems above and run it again.`,
   cliNoCases: (file: string) => `no cases file (${file})`,

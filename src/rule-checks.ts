@@ -7,15 +7,12 @@ import type { Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
+import { testFitsType } from './vocabulary.ts';
 
 type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */
 export type LineOf = (path: Path) => number;
 
-const CHOICE_TESTS = ['equals', 'oneOf', 'noneOf', 'includes', 'includesAny'] as const;
-const NUMBER_TESTS = ['lessThan', 'atMost', 'greaterThan', 'atLeast'] as const;
-const SINGLE_ONLY = ['equals', 'oneOf'] as const;
-const MULTIPLE_ONLY = ['includes', 'includesAny'] as const;
 
 /**
  * Every problem of meaning in a schema-valid rule set.
@@ -90,14 +87,11 @@ function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path
   const mismatch = (instead: string) => [
     { ...error('operator-mismatch', [...path, test], M.operatorMismatch(test, question.id, question.type, instead)), at: 'key' as const },
   ];
-  if (question.type === 'number') {
-    return (CHOICE_TESTS as readonly string[]).includes(test) ? mismatch(M.useNumberTests) : [];
+  // One table (vocabulary.ts) says which tests fit which question types, here and in the widget.
+  if (!testFitsType(test, question.type)) {
+    return mismatch(question.type === 'number' ? M.useNumberTests : question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests);
   }
-  if ((NUMBER_TESTS as readonly string[]).includes(test)) {
-    return mismatch(question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests);
-  }
-  if (question.type === 'single-choice' && (MULTIPLE_ONLY as readonly string[]).includes(test)) return mismatch(M.useSingleTests);
-  if (question.type === 'multiple-choice' && (SINGLE_ONLY as readonly string[]).includes(test)) return mismatch(M.useMultipleTests);
+  if (question.type === 'number') return [];
 
   const options = question.options.map((o) => o.id);
   const referenced: [string, Path][] =

@@ -7,7 +7,8 @@
  * widget imports its *types* only, so full Zod never ships to patients.
  */
 import * as z from 'zod';
-import { hasAllowedScheme, RESOURCE_LINK_SCHEMES, unsafeTextReason } from './text.ts';
+import { unsafeHrefReason, unsafeTextReason } from './text.ts';
+import { LEAF_OPERATORS, type LeafOperator } from './vocabulary.ts';
 
 // Zod compiles object parsers with `new Function` unless told not to. The CLI
 // does not need the speed, and nothing here should ever depend on eval.
@@ -78,12 +79,8 @@ export const LeafCondition = z.union([
   z.strictObject({ ...q, answered: z.boolean() }).meta({ title: 'answered', description: 'true: the question is visible and answered. false: it is hidden or unanswered.' }),
 ]);
 
-/** The leaf tests a condition can use, in the order the guide lists them. */
-export const LEAF_OPERATORS = [
-  'equals', 'oneOf', 'noneOf', 'includes', 'includesAny',
-  'lessThan', 'atMost', 'greaterThan', 'atLeast', 'answered',
-] as const;
-export type LeafOperator = (typeof LEAF_OPERATORS)[number];
+// The leaf tests, and the question types each works on, live in vocabulary.ts (the widget reads them too).
+export { LEAF_OPERATORS, type LeafOperator };
 
 export type LeafCondition = z.infer<typeof LeafCondition>;
 export type Condition =
@@ -168,18 +165,11 @@ const OutcomeText = z.strictObject({
 });
 export type OutcomeText = z.infer<typeof OutcomeText>;
 
-const Href = z
-  .string()
-  .refine((value) => hasAllowedScheme(value, RESOURCE_LINK_SCHEMES), {
-    abort: true,
-    error: (issue) =>
-      `a resource link starts with https:, tel:, sms: or mailto:; found ${JSON.stringify(issue.input)}`,
-  })
-  // No URL needs raw quotes, angle brackets or spaces; they only serve to break out of markup.
-  .refine((value) => !/[\s"'`<>]/.test(value), {
-    error: (issue) =>
-      `a resource link cannot contain spaces, quotes or < >; found ${JSON.stringify(issue.input)} (write %20 for a space)`,
-  });
+// The same rule the widget applies to a fetched file's links (text.ts).
+const Href = z.string().superRefine((value, ctx) => {
+  const reason = unsafeHrefReason(value);
+  if (reason) ctx.addIssue({ code: 'custom', message: reason });
+});
 
 const Resource = z.strictObject({
   name: Text,

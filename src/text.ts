@@ -122,3 +122,24 @@ export function unsafeTextReason(value: string): string | null {
   }
   return null;
 }
+
+/**
+ * Why a crisis resource's link is unsafe, or null when it is fine. A link is
+ * not prose: `?online=true` is a query, not an event handler, so links get
+ * this rule and prose gets {@link unsafeTextReason}. The loader and the
+ * widget both use it.
+ *
+ * @example
+ * unsafeHrefReason('https://988lifeline.org/chat?online=true') // null
+ * unsafeHrefReason('javascript:alert(1)') // 'a resource link starts with …'
+ */
+export function unsafeHrefReason(href: string): string | null {
+  if (!hasAllowedScheme(href, RESOURCE_LINK_SCHEMES)) {
+    return `a resource link starts with https:, tel:, sms: or mailto:; found ${JSON.stringify(href)}`;
+  }
+  // No URL needs raw quotes, angle brackets or spaces; they only serve to break out of markup.
+  if (/[\s"'`<>]/.test(href)) {
+    return `a resource link cannot contain spaces, quotes or < >; found ${JSON.stringify(href)} (write %20 for a space)`;
+  }
+  return null;
+}

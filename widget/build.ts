@@ -61,7 +61,7 @@ function option(name: string): string | undefined {
 }
 
 /** Reads, validates and compiles the default rules: a YAML rule file, or already-compiled JSON. */
-function compileDefaultRules(file: string): CompiledRuleSet {
+async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -76,7 +76,7 @@ function compileDefaultRules(file: string): CompiledRuleSet {
     if (!result.ok) {
       throw new BuildError(`the default rules are not valid:\n${result.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
     }
-    compiled = compileRuleSet(result.ruleSet);
+    compiled = await compileRuleSet(result.ruleSet);
   }
   // The widget's own run-time check must accept what the build ships.
   const checked = validateCompiled(compiled);
@@ -340,7 +340,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const rulesFile = resolve(ROOT, option('--rules') ?? process.env.SCREENER_RULES ?? 'rules/ketamine.yaml');
   const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  const compiled = compileDefaultRules(rulesFile);
+  const compiled = await compileDefaultRules(rulesFile);
 
   mkdirSync(DIST, { recursive: true });
   for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });

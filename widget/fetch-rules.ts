@@ -4,7 +4,7 @@
  * a size limit, then checked by hand and against its content hash. Any
  * failure is a plain message for the console; the caller shows the fallback.
  */
-import type { CompiledRuleSet } from '../src/compile.ts';
+import { hashRuleSet, MAX_COMPILED_BYTES, type CompiledRuleSet } from '../src/compile.ts';
 import { validateCompiled } from './validate-rules.ts';
 
 /** Limits for {@link fetchRules}. */
@@ -28,7 +28,7 @@ export type FetchRulesResult = { ok: true; compiled: CompiledRuleSet } | { ok: f
  * if (result.ok) start(result.compiled);
  */
 export async function fetchRules(url: string, options: FetchRulesOptions = {}): Promise<FetchRulesResult> {
-  const { allowedOrigins = [], timeoutMs = 10_000, maxBytes = 512 * 1024 } = options;
+  const { allowedOrigins = [], timeoutMs = 10_000, maxBytes = MAX_COMPILED_BYTES } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const fail = (problem: string): FetchRulesResult => ({ ok: false, problem });
@@ -72,8 +72,5 @@ export function isAllowedOrigin(target: URL, allowed: readonly string[]): boolea
  * against accidental edits, and the hand check above still runs.
  */
 async function hashMatches(compiled: CompiledRuleSet): Promise<boolean> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return true;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(compiled.ruleSet))));
-  return `sha256-${btoa(String.fromCharCode(...digest))}` === compiled.hash;
+  return !globalThis.crypto?.subtle || (await hashRuleSet(compiled.ruleSet)) === compiled.hash;
 }

@@ -6,8 +6,9 @@
  * is named by where it is (`questions[2]`); `npx screener check` on the
  * source file explains in full.
  */
-import type { CompiledRuleSet } from '../src/compile.ts';
-import { hasAllowedScheme, RESOURCE_LINK_SCHEMES, unsafeTextReason } from '../src/text.ts';
+import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/compile.ts';
+import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
+import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/vocabulary.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
 export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
@@ -37,22 +38,30 @@ export function validateCompiled(data: unknown): ValidationResult {
   try {
     const d = data as J;
     const r = d.ruleSet;
-    check(d.format === 'eligibility-screener/rules' && d.formatVersion === 1 && /^sha256-[\w+/]+=*$/.test(d.hash));
+    check(d.format === COMPILED_FORMAT && d.formatVersion === COMPILED_FORMAT_VERSION && /^sha256-[\w+/]+=*$/.test(d.hash));
     check(/^\d+\.\d+\.\d+$/.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
-    // No string anywhere may carry HTML, an event handler or a script URL.
-    JSON.stringify(r, (_key, value) => (typeof value === 'string' && check(!unsafeTextReason(value), unsafeTextReason(value)), value));
+    const links: unknown[] = r.crisisResources.resources;
+    // No prose anywhere may carry HTML, an event handler or a script URL. A
+    // resource's link is not prose (`?online=true` is a query): it gets the link rule below.
+    JSON.stringify(r, function (this: unknown, key, value) {
+      if (typeof value === 'string' && !(key === 'href' && links.includes(this))) check(!unsafeTextReason(value), unsafeTextReason(value));
+      return value;
+    });
     for (at of TEXTS) text(at.split('.').reduce((node, key) => node?.[key], r));
     if (r.crisisResources.medicalTitle !== undefined) text(r.crisisResources.medicalTitle);
     each(r.crisisResources.resources, 'resources', (resource) => {
       texts(resource, 'name detail linkLabel');
-      check(hasAllowedScheme(String(resource.href), RESOURCE_LINK_SCHEMES));
+      const reason = typeof resource.href === 'string' ? unsafeHrefReason(resource.href) : 'no link';
+      check(!reason, reason);
     });
 
-    const asked = new Set<string>();
+    // Questions by id so far: a test is checked against its question's type and options.
+    const asked = new Map<string, J>();
     each(r.questions, 'questions', (q) => {
       // showIf may only read earlier questions: the engine relies on it.
-      if (q.showIf !== undefined) condition(q.showIf, asked, 0);
+      if (q.showIf !== undefined) condition(q.showIf, asked, 1);
       unique(q.id, asked);
+      asked.set(q.id, q);
       texts(q, q.help === undefined ? 'text' : 'text help');
       if (q.type === 'number') {
         text(q.unit);
@@ -71,10 +80,18 @@ export function validateCompiled(data: unknown): ValidationResult {
     const ruleIds = new Set<string>();
     each(r.rules, 'rules', (rule) => {
       unique(rule.id, ruleIds);
-      condition(rule.when, asked, 0);
+      condition(rule.when, asked, 1);
       check(TIERS.indexOf(rule.tier) in [0, 1, 2] && [undefined, 'lines', 'medical'].includes(rule.crisisHelp));
       text(rule.reason);
     });
+    // The build ships rules without invariants; a compiled file keeps them, checked as `screener check` does.
+    if (r.invariants !== undefined && (!Array.isArray(r.invariants) || r.invariants.length)) {
+      const invariantIds = new Set<string>();
+      each(r.invariants, 'invariants', (invariant) => {
+        unique(invariant.id, invariantIds);
+        condition(invariant.when, asked, 1);
+      });
+    }
     return { ok: true, compiled: d as CompiledRuleSet };
   } catch (error) {
     return { ok: false, problem: `${at}: ${error instanceof Problem ? error.message : 'missing or wrong'}` };
@@ -92,24 +109,28 @@ export function validateCompiled(data: unknown): ValidationResult {
 
 class Problem extends Error {}
 
-function condition(c: J, asked: Set<string>, depth: number): void {
+/** A condition `depth` levels deep (1 at the top) on questions in `asked`, each test fitting its question. */
+function condition(c: J, asked: Map<string, J>, depth: number): void {
   const keys = Object.keys(c);
   const op = keys.find((key) => key !== 'question') ?? '';
   const value = c[op];
-  check(depth < 24 && typeof c === 'object');
+  check(depth <= MAX_CONDITION_DEPTH, `a condition nested deeper than ${MAX_CONDITION_DEPTH} levels`);
   if (keys.length === 1 && op === 'not') return condition(value, asked, depth + 1);
   if (keys.length === 1 && (op === 'all' || op === 'any')) {
     check(value.length > 0);
     for (const inner of value) condition(inner, asked, depth + 1);
     return;
   }
+  const question = asked.get(c.question);
+  const operand = testFitsType(op, question?.type) && LEAF_TESTS[op as LeafOperator].operand;
+  const optionIds: string[] = question?.options?.map((o: J) => o.id) ?? [];
+  const isOption = (v: unknown) => optionIds.includes(v as string);
   check(
     keys.length === 2 &&
-      asked.has(c.question) &&
-      (op === 'answered' ? typeof value === 'boolean'
-      : op === 'equals' || op === 'includes' ? typeof value === 'string'
-      : op === 'oneOf' || op === 'noneOf' || op === 'includesAny' ? value.length > 0 && value.every((v: unknown) => typeof v === 'string')
-      : ['lessThan', 'atMost', 'greaterThan', 'atLeast'].includes(op) && num(value)),
+      (operand === 'boolean' ? typeof value === 'boolean'
+      : operand === 'option' ? isOption(value)
+      : operand === 'options' ? value.length > 0 && value.every(isOption)
+      : operand === 'number' && num(value)),
   );
 }
 
@@ -123,9 +144,9 @@ function text(value: unknown): void {
   check(values.length > 0 && values.every((v) => typeof v === 'string' && v.trim() !== ''));
 }
 
-function unique(value: unknown, seen: Set<string>): void {
+function unique(value: unknown, seen: Set<string> | Map<string, J>): void {
   check(typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !seen.has(value));
-  seen.add(value as string);
+  if (seen instanceof Set) seen.add(value as string);
 }
 
 function num(value: unknown): value is number {

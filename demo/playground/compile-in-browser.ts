@@ -1,9 +1,9 @@
 /**
- * The browser's twin of `src/compile.ts` (which needs `node:crypto`): the
- * same compiled JSON, hashed with Web Crypto, so the preview loads exactly
- * what `screener compile` would write.
+ * Compiles in the playground exactly as `screener compile` does (the same
+ * `compileRuleSet`, hashed with Web Crypto), so the preview loads what the
+ * CLI would write.
  */
-import type { CompiledRuleSet } from '../../src/compile.ts';
+import { compileRuleSet, COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../../src/compile.ts';
 import type { RuleSet } from '../../src/schema.ts';
 
 /**
@@ -14,12 +14,10 @@ import type { RuleSet } from '../../src/schema.ts';
  * compiled.hash // 'sha256-…'
  */
 export async function compileInBrowser(ruleSet: RuleSet): Promise<CompiledRuleSet> {
-  const compiled = { format: 'eligibility-screener/rules', formatVersion: 1, ruleSet } as const;
   // Web Crypto exists only on secure pages (https, localhost). Without it the
   // widget skips its hash check too, so a placeholder of the right shape does.
-  if (!globalThis.crypto?.subtle) return { ...compiled, hash: 'sha256-unchecked' };
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(ruleSet))));
-  let binary = '';
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return { ...compiled, hash: `sha256-${btoa(binary)}` };
+  if (!globalThis.crypto?.subtle) {
+    return { format: COMPILED_FORMAT, formatVersion: COMPILED_FORMAT_VERSION, hash: 'sha256-unchecked', ruleSet };
+  }
+  return compileRuleSet(ruleSet);
 }

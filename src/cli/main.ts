@@ -7,7 +7,7 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ruleSetToMarkdown } from '../analysis/index.ts';
-import { compileRuleSet } from '../compile.ts';
+import { compileRuleSet, MAX_COMPILED_BYTES } from '../compile.ts';
 import { formatIssue, loadRuleSet } from '../loader.ts';
 import { messages as M } from '../messages.ts';
 import { ruleSetJsonSchema } from '../schema.ts';
@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       case 'check':
         return check(parseArgs('check', rest, ['--json', '--strict']), io);
       case 'compile':
-        return compile(parseArgs('compile', rest, [], true), io);
+        return await compile(parseArgs('compile', rest, [], true), io);
       case 'graph':
         return graph(parseArgs('graph', rest, [], true), io);
       case 'schema':
@@ -148,14 +148,23 @@ function write(file: string, text: string, io: Io): boolean {
   }
 }
 
-function compile(args: Args, io: Io): number {
+async function compile(args: Args, io: Io): Promise<number> {
   if (args.flags.has('--help')) return help(io);
   const file = oneFile('compile', args);
+  // The loader refuses what the widget's own check refuses (unsafe text,
+  // conditions nested too deep, tests on the wrong question type); the size
+  // is only known once compiled.
   const loaded = loadForWriting(file, io);
   if (!loaded.ruleSet) return loaded.code;
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
-  const compiled = compileRuleSet(loaded.ruleSet);
-  if (!write(out, `${JSON.stringify(compiled, null, 2)}\n`, io)) return EXIT.unreadable;
+  const compiled = await compileRuleSet(loaded.ruleSet);
+  const text = `${JSON.stringify(compiled, null, 2)}\n`;
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_COMPILED_BYTES) {
+    io.err(M.cliTooBig(file, bytes, MAX_COMPILED_BYTES));
+    return EXIT.problems;
+  }
+  if (!write(out, text, io)) return EXIT.unreadable;
   io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}`));
   return EXIT.ok;
 }

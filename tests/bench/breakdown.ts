@@ -45,12 +45,12 @@ function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Pl
   const source = readFileSync(join(root, rulesFile), 'utf8');
   const result = loadRuleSet(source, rulesFile);
   if (!result.ok) throw new Error(`bench: ${rulesFile} is not valid:\n${result.issues.map(formatIssue).join('\n')}`);
-  const shipped = JSON.stringify(patientFacing(compileRuleSet(result.ruleSet)));
+  const shipped = compileRuleSet(result.ruleSet).then((compiled) => JSON.stringify(patientFacing(compiled)));
   const resolved = `\0${VIRTUAL_RULES}`;
   return {
     name: 'bench-default-rules',
     resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
-    load: (id) => (id === resolved ? `export default ${empty ? '{}' : shipped};` : null),
+    load: async (id) => (id === resolved ? `export default ${empty ? '{}' : await shipped};` : null),
   };
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, install, mount, open, VERSION } from '../../widget/api.ts';
 import { fixtureCompiled, settle } from './support.ts';
 
-install(fixtureCompiled());
+install(await fixtureCompiled());
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -10,9 +10,9 @@ afterEach(() => {
 });
 
 describe('window.EligibilityScreener', () => {
-  it('is installed once, with version, open and mount', () => {
+  it('is installed once, with version, open and mount', async () => {
     expect(window.EligibilityScreener).toBe(api);
-    install(fixtureCompiled());
+    install(await fixtureCompiled());
     expect(window.EligibilityScreener).toBe(api);
     expect(Object.keys(api).sort()).toEqual(['mount', 'open', 'version']);
     expect(api.version).toBe(VERSION);

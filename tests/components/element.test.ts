@@ -25,9 +25,10 @@ describe('<eligibility-screener>', () => {
     }
   });
 
-  it('is defined once: a second definition (the script loaded twice) is harmless', () => {
-    defineEligibilityScreener(fixtureCompiled());
-    expect(() => defineEligibilityScreener(fixtureCompiled())).not.toThrow();
+  it('is defined once: a second definition (the script loaded twice) is harmless', async () => {
+    const compiled = await fixtureCompiled();
+    defineEligibilityScreener(compiled);
+    expect(() => defineEligibilityScreener(compiled)).not.toThrow();
     expect(customElements.get(TAG)).toBe(EligibilityScreenerElement);
   });
 
@@ -98,7 +99,7 @@ describe('<eligibility-screener>', () => {
 
 describe('<eligibility-screener rules="…">', () => {
   it('holds its space with a loading note, then starts with the fetched rules', async () => {
-    const remote = fixtureCompiled((ruleSet) => ({ ...ruleSet, intro: { ...ruleSet.intro, title: 'Remote rules' } }));
+    const remote = await fixtureCompiled((ruleSet) => ({ ...ruleSet, intro: { ...ruleSet.intro, title: 'Remote rules' } }));
     let answer!: (response: Response) => void;
     vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
     const { ui } = await mountWidget({ 'booking-url': '/book', rules: '/rules/remote.json' });

@@ -10,8 +10,8 @@ describe('the ES module build\'s exports (widget/public-api.ts)', () => {
     expect(publicApi.TAG).toBe('eligibility-screener');
   });
 
-  it('register the element and window.EligibilityScreener on install, as the entry does', () => {
-    install(fixtureCompiled());
+  it('register the element and window.EligibilityScreener on install, as the entry does', async () => {
+    install(await fixtureCompiled());
     expect(customElements.get(publicApi.TAG)).toBe(publicApi.EligibilityScreenerElement);
     expect(window.EligibilityScreener).toBe(publicApi.api);
   });

@@ -4,6 +4,10 @@ import { fixtureCompiled } from './support.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
+// Hashing is async (Web Crypto): compile once; tests that edit it take a copy.
+const FIXTURE = await fixtureCompiled();
+const fixtureCompiledCopy = () => structuredClone(FIXTURE);
+
 function serve(body: string, init: ResponseInit = {}) {
   const fetch = vi.fn(async (_url: URL, _init?: RequestInit) => new Response(body, { status: 200, ...init }));
   vi.stubGlobal('fetch', fetch);
@@ -12,7 +16,7 @@ function serve(body: string, init: ResponseInit = {}) {
 
 describe('fetchRules()', () => {
   it('loads a compiled rule set from the page origin, without following redirects', async () => {
-    const compiled = fixtureCompiled();
+    const compiled = fixtureCompiledCopy();
     const fetch = serve(JSON.stringify(compiled));
     const result = await fetchRules('/rules/mini.json');
     expect(result).toEqual({ ok: true, compiled });
@@ -21,7 +25,7 @@ describe('fetchRules()', () => {
   });
 
   it('refuses another origin unless it is listed, and never plain http', async () => {
-    const fetch = serve(JSON.stringify(fixtureCompiled()));
+    const fetch = serve(JSON.stringify(fixtureCompiledCopy()));
     expect(await fetchRules('https://cdn.example/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('is not allowed') });
     expect(fetch).not.toHaveBeenCalled();
     expect(await fetchRules('https://cdn.example/rules.json', { allowedOrigins: ['https://cdn.example'] })).toMatchObject({ ok: true });
@@ -31,10 +35,10 @@ describe('fetchRules()', () => {
   it.each<[string, () => void, RegExp]>([
     ['an HTTP error', () => serve('nope', { status: 404 }), /HTTP 404/],
     ['a body that is not JSON', () => serve('{ "format": '), /unreadable/],
-    ['a file over the size limit', () => serve(JSON.stringify(fixtureCompiled()), { headers: { 'content-length': '9999999' } }), /over 524288 bytes/],
+    ['a file over the size limit', () => serve(JSON.stringify(fixtureCompiledCopy()), { headers: { 'content-length': '9999999' } }), /over 524288 bytes/],
     ['a JSON that is not a rule set', () => serve('{"format":"eligibility-screener/rules","formatVersion":1}'), /not a valid rule set/],
     ['a rule set edited after compiling', () => {
-      const compiled = fixtureCompiled();
+      const compiled = fixtureCompiledCopy();
       compiled.ruleSet.questions[0]!.text = 'How old are you, really?';
       serve(JSON.stringify(compiled));
     }, /hash mismatch/],
@@ -46,7 +50,7 @@ describe('fetchRules()', () => {
   });
 
   it('refuses a body longer than the limit even without a content-length', async () => {
-    serve(JSON.stringify(fixtureCompiled()));
+    serve(JSON.stringify(fixtureCompiledCopy()));
     expect(await fetchRules('/rules.json', { maxBytes: 100 })).toMatchObject({ ok: false, problem: expect.stringContaining('over 100 bytes') });
   });
 

@@ -91,7 +91,8 @@ describe('README: what is stored', () => {
 describe('README: what is sent', () => {
   it('no request with the built-in rules; exactly the rules URL when one is set', async () => {
     expect(part('What is sent')).toMatch(/No request\*\* during an assessment, except fetching the `rules` URL/);
-    const fetch = vi.fn(async () => new Response(JSON.stringify(fixtureCompiled())));
+    const body = JSON.stringify(await fixtureCompiled());
+    const fetch = vi.fn(async () => new Response(body));
     vi.stubGlobal('fetch', fetch);
     const plain = await mountWidget({ 'booking-url': '/book' });
     await walk(plain.ui, TO_REVIEW);
@@ -106,7 +107,8 @@ describe('README: what is sent', () => {
   it('the size limit it states is the one enforced', async () => {
     const kb = Number(part('What is sent').match(/at most (\d+) KB/)?.[1]);
     expect(kb).toBeGreaterThan(0);
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(fixtureCompiled()).padEnd(kb * 1024 + 1)));
+    const body = JSON.stringify(await fixtureCompiled()).padEnd(kb * 1024 + 1);
+    vi.stubGlobal('fetch', async () => new Response(body));
     expect(await fetchRules('/rules.json')).toEqual({ ok: false, problem: `over ${kb * 1024} bytes` });
   });
 });

@@ -14,7 +14,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const HASH = fixtureCompiled().hash;
+const HASH = (await fixtureCompiled()).hash;
 const KEY = `${RESUME_KEY_PREFIX}screener`;
 
 /** Everything the page could have kept: both storages and cookies. */

@@ -31,7 +31,7 @@ afterEach(() => {
 describe('an error while the assessment starts', () => {
   it('shows "contact the clinic" with one warning, and throws nothing into the page', async () => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    sessionStorage.setItem(`${RESUME_KEY_PREFIX}screener`, JSON.stringify({ h: fixtureCompiled().hash, t: Date.now(), p: ['age', 'goals'], a: [40] }));
+    sessionStorage.setItem(`${RESUME_KEY_PREFIX}screener`, JSON.stringify({ h: (await fixtureCompiled()).hash, t: Date.now(), p: ['age', 'goals'], a: [40] }));
     engine.failing = true;
     const { ui } = await mountWidget({ id: 'screener', 'booking-url': 'https://clinic.example/book', resume: true });
     await settle();

@@ -24,8 +24,8 @@ export function fixtureRuleSet(): RuleSet {
   return result.ruleSet;
 }
 
-/** The fixture, compiled as `screener compile` would. */
-export function fixtureCompiled(change?: (ruleSet: RuleSet) => RuleSet): CompiledRuleSet {
+/** The fixture, compiled as `screener compile` would (hashing is async: Web Crypto). */
+export async function fixtureCompiled(change?: (ruleSet: RuleSet) => RuleSet): Promise<CompiledRuleSet> {
   const ruleSet = fixtureRuleSet();
   return compileRuleSet(change ? change(ruleSet) : ruleSet);
 }
@@ -59,7 +59,7 @@ export const settle = () => new Promise((done) => setTimeout(done, 0));
  * ui.getByRole('button', { name: 'Start the questions' });
  */
 export async function mountWidget(attributes: Record<string, string | true> = { 'booking-url': 'https://clinic.example/book' }) {
-  defineEligibilityScreener(fixtureCompiled());
+  defineEligibilityScreener(await fixtureCompiled());
   const element = document.createElement('eligibility-screener') as EligibilityScreenerElement;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value === true ? '' : value);
   document.body.append(element);

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledRuleSet } from '../../src/compile.ts';
+import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { fixtureCompiled } from './support.ts';
 
 type Edit = (compiled: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+// Hashing is async (Web Crypto): compile once, edit copies.
+const FIXTURE = await fixtureCompiled();
+
 function edited(edit: Edit): unknown {
-  const copy = structuredClone(fixtureCompiled()) as CompiledRuleSet;
+  const copy = structuredClone(FIXTURE) as CompiledRuleSet;
   edit(copy);
   return copy;
 }
 
 describe('validateCompiled()', () => {
   it('accepts a compiled rule set', () => {
-    const compiled = fixtureCompiled();
-    expect(validateCompiled(compiled)).toEqual({ ok: true, compiled });
+    expect(validateCompiled(FIXTURE)).toEqual({ ok: true, compiled: FIXTURE });
   });
 
   // Each row: what is wrong → where the problem is reported.
@@ -44,16 +47,43 @@ describe('validateCompiled()', () => {
     ['a missing outcome', (c) => delete c.ruleSet.outcomes.review, /^outcomes\.review/],
     ['an outcome without action', (c) => delete c.ruleSet.outcomes.candidate.action, /^outcomes\.candidate\.action/],
     ['no crisis resources', (c) => (c.ruleSet.crisisResources.resources = []), /^resources/],
-    ['a javascript: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'javascript:alert(1)'), /script URLs/],
+    ['a javascript: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'javascript:alert(1)'), /^resources\[0\]: a resource link starts with https:/],
     ['an http: resource link', (c) => (c.ruleSet.crisisResources.resources[0].href = 'http://988.example'), /^resources\[0\]/],
     ['HTML in a question', (c) => (c.ruleSet.questions[0].text = '<img src=x onerror=alert(1)>'), /HTML is not allowed/],
     ['an event handler in a translation', (c) => (c.ruleSet.intro.title = { en: 'Hi', es: 'x onclick=alert(1)' }), /event-handler/],
     ['a javascript: link in a reason', (c) => (c.ruleSet.rules[0].reason = '[x](javascript:alert(1))'), /script URLs|not allowed/],
     ['not an object at all', (c) => (c.ruleSet = 'rules'), /^the file/],
+    // What the loader refuses, the widget refuses too (issue 11).
+    ['equals on a multiple-choice question', (c) => (c.ruleSet.rules[0].when = { question: 'goals', equals: 'depression' }), /^rules\[0\]/],
+    ['includes on a single-choice question', (c) => (c.ruleSet.rules[0].when = { question: 'bp', includes: 'high' }), /^rules\[0\]/],
+    ['lessThan on a choice question', (c) => (c.ruleSet.rules[0].when = { question: 'bp', lessThan: 3 }), /^rules\[0\]/],
+    ['an option the question does not have', (c) => (c.ruleSet.rules[0].when = { question: 'bp', equals: 'low' }), /^rules\[0\]/],
+    ['a resource link with a space', (c) => (c.ruleSet.crisisResources.resources[0].href = 'https://988lifeline.org/a b'), /^resources\[0\]/],
+    ['a resource link with a quote', (c) => (c.ruleSet.crisisResources.resources[0].href = 'tel:988" x'), /^resources\[0\]/],
   ])('refuses %s', (_name, edit, where) => {
     const result = validateCompiled(edited(edit));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(where);
+  });
+
+  it('accepts a resource link with a query string, as the loader does (online= is no event handler there)', () => {
+    const result = validateCompiled(edited((c) => (c.ruleSet.crisisResources.resources[0].href = 'https://988lifeline.org/chat?online=true')));
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it('still refuses an event handler in prose', () => {
+    const result = validateCompiled(edited((c) => (c.ruleSet.crisisResources.resources[0].detail = 'Chat at https://988lifeline.org/chat?online=true')));
+    expect(result).toMatchObject({ ok: false, problem: expect.stringMatching(/event-handler/) });
+  });
+
+  it(`accepts conditions ${MAX_CONDITION_DEPTH} levels deep and refuses one level more`, () => {
+    const nested = (levels: number) => {
+      let condition: object = { question: 'age', lessThan: 18 };
+      for (let i = 1; i < levels; i += 1) condition = { not: condition };
+      return condition;
+    };
+    expect(validateCompiled(edited((c) => (c.ruleSet.rules[0].when = nested(MAX_CONDITION_DEPTH))))).toMatchObject({ ok: true });
+    expect(validateCompiled(edited((c) => (c.ruleSet.rules[0].when = nested(MAX_CONDITION_DEPTH + 1))))).toMatchObject({ ok: false, problem: expect.stringMatching(/^rules\[0\]/) });
   });
 
   it.each([null, 42, 'text', [], {}])('refuses %j without throwing', (data) => {

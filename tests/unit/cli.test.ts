@@ -156,7 +156,7 @@ describe('screener compile', () => {
     const written = JSON.parse(readFileSync(join(dir, 'compiled.json'), 'utf8'));
     const loaded = loadRuleSet(readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error('fixture should load');
-    expect(written).toEqual(compileRuleSet(loaded.ruleSet));
+    expect(written).toEqual(await compileRuleSet(loaded.ruleSet));
     expect(out).toBe(`wrote ${join(dir, 'compiled.json')} (version 1.0.0, ${written.hash})`);
   });
 
@@ -171,6 +171,18 @@ describe('screener compile', () => {
     expect(result.err).toContain(`${broken}:73:11 "tier" must be one of`);
     expect(result.err).toContain('nothing written');
     expect(existsSync(join(dir, 'never.json'))).toBe(false);
+  });
+
+  it('refuses (exit 1, nothing written) a compiled file over the size the widget fetches', async () => {
+    // A valid rule set whose compiled JSON is over 512 KB: one long clinician note.
+    const note = 'Adults only. '.repeat(45_000);
+    const big = ruleFile('too-big', ['    clinicianNote: Adults only.\n', `    clinicianNote: ${note}\n`]);
+    const out = join(dir, 'too-big.json');
+    const result = await run(['compile', big, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/over the 524288 bytes \(512 KB\) the widget loads/);
+    expect(result.err).toContain('nothing written');
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet, ruleSetHash } from '../../src/compile.ts';
+import { compileInBrowser } from '../../demo/playground/compile-in-browser.ts';
+import { compileRuleSet, hashRuleSet } from '../../src/compile.ts';
 import { loadRuleSet } from '../../src/loader.ts';
 import type { RuleSet } from '../../src/schema.ts';
 
@@ -13,44 +15,58 @@ function minimal(): RuleSet {
 }
 
 describe('compileRuleSet()', () => {
-  it('wraps the rule set with the format tag, version and a sha256 hash', () => {
-    const compiled = compileRuleSet(minimal());
+  it('wraps the rule set with the format tag, version and a sha256 hash', async () => {
+    const compiled = await compileRuleSet(minimal());
     expect(compiled.format).toBe('eligibility-screener/rules');
     expect(compiled.formatVersion).toBe(1);
     expect(compiled.hash).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
     expect(compiled.ruleSet.id).toBe('minimal');
   });
 
-  it('keeps defaults filled in and the invariants', () => {
-    const { ruleSet } = compileRuleSet(minimal());
+  it('keeps defaults filled in and the invariants', async () => {
+    const { ruleSet } = await compileRuleSet(minimal());
     expect(ruleSet.locale).toBe('en');
     expect(ruleSet.showReasons).toBe(true);
     expect(ruleSet.invariants.map((i) => i.id)).toEqual(['pregnant-not-suitable']);
   });
 
-  it('gives the same hash for the same content, loaded twice', () => {
-    expect(compileRuleSet(minimal()).hash).toBe(compileRuleSet(minimal()).hash);
+  it('gives the same hash for the same content, loaded twice', async () => {
+    expect((await compileRuleSet(minimal())).hash).toBe((await compileRuleSet(minimal())).hash);
   });
 
-  it('changes the hash when any content changes, even one word of patient text', () => {
+  it('changes the hash when any content changes, even one word of patient text', async () => {
     const before = minimal();
     const after = minimal();
     after.rules[0]!.reason = 'This service is for adults only.';
-    expect(ruleSetHash(after)).not.toBe(ruleSetHash(before));
+    expect(await hashRuleSet(after)).not.toBe(await hashRuleSet(before));
     const bumped = { ...minimal(), version: '1.0.1' };
-    expect(ruleSetHash(bumped)).not.toBe(ruleSetHash(before));
+    expect(await hashRuleSet(bumped)).not.toBe(await hashRuleSet(before));
   });
 
-  it('survives a JSON round trip: the widget can recompute the hash from the file', () => {
-    const compiled = compileRuleSet(minimal());
+  it('survives a JSON round trip: the widget can recompute the hash from the file', async () => {
+    const compiled = await compileRuleSet(minimal());
     const reread = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
-    expect(ruleSetHash(reread.ruleSet)).toBe(compiled.hash);
+    expect(await hashRuleSet(reread.ruleSet)).toBe(compiled.hash);
+  });
+});
+
+describe('hashRuleSet()', () => {
+  it('keeps the format of files compiled before it: sha256-<base64> of JSON.stringify(ruleSet)', async () => {
+    // How `screener compile` hashed with node:crypto before Web Crypto; files compiled then must still load.
+    const ruleSet = minimal();
+    const before = `sha256-${createHash('sha256').update(JSON.stringify(ruleSet), 'utf8').digest('base64')}`;
+    expect(await hashRuleSet(ruleSet)).toBe(before);
+  });
+
+  it('is the hash the playground compiles with', async () => {
+    const ruleSet = minimal();
+    expect((await compileInBrowser(ruleSet)).hash).toBe(await hashRuleSet(ruleSet));
   });
 });
 
 describe('src/compile.ts exports', () => {
   it('keeps its public API (CONTRACTS.md §3)', async () => {
     const compile = await import('../../src/compile.ts');
-    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'compileRuleSet', 'ruleSetHash']);
+    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'MAX_COMPILED_BYTES', 'compileRuleSet', 'hashRuleSet']);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadRuleSet, type RuleIssue } from '../../src/loader.ts';
+import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
 
 const MINIMAL_FILE = 'tests/fixtures/loader/minimal.yaml';
 const MINIMAL = readFileSync(MINIMAL_FILE, 'utf8');
@@ -115,6 +116,27 @@ const BROKEN: { what: string; from: string; to: string; code: string; at: string
   { what: 'equal min and max', from: '    min: 1\n    max: 45', to: '    min: 45\n    max: 45', code: 'number-range', at: '45\n    max: 45', says: ['the range is empty'] },
   { what: 'step larger than the range', from: '    max: 45', to: '    max: 45\n    step: 50', code: 'number-range', at: '50', says: ['"step" (50) is larger than the whole range 1–45'] },
 ];
+
+describe('loadRuleSet() on deeply nested conditions', () => {
+  /** The minimal file with the first rule's condition wrapped in `levels - 1` nots (`levels` counts the test too). */
+  function nested(levels: number): string {
+    const leaf = '{ question: age, lessThan: 18 }';
+    return broken(`when: ${leaf}`, `when: ${'{ not: '.repeat(levels - 1)}${leaf}${' }'.repeat(levels - 1)}`);
+  }
+
+  it(`loads a condition ${MAX_CONDITION_DEPTH} levels deep, the widget's limit`, () => {
+    expect(loadRuleSet(nested(MAX_CONDITION_DEPTH), 'rules/test.yaml').ok).toBe(true);
+  });
+
+  it.each([MAX_CONDITION_DEPTH + 1, 800])('refuses a condition %i levels deep, at its line, as the widget would', (levels) => {
+    const source = nested(levels);
+    const errors = errorsOf(source);
+    const issue = errors.find((e) => e.code === 'condition-too-deep');
+    expect(issue, `issues: ${errors.map(formatIssue).join('\n')}`).toBeDefined();
+    expect(issue!.line).toBe(positionOf(source, 'when: { not').line);
+    expect(issue!.message).toContain(`at most ${MAX_CONDITION_DEPTH} levels`);
+  });
+});
 
 describe('loadRuleSet() on broken files', () => {
   it.each(BROKEN)('$what → $code at the break', ({ from, to, code, at, says }) => {

@@ -12,8 +12,11 @@ import { defaultRuleSet } from './scenarios.ts';
  * compiledDefault().hash // 'sha256-…'
  */
 export function compiledDefault(): CompiledRuleSet {
-  return compileRuleSet(defaultRuleSet());
+  return structuredClone(COMPILED);
 }
+
+// Hashing is async (Web Crypto); compiled once, handed out as fresh copies.
+const COMPILED = await compileRuleSet(defaultRuleSet());
 
 /**
  * The compiled default rule set as the JSON text a server sends.

@@ -16,8 +16,8 @@ import { h, render } from 'preact';
 import type { CompiledRuleSet } from '../src/compile.ts';
 import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';
+import { resultHelp } from '../src/crisis-help.ts';
 import { safeBookingUrl } from './booking-url.ts';
-import { isMedicalCrisisOnly } from './crisis-kind.ts';
 import { Host, type Body } from './components/host.tsx';
 import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
@@ -356,7 +356,7 @@ function announcement(screen: Screen, view: View): string {
   const help = ruleSet.crisisResources;
   const title =
     screen.kind === 'result' && screen.outcome.tier !== 'crisis' ? ruleSet.outcomes[screen.outcome.tier].title
-    : help.medicalTitle && isMedicalCrisisOnly(screen.outcome) ? help.medicalTitle
+    : help.medicalTitle && resultHelp(screen.outcome, screen.outcome.crisisLines).medical ? help.medicalTitle
     : help.title;
   return plainText(t(title));
 }

@@ -4,8 +4,7 @@
  * Nothing here evaluates a rule: the snapshot already knows.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { Outcome } from '../src/engine.ts';
-import { currentQuestion, progress, type assessmentMachine } from '../src/machine.ts';
+import { currentQuestion, progress, type AssessmentOutcome, type assessmentMachine } from '../src/machine.ts';
 import type { Question } from '../src/schema.ts';
 
 /** A snapshot of the assessment machine. */
@@ -16,8 +15,8 @@ export type Screen =
   | { kind: 'intro' }
   | { kind: 'question'; question: Question; step: number; total: number }
   /** Shown at once after an interrupting answer, while questions remain. */
-  | { kind: 'crisis'; outcome: Outcome }
-  | { kind: 'result'; outcome: Outcome };
+  | { kind: 'crisis'; outcome: AssessmentOutcome }
+  | { kind: 'result'; outcome: AssessmentOutcome };
 
 /**
  * The screen for a snapshot.

@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/engine.ts';
+import type { AssessmentOutcome } from '../../src/machine.ts';
 import { dispatchAll, eventsFor, type ScreenerEventInit } from '../../widget/events.ts';
 import type { Screen } from '../../widget/screen.ts';
 import { answer, press, TO_CRISIS_INTERRUPT, TO_REVIEW, walk } from './flow.ts';
@@ -10,7 +10,7 @@ afterEach(() => document.body.replaceChildren());
 
 const ruleSet = fixtureRuleSet();
 const question = (index: number, step: number): Screen => ({ kind: 'question', question: ruleSet.questions[index]!, step, total: 6 });
-const outcome: Outcome = { tier: 'review', fired: [{ id: 'bp-high', tier: 'review', reason: 'r', source: 's', interrupt: false }] };
+const outcome: AssessmentOutcome = { tier: 'review', fired: [{ id: 'bp-high', tier: 'review', reason: 'r', source: 's', interrupt: false }], crisisLines: false };
 const context = { rulesVersion: '2.1.0', rulesHash: 'sha256-abc=', shareOutcome: false };
 
 describe('eventsFor()', () => {

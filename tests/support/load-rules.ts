@@ -6,13 +6,15 @@
  * its own tests.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Answers } from '../../src/engine.ts';
 import { RuleSet, type Tier } from '../../src/schema.ts';
 
 /** The repository's `rules/` folder. */
-export const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+// Paths, not `new URL(…)`: under happy-dom (component tests) the global URL is the DOM's.
+export const RULES_DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../rules')}/`;
 
 /**
  * Reads and validates `rules/<name>.yaml`; throws with Zod's issues when invalid.

@@ -4,7 +4,10 @@
  * by the machine, component and browser tests alike. Each is a script of
  * what a patient does: answer the question on screen, or press Back.
  */
+import { createActor } from 'xstate';
 import type { Answer } from '../../src/engine.ts';
+import { assessmentMachine, currentQuestion } from '../../src/machine.ts';
+import type { RuleSet } from '../../src/schema.ts';
 import { TYPICAL_KETAMINE_ANSWERS } from './load-rules.ts';
 
 /** One thing a patient does: answer what is on screen (by question id), or press Back. */
@@ -114,4 +117,42 @@ export function optionForReading<T extends { label: string }>(options: readonly 
   const chosen = fitting.at(-1);
   if (!chosen) throw new Error(`no option fits ${reading.top}/${reading.bottom}`);
   return chosen;
+}
+
+/** What the patient does, screen by screen, to play a scenario: as the machine decides which question is on screen. */
+export type PatientAction = { kind: 'answer'; question: string; answer: Answer } | { kind: 'back' };
+
+/**
+ * Plays a scenario on the assessment machine and returns what the patient
+ * did, so the widget tests can repeat it click by click, and the final snapshot.
+ *
+ * @example
+ * const { actions, snapshot } = playScenario(ruleSet, SAFETY_SCENARIOS[0]);
+ */
+export function playScenario(ruleSet: RuleSet, scenario: SafetyScenario) {
+  const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();
+  actor.send({ type: 'user.start' });
+  const actions: PatientAction[] = [];
+  const onScreen = () => currentQuestion(actor.getSnapshot().context)?.id;
+  const give = (question: string, answer: Answer) => {
+    actions.push({ kind: 'answer', question, answer });
+    actor.send({ type: 'user.answer', value: answer });
+  };
+  for (const step of scenario.steps) {
+    if ('back' in step) {
+      actions.push({ kind: 'back' });
+      actor.send({ type: 'user.back' });
+      continue;
+    }
+    if (onScreen() !== step.question) throw new Error(`"${scenario.name}": expected to be asked "${step.question}", but "${onScreen()}" is on screen`);
+    give(step.question, step.answer);
+  }
+  while (actor.getSnapshot().hasTag('question')) {
+    const id = onScreen()!;
+    if (!Object.hasOwn(scenario.rest, id)) throw new Error(`"${scenario.name}": no answer for "${id}"`);
+    give(id, scenario.rest[id] as Answer);
+  }
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  return { actions, snapshot, asked: actions.flatMap((a) => (a.kind === 'answer' ? [a.question] : [])) };
 }

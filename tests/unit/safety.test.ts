@@ -5,42 +5,17 @@
  * whether the crisis lines are on that screen.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { evaluate, type Answer } from '../../src/engine.ts';
-import { assessmentMachine, currentQuestion } from '../../src/machine.ts';
+import { evaluate } from '../../src/engine.ts';
 import type { ChoiceQuestion } from '../../src/schema.ts';
 import { resolveText } from '../../src/text.ts';
 import { loadRules, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
-import { labelFits, optionForReading, SAFETY_SCENARIOS, type SafetyScenario } from '../support/safety-scenarios.ts';
+import { labelFits, optionForReading, playScenario, SAFETY_SCENARIOS } from '../support/safety-scenarios.ts';
 
 const ruleSet = loadRules('ketamine');
 
-function walk(scenario: SafetyScenario) {
-  const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();
-  actor.send({ type: 'user.start' });
-  const asked: string[] = [];
-  const onScreen = () => currentQuestion(actor.getSnapshot().context)?.id;
-  for (const step of scenario.steps) {
-    if ('back' in step) {
-      actor.send({ type: 'user.back' });
-      continue;
-    }
-    expect(onScreen(), `the patient expects to be asked "${step.question}"`).toBe(step.question);
-    asked.push(step.question);
-    actor.send({ type: 'user.answer', value: step.answer });
-  }
-  while (actor.getSnapshot().hasTag('question')) {
-    const id = onScreen()!;
-    if (!Object.hasOwn(scenario.rest, id)) throw new Error(`the patient has no answer for "${id}"`);
-    asked.push(id);
-    actor.send({ type: 'user.answer', value: scenario.rest[id] as Answer });
-  }
-  return { snapshot: actor.getSnapshot(), asked };
-}
-
 describe('suicide-risk and blood-pressure journeys (rules/ketamine.yaml)', () => {
   it.each(SAFETY_SCENARIOS.map((s) => [s.name, s] as const))('%s', (_name, scenario) => {
-    const { snapshot, asked } = walk(scenario);
+    const { snapshot, asked } = playScenario(ruleSet, scenario);
     const { context } = snapshot;
     expect(snapshot.hasTag('result')).toBe(true);
     expect(context.interrupted ? 'crisis' : 'result').toBe(scenario.expect.screen);

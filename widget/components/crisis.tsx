@@ -7,14 +7,14 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from 'preact';
-import type { Outcome } from '../../src/engine.ts';
-import { isMedicalCrisisOnly } from '../crisis-kind.ts';
+import { resultHelp } from '../../src/crisis-help.ts';
+import type { AssessmentOutcome } from '../../src/machine.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 
 export interface CrisisHelpProps {
   view: View;
-  outcome: Outcome;
+  outcome: AssessmentOutcome;
   /** True when the help box carries the screen's main heading (focus moves there). */
   main: boolean;
 }
@@ -28,12 +28,14 @@ export interface CrisisHelpProps {
 export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
   const { t, ruleSet } = view;
   const help = ruleSet.crisisResources;
-  const title = rich(t(help.medicalTitle && isMedicalCrisisOnly(outcome) ? help.medicalTitle : help.title));
+  const { medical, reasons } = resultHelp(outcome, outcome.crisisLines);
+  const title = rich(t(help.medicalTitle && medical ? help.medicalTitle : help.title));
   return (
     <div class="crisis">
       {main ? <h2 class="title" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}
-      {/* What the crisis rules that fired say first: for a blood-pressure crisis, what to do now. */}
-      {main && [...new Set(outcome.fired.filter((rule) => rule.tier === 'crisis').map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
+      {/* What the rules behind the help say first: for a blood-pressure crisis, what to do now; a
+          suicide-risk answer is never hidden behind it. */}
+      {main && [...new Set(reasons.map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
       {paragraphs(t(help.intro))}
       <ul>
         {help.resources.map((resource) => (
@@ -55,7 +57,7 @@ export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
  * @example
  * <CrisisScreen view={view} outcome={outcome} />
  */
-export function CrisisScreen({ view, outcome }: { view: View; outcome: Outcome }) {
+export function CrisisScreen({ view, outcome }: { view: View; outcome: AssessmentOutcome }) {
   const { strings, send } = view;
   return (
     <section class="screen" data-outcome="crisis">

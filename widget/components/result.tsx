@@ -2,13 +2,15 @@
  * The result: a heading and text for the tier in non-advisory words, the
  * reasons in plain words (unless the rule set turns them off), the link to
  * the clinic, the notices and the rules version. Crisis help goes on top for
- * a crisis result, and below the text when a milder suicide-risk rule fired.
+ * a crisis result, and below the text whenever the crisis lines are shown
+ * (`resultHelp` in src/crisis-help.ts: a milder suicide-risk rule fired, or
+ * did earlier in the session).
  */
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from 'preact';
-import type { Outcome } from '../../src/engine.ts';
-import { needsSupportResources } from '../crisis-kind.ts';
+import { resultHelp } from '../../src/crisis-help.ts';
+import type { AssessmentOutcome } from '../../src/machine.ts';
 import { CrisisHelp } from './crisis.tsx';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
@@ -17,11 +19,12 @@ import type { View } from './view.ts';
  * @example
  * <ResultScreen view={view} outcome={snapshot.context.outcome} />
  */
-export function ResultScreen({ view, outcome }: { view: View; outcome: Outcome }) {
+export function ResultScreen({ view, outcome }: { view: View; outcome: AssessmentOutcome }) {
   const { ruleSet, strings, t, bookingUrl, send } = view;
   const { tier } = outcome;
   const text = ruleSet.outcomes[tier];
   const crisis = tier === 'crisis';
+  const help = resultHelp(outcome, outcome.crisisLines);
   const title = rich(t(text.title));
   // Reasons explain a review or not-suitable result; each is said once.
   const reasons =
@@ -47,7 +50,7 @@ export function ResultScreen({ view, outcome }: { view: View; outcome: Outcome }
           <a class={linkClass} href={bookingUrl}>{rich(t(text.action))}</a>
         </p>
       )}
-      {!crisis && needsSupportResources(outcome) && <CrisisHelp view={view} outcome={outcome} main={false} />}
+      {help.shown && !help.onTop && <CrisisHelp view={view} outcome={outcome} main={false} />}
       <ul class="notices">
         <li>{rich(t(ruleSet.notices.notAdvice))}</li>
         {!crisis && <li>{rich(t(ruleSet.notices.notEmergency))}</li>}

@@ -6,7 +6,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import type { Outcome } from '../../src/engine.ts';
 import { isMedicalCrisisOnly } from '../crisis-kind.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';

@@ -7,7 +7,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import type { Answer } from '../../src/engine.ts';
 import type { Question } from '../../src/schema.ts';
 import { prefill } from './prefill.ts';

@@ -6,7 +6,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import type { Outcome } from '../../src/engine.ts';
 import { needsSupportResources } from '../crisis-kind.ts';
 import { CrisisHelp } from './crisis.tsx';

@@ -18,7 +18,7 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
-import type { Condition, LeafCondition, Question, Rule, RuleSet, RuleTier, Tier } from './schema.ts';
+import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from './schema.ts';
 
 /** One answer: an option id (single choice), option ids (multiple choice) or a number. */
 export type Answer = string | readonly string[] | number;
@@ -341,16 +341,56 @@ function answerCheck(question: Question): AnswerCheck {
   return check;
 }
 
+/** The values a number question allows: `at(0)` = min … `at(last)` ≤ max. */
+export interface NumberGrid {
+  /** The index of the highest allowed value. */
+  last: number;
+  /** The k-th allowed value, min + k·step, as a patient would type it. */
+  at(k: number): number;
+  /** The index of an allowed value; null for anything else (off the grid, out of range, not a finite number). */
+  indexOf(value: unknown): number | null;
+}
+
+/**
+ * The one definition of which numbers a number question accepts, shared by
+ * the engine ({@link isValidAnswer}) and the prover's answer classes, so what
+ * is proven is what the widget lets through.
+ *
+ * A value counts only when it *is* a grid value, exactly: 36.6 on
+ * min 35, step 0.1, but not 36.6000001, nor 17.9999999999 on whole years.
+ * Such a value is refused (the patient is asked for a number in steps), never
+ * rounded: rounding would record a number the patient did not type, and
+ * 17.9999999999 rounded to 18 would turn "under 18" into an adult. Grid
+ * values are min + k·step rounded to 10 decimals, which is what parsing the
+ * typed decimal gives (35 + 16·0.1 is 36.60000000000001 before rounding).
+ *
+ * @example
+ * const grid = numberGrid({ …question, min: 35, max: 42, step: 0.1 });
+ * grid.at(16) // 36.6
+ * grid.indexOf(36.6) // 16
+ * grid.indexOf(36.65) // null
+ */
+export function numberGrid(question: NumberQuestion): NumberGrid {
+  const { min, max } = question;
+  const step = own(question, 'step') ?? 1;
+  const at = (k: number) => Number((min + k * step).toFixed(10));
+  let last = Math.floor((max - min) / step + 1e-9);
+  while (last > 0 && at(last) > max) last -= 1;
+  return {
+    last,
+    at,
+    indexOf: (value) => {
+      if (typeof value !== 'number' || !(value >= min && value <= max)) return null;
+      const k = Math.round((value - min) / step);
+      return k <= last && at(k) === value ? k : null;
+    },
+  };
+}
+
 function buildAnswerCheck(question: Question): AnswerCheck {
   if (question.type === 'number') {
-    const { min, max } = question;
-    const step = own(question, 'step') ?? 1;
-    return (answer) => {
-      if (typeof answer !== 'number' || !Number.isFinite(answer)) return false;
-      if (answer < min || answer > max) return false;
-      const steps = (answer - min) / step;
-      return Math.abs(steps - Math.round(steps)) < 1e-9 && 0;
-    };
+    const grid = numberGrid(question);
+    return (answer) => grid.indexOf(answer) !== null && 0;
   }
   // 2 ** i | 0 is 0 past bit 31: such options are known but carry no bit.
   const bits = new Map(question.options.map((o, i) => [o.id, 2 ** i | 0]));

@@ -3,6 +3,7 @@
  * point nowhere, tests that cannot work on their question, duplicate ids,
  * branching that looks forward, number ranges that admit nothing.
  */
+import { numberGrid } from './engine.ts';
 import { has } from './own.ts';
 import type { Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
@@ -129,8 +130,9 @@ function numberRange(question: Extract<Question, { type: 'number' }>, path: Path
   const step = question.step ?? 1;
   if (min >= max) return [error('number-range', [...path, 'min'], M.numberRangeEmpty(min, max))];
   if (step > max - min) return [error('number-range', [...path, 'step'], M.numberStepTooBig(step, min, max))];
-  const steps = (max - min) / step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+  // max itself is an answer only when it is on the grid the engine accepts.
+  const grid = numberGrid(question);
+  if (grid.at(grid.last) !== max) {
     return [warning('number-range', [...path, question.step === undefined ? 'max' : 'step'], M.numberStepUneven(step, min, max))];
   }
   return [];

@@ -15,7 +15,7 @@
  * A visible question must be answered, so "unanswered" is never a class.
  */
 import { has, own } from '../own.ts';
-import { evaluateCondition, isValidAnswer, type Answer } from '../engine.ts';
+import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../engine.ts';
 import type { Finding } from '../finding.ts';
 import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../schema.ts';
 import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
@@ -185,9 +185,9 @@ function thresholdOf(leaf: LeafCondition): number | null {
  * boundary ("17", "160"), not an arbitrary number.
  */
 function numberClasses(question: NumberQuestion, leaves: readonly LeafCondition[]): AnswerClass[] {
-  const step = question.step ?? 1;
-  const last = Math.floor((question.max - question.min) / step + 1e-9);
-  const at = (k: number) => Number((question.min + k * step).toFixed(10));
+  // Exactly the values the engine accepts: one grid for both.
+  const { last, at } = numberGrid(question);
+  const step = own(question, 'step') ?? 1;
   const points = new Set<number>([0, last]);
   const thresholds = leaves.map(thresholdOf).filter((t): t is number => t !== null);
   for (const threshold of thresholds) {

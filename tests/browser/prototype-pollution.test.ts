@@ -32,6 +32,9 @@ const define = (target: string, names: string[], descriptor: string) =>
   `for (const name of ${JSON.stringify(names)}) Object.defineProperty(${target}, name, Object.assign({ configurable: true }, ${descriptor}));`;
 
 const POLLUTIONS: Pollution[] = [
+  // One key alone, exactly as the issue reported it: once, every rule read as an `answered` test.
+  { name: 'Object.prototype.answered = 1 (non-enumerable), alone', script: define('Object.prototype', ['answered'], '{ value: 1, writable: true }'), usable: true },
+  { name: 'Object.prototype.showIf = 1 (non-enumerable), alone', script: define('Object.prototype', ['showIf'], '{ value: 1, writable: true }'), usable: true },
   { name: 'non-enumerable 1 on rule keys', script: define('Object.prototype', RULE_KEYS, '{ value: 1, writable: true }'), usable: true },
   { name: 'non-enumerable functions on rule keys', script: define('Object.prototype', RULE_KEYS, '{ value: function () { return true; }, writable: true }'), usable: true },
   {

@@ -12,6 +12,7 @@
  *   result shows them (`src/machine.ts` keeps that in memory only).
  */
 import type { FiredRule, Outcome } from './engine.ts';
+import { own } from './own.ts';
 import type { Tier } from './schema.ts';
 
 /** The part of a rule (or fired rule) that decides its help. */
@@ -28,7 +29,9 @@ export interface HelpMarks {
  * showsCrisisLines({ tier: 'crisis', crisisHelp: 'medical' }) // false
  */
 export function showsCrisisLines(rule: HelpMarks): boolean {
-  return rule.crisisHelp === 'lines' || (rule.tier === 'crisis' && rule.crisisHelp !== 'medical');
+  // Own properties only: a host page's Object.prototype.crisisHelp must not hide the lines.
+  const help = own(rule, 'crisisHelp');
+  return help === 'lines' || (rule.tier === 'crisis' && help !== 'medical');
 }
 
 /** The crisis help box on a result screen. */

@@ -16,7 +16,9 @@
  *   `{ question: sex, noneOf: [male] }`.
  * - `all` of an empty list cannot be written (the schema asks for at least one).
  */
-import type { Condition, LeafCondition, Question, Rule, RuleSet, RuleTier, Tier } from './schema.ts';
+// Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
+import { has, own, record } from './own.ts';
+import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from './schema.ts';
 
 /** One answer: an option id (single choice), option ids (multiple choice) or a number. */
 export type Answer = string | readonly string[] | number;
@@ -54,29 +56,23 @@ export function isAtLeast(tier: Tier, floor: Tier): boolean {
   return tierRank(tier) <= tierRank(floor);
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-/** An answer by id, reading own keys only: a question id like `constructor` is data, not a prototype key. */
-function own(answers: Answers, id: string): Answer | undefined {
-  return hasOwn.call(answers, id) ? answers[id] : undefined;
-}
-
 /** True when a leaf test holds for a counted answer (undefined when there is none). */
 function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
-  if ('answered' in leaf) return leaf.answered === (answer !== undefined);
-  if ('equals' in leaf) return answer === leaf.equals;
-  if ('oneOf' in leaf) return typeof answer === 'string' && leaf.oneOf.includes(answer);
-  if ('noneOf' in leaf) {
+  if (has(leaf, 'answered')) return leaf.answered === (answer !== undefined);
+  if (has(leaf, 'equals')) return answer === leaf.equals;
+  if (has(leaf, 'oneOf')) return typeof answer === 'string' && leaf.oneOf.includes(answer);
+  if (has(leaf, 'noneOf')) {
     const options = leaf.noneOf;
     return typeof answer === 'string' ? !options.includes(answer) : Array.isArray(answer) && !answer.some((a) => options.includes(a));
   }
-  if ('includes' in leaf) return Array.isArray(answer) && answer.includes(leaf.includes);
-  if ('includesAny' in leaf) {
+  if (has(leaf, 'includes')) return Array.isArray(answer) && answer.includes(leaf.includes);
+  if (has(leaf, 'includesAny')) {
     const options = leaf.includesAny;
     return Array.isArray(answer) && answer.some((a) => options.includes(a));
   }
-  return typeof answer === 'number' && ('lessThan' in leaf ? answer < leaf.lessThan
-    : 'atMost' in leaf ? answer <= leaf.atMost
-    : 'greaterThan' in leaf ? answer > leaf.greaterThan
+  return typeof answer === 'number' && (has(leaf, 'lessThan') ? answer < leaf.lessThan
+    : has(leaf, 'atMost') ? answer <= leaf.atMost
+    : has(leaf, 'greaterThan') ? answer > leaf.greaterThan
     : answer >= leaf.atLeast);
 }
 
@@ -89,9 +85,9 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  if ('all' in condition) return condition.all.every((part) => evaluateCondition(part, counted));
-  if ('any' in condition) return condition.any.some((part) => evaluateCondition(part, counted));
-  if ('not' in condition) return !evaluateCondition(condition.not, counted);
+  if (has(condition, 'all')) return condition.all.every((part) => evaluateCondition(part, counted));
+  if (has(condition, 'any')) return condition.any.some((part) => evaluateCondition(part, counted));
+  if (has(condition, 'not')) return !evaluateCondition(condition.not, counted);
   return leafHolds(condition, own(counted, condition.question));
 }
 
@@ -144,25 +140,26 @@ function planFor(ruleSet: RuleSet): Plan {
     // matches its (undefined) id: 0.
     const maskOf = (condition: LeafCondition): number => {
       let mask = 0;
-      const [question, twin] = questions.filter((q) => q.id === condition.question);
+      const id = own(condition, 'question');
+      const [question, twin] = questions.filter((q) => q.id === id);
       if (question && question.type !== 'number' && !twin && question.options.length < 33 && !leafHolds(condition, undefined)) {
         const single = question.type === 'single-choice';
-        if (single || !('noneOf' in condition)) {
+        if (single || !(has(condition, 'noneOf'))) {
           question.options.forEach((option, i) => (mask |= +leafHolds(condition, single ? option.id : [option.id]) << i));
         }
       }
       return mask;
     };
     const compile = (condition: Condition): Test => {
-      if ('all' in condition) {
+      if (has(condition, 'all')) {
         const parts = condition.all.map(compile);
         return () => parts.every((part) => part());
       }
-      if ('any' in condition) {
+      if (has(condition, 'any')) {
         const parts = condition.any.map(compile);
         return () => parts.some((part) => part());
       }
-      if ('not' in condition) {
+      if (has(condition, 'not')) {
         const inner = compile(condition.not);
         return () => !inner();
       }
@@ -175,15 +172,13 @@ function planFor(ruleSet: RuleSet): Plan {
       holds: compile(rule.when),
       fired: toFired(rule),
       mask: maskOf(rule.when as LeafCondition),
-      slot: slotOf((rule.when as LeafCondition).question),
+      slot: slotOf(own(rule.when as LeafCondition, 'question') ?? ''),
     }));
     plan = {
-      questions: questions.map((question) => ({
-        id: question.id,
-        slot: slotOf(question.id),
-        showIf: question.showIf && compile(question.showIf),
-        check: answerCheck(question),
-      })),
+      questions: questions.map((question) => {
+        const showIf = own(question, 'showIf');
+        return { id: question.id, slot: slotOf(question.id), showIf: showIf && compile(showIf), check: answerCheck(question) };
+      }),
       rules,
       ranked: [...rules].sort((a, b) => tierRank(a.fired.tier) - tierRank(b.fired.tier)),
       index: new Map(questions.map((question, i) => [question.id, i])),
@@ -225,7 +220,7 @@ function walk(plan: Plan, answers: Answers, onVisible?: (question: Plan['questio
  * The answers that count: those to visible questions, in question order.
  */
 export function countedAnswers(ruleSet: RuleSet, answers: Answers): Record<string, Answer> {
-  const counted: Record<string, Answer> = {};
+  const counted = record<Answer>();
   walk(planFor(ruleSet), answers, ({ id, check }) => {
     const answer = own(answers, id);
     if (answer !== undefined && check(answer) !== false) counted[id] = answer;
@@ -271,11 +266,12 @@ export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: s
   let count = 0;
   for (const [index, question] of ruleSet.questions.entries()) {
     if (index <= current) continue;
-    if (!question.showIf) {
+    const showIf = own(question, 'showIf');
+    if (!showIf) {
       count += 1;
       continue;
     }
-    const decided = questionRefs(question.showIf).every((id) => (order.get(id) ?? Infinity) < current);
+    const decided = questionRefs(showIf).every((id) => (order.get(id) ?? Infinity) < current);
     // The compiled `showIf` reads the answers just walked: those that count.
     if (!decided || plan.questions[index]!.showIf!()) count += 1;
   }
@@ -315,7 +311,7 @@ export function shouldInterrupt(ruleSet: RuleSet, answers: Answers): boolean {
  */
 export function pruneHidden(ruleSet: RuleSet, answers: Answers): Record<string, Answer> {
   const visible = new Set(visibleQuestionIds(ruleSet, answers));
-  const kept: Record<string, Answer> = {};
+  const kept = record<Answer>();
   for (const [id, answer] of Object.entries(answers)) if (visible.has(id)) kept[id] = answer;
   return kept;
 }
@@ -345,21 +341,61 @@ function answerCheck(question: Question): AnswerCheck {
   return check;
 }
 
+/** The values a number question allows: `at(0)` = min … `at(last)` ≤ max. */
+export interface NumberGrid {
+  /** The index of the highest allowed value. */
+  last: number;
+  /** The k-th allowed value, min + k·step, as a patient would type it. */
+  at(k: number): number;
+  /** The index of an allowed value; null for anything else (off the grid, out of range, not a finite number). */
+  indexOf(value: unknown): number | null;
+}
+
+/**
+ * The one definition of which numbers a number question accepts, shared by
+ * the engine ({@link isValidAnswer}) and the prover's answer classes, so what
+ * is proven is what the widget lets through.
+ *
+ * A value counts only when it *is* a grid value, exactly: 36.6 on
+ * min 35, step 0.1, but not 36.6000001, nor 17.9999999999 on whole years.
+ * Such a value is refused (the patient is asked for a number in steps), never
+ * rounded: rounding would record a number the patient did not type, and
+ * 17.9999999999 rounded to 18 would turn "under 18" into an adult. Grid
+ * values are min + k·step rounded to 10 decimals, which is what parsing the
+ * typed decimal gives (35 + 16·0.1 is 36.60000000000001 before rounding).
+ *
+ * @example
+ * const grid = numberGrid({ …question, min: 35, max: 42, step: 0.1 });
+ * grid.at(16) // 36.6
+ * grid.indexOf(36.6) // 16
+ * grid.indexOf(36.65) // null
+ */
+export function numberGrid(question: NumberQuestion): NumberGrid {
+  const { min, max } = question;
+  const step = own(question, 'step') ?? 1;
+  const at = (k: number) => Number((min + k * step).toFixed(10));
+  let last = Math.floor((max - min) / step + 1e-9);
+  while (last > 0 && at(last) > max) last -= 1;
+  return {
+    last,
+    at,
+    indexOf: (value) => {
+      if (typeof value !== 'number' || !(value >= min && value <= max)) return null;
+      const k = Math.round((value - min) / step);
+      return k <= last && at(k) === value ? k : null;
+    },
+  };
+}
+
 function buildAnswerCheck(question: Question): AnswerCheck {
   if (question.type === 'number') {
-    const { min, max } = question;
-    const step = question.step ?? 1;
-    return (answer) => {
-      if (typeof answer !== 'number' || !Number.isFinite(answer)) return false;
-      if (answer < min || answer > max) return false;
-      const steps = (answer - min) / step;
-      return Math.abs(steps - Math.round(steps)) < 1e-9 && 0;
-    };
+    const grid = numberGrid(question);
+    return (answer) => grid.indexOf(answer) !== null && 0;
   }
   // 2 ** i | 0 is 0 past bit 31: such options are known but carry no bit.
   const bits = new Map(question.options.map((o, i) => [o.id, 2 ** i | 0]));
   if (question.type === 'single-choice') return (answer) => bits.get(answer as string) ?? false;
-  const exclusive = new Set(question.options.filter((o) => o.exclusive).map((o) => o.id));
+  const exclusive = new Set(question.options.filter((o) => own(o, 'exclusive')).map((o) => o.id));
   return (answer) => {
     if (!Array.isArray(answer) || answer.length === 0) return false;
     let mask = 0;
@@ -377,9 +413,9 @@ function buildAnswerCheck(question: Question): AnswerCheck {
 
 /** Every question id a condition reads. */
 export function questionRefs(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(questionRefs);
-  if ('any' in condition) return condition.any.flatMap(questionRefs);
-  if ('not' in condition) return questionRefs(condition.not);
+  if (has(condition, 'all')) return condition.all.flatMap(questionRefs);
+  if (has(condition, 'any')) return condition.any.flatMap(questionRefs);
+  if (has(condition, 'not')) return questionRefs(condition.not);
   return [condition.question];
 }
 
@@ -398,7 +434,7 @@ function toFired(rule: Rule): FiredRule {
     tier: rule.tier,
     reason: rule.reason,
     source: rule.source,
-    interrupt: rule.interrupt === true,
-    ...(rule.crisisHelp ? { crisisHelp: rule.crisisHelp } : {}),
+    interrupt: own(rule, 'interrupt') === true,
+    ...(own(rule, 'crisisHelp') ? { crisisHelp: rule.crisisHelp } : {}),
   });
 }

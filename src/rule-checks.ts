@@ -3,6 +3,8 @@
  * point nowhere, tests that cannot work on their question, duplicate ids,
  * branching that looks forward, number ranges that admit nothing.
  */
+import { numberGrid } from './engine.ts';
+import { has } from './own.ts';
 import type { Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
@@ -76,9 +78,9 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
  * // [[{ question: 'age', lessThan: 18 }, ['rules', 0, 'when', 'not']]]
  */
 export function* leaves(condition: Condition, path: Path): Generator<[LeafCondition, Path]> {
-  if ('all' in condition) for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
-  else if ('any' in condition) for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);
-  else if ('not' in condition) yield* leaves(condition.not, [...path, 'not']);
+  if (has(condition, 'all')) for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
+  else if (has(condition, 'any')) for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);
+  else if (has(condition, 'not')) yield* leaves(condition.not, [...path, 'not']);
   else yield [condition, path];
 }
 
@@ -95,11 +97,11 @@ function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path
 
   const options = question.options.map((o) => o.id);
   const referenced: [string, Path][] =
-    'equals' in leaf ? [[leaf.equals, [...path, 'equals']]]
-    : 'includes' in leaf ? [[leaf.includes, [...path, 'includes']]]
-    : 'oneOf' in leaf ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
-    : 'noneOf' in leaf ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
-    : 'includesAny' in leaf ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
+    has(leaf, 'equals') ? [[leaf.equals, [...path, 'equals']]]
+    : has(leaf, 'includes') ? [[leaf.includes, [...path, 'includes']]]
+    : has(leaf, 'oneOf') ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
+    : has(leaf, 'noneOf') ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
+    : has(leaf, 'includesAny') ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
     : [];
   return referenced
     .filter(([id]) => !options.includes(id))
@@ -122,8 +124,9 @@ function numberRange(question: Extract<Question, { type: 'number' }>, path: Path
   const step = question.step ?? 1;
   if (min >= max) return [error('number-range', [...path, 'min'], M.numberRangeEmpty(min, max))];
   if (step > max - min) return [error('number-range', [...path, 'step'], M.numberStepTooBig(step, min, max))];
-  const steps = (max - min) / step;
-  if (Math.abs(steps - Math.round(steps)) > 1e-9) {
+  // max itself is an answer only when it is on the grid the engine accepts.
+  const grid = numberGrid(question);
+  if (grid.at(grid.last) !== max) {
     return [warning('number-range', [...path, question.step === undefined ? 'max' : 'step'], M.numberStepUneven(step, min, max))];
   }
   return [];

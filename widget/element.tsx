@@ -12,7 +12,8 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h, render } from 'preact';
+import { render } from 'preact';
+import { h } from './components/h.ts';
 import type { CompiledRuleSet } from '../src/compile.ts';
 import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';

@@ -19,6 +19,8 @@ export interface UiStrings {
   needChoices: string;
   needNumber: (min: number, max: number) => string;
   needStep: (step: number) => string;
+  /** A number typed with other digits (٤٢, ४२) or letters: asked for 0–9, not for a range. */
+  needDigits: string;
   reasonsTitle: string;
   rulesVersion: (version: string) => string;
   loading: string;
@@ -41,6 +43,7 @@ const en: UiStrings = {
   needChoices: 'Please choose at least one answer to continue.',
   needNumber: (min, max) => `Please enter a number from ${min} to ${max}.`,
   needStep: (step) => (step === 1 ? 'Please enter a whole number.' : `Please enter a number in steps of ${step}.`),
+  needDigits: 'Please type the number with the digits 0 to 9.',
   reasonsTitle: 'What a clinician will want to talk about',
   rulesVersion: (version) => `Screening rules version ${version}`,
   loading: 'Loading the assessment…',

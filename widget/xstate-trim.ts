@@ -15,6 +15,18 @@
  * snapshot, and reaches every stub. The build also refuses a machine that
  * uses a trimmed feature ({@link stubbedFeaturesUsed}).
  *
+ * Four pieces (marked "host page" below) replace code the widget does run,
+ * with code that does the same for the widget's machine but cannot be
+ * steered by a key a host page added to Object.prototype (issue 11): XState
+ * walks its scheduled events with `for…in` over a plain `{}` (an enumerable
+ * `Object.prototype.extend` made every start throw), and builds each new
+ * context (and the update of `assign({ key: … })`) in a plain `{}`, whose writes call any setter a page
+ * put on Object.prototype under a context key (`answers`: the setter got the
+ * patient's answers and the context lost them). The widget never has a
+ * scheduled event (schedule() above throws), so those loops have nothing to
+ * do; the update and the context are built on null-prototype objects instead.
+ * These stubs reproduce XState's code; they throw only where a stub would.
+ *
  * A span starts at `start` (a whole line, unique in its module) and ends at
  * the first later line that closes it at the same indentation. Stubs keep the
  * span's line count, so sourcemaps (the bench's breakdown) stay right.
@@ -82,6 +94,22 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "    cancel: () => { notInBuild('cancelling delayed events'); }",
     sha256: 'b66f6b5ec51743c3',
     why: "only the cancel action and cancelAll (for events schedule() queued, and it throws) call it",
+  },
+  {
+    name: 'system scheduler: cancelAll (host page)',
+    chunk: 'raise',
+    start: '    cancelAll: actorRef => {',
+    stub: "    cancelAll: () => { if (Object.keys(system._snapshot._scheduledEvents).length) notInBuild('cancelling delayed events'); }",
+    sha256: '0abe5e708752adda',
+    why: 'runs on every stop, but nothing is ever scheduled (schedule() throws); its for…in also walked inherited keys a page added',
+  },
+  {
+    name: 'system start: restore scheduled events (host page)',
+    chunk: 'raise',
+    start: '    start: () => {',
+    stub: "    start: () => { if (Object.keys(system._snapshot._scheduledEvents).length) notInBuild('restoring delayed events (a persisted snapshot)'); }",
+    sha256: '1562bd3383224352',
+    why: 'runs on every start, but only a restored snapshot (restoreSnapshot is a stub) has events to re-schedule; its for…in read an enumerable Object.prototype key as an event and threw',
   },
   {
     name: 'actor scope emit',
@@ -256,6 +284,34 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'called only for createActor(…, { snapshot }); the widget creates actors with { input } only',
   },
   // assign()
+  {
+    name: 'assign: the partial update (host page)',
+    chunk: 'assign',
+    start: '  let partialUpdate = {};',
+    stub: [
+      '  let partialUpdate = Object.create(null);',
+      "  if (typeof assignment === 'function') {",
+      '    partialUpdate = assignment(assignArgs, actionParams);',
+      '  }',
+    ].join('\n'),
+    sha256: '94cfa8dfddde5e6a',
+    why: "runs on every assign given an object (`assign({ outcome: … })`): each value was written into a plain {}, through any setter a page put on Object.prototype under that key",
+  },
+  {
+    name: 'assign: the new context (host page)',
+    chunk: 'assign',
+    start: '  const updatedContext = Object.assign({}, snapshot.context, partialUpdate);',
+    stub: [
+      '  const updatedContext = Object.assign(Object.create(null), snapshot.context, partialUpdate);',
+      "  if (Object.keys(spawnedChildren).length) notInBuild('spawn (in assign or a context factory)');",
+      '  return [cloneMachineSnapshot(snapshot, {',
+      '    context: updatedContext,',
+      '    children: snapshot.children',
+      '  }',
+    ].join('\n'),
+    sha256: 'ab93ac6ad4ec9130',
+    why: "runs on every assign; writing the context into a plain {} called a page's Object.prototype setter for each key (answers, path, outcome), which then swallowed it. Children are only spawned by spawn, a stub",
+  },
   {
     name: 'createSpawner (spawn in assign)',
     chunk: 'assign',

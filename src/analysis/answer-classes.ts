@@ -14,7 +14,8 @@
  *
  * A visible question must be answered, so "unanswered" is never a class.
  */
-import { evaluateCondition, isValidAnswer, type Answer } from '../engine.ts';
+import { has, own } from '../own.ts';
+import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../engine.ts';
 import type { Finding } from '../finding.ts';
 import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../schema.ts';
 import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
@@ -128,7 +129,7 @@ function multipleClasses(question: ChoiceQuestion, leaves: readonly LeafConditio
   const unnamed: string[] = [];
   for (const option of question.options) {
     if (!named.has(option.id)) unnamed.push(option.id);
-    else if (option.exclusive) exclusive.push(option.id);
+    else if (own(option, 'exclusive')) exclusive.push(option.id);
     else {
       const membership = leaves.map((leaf) => (optionIdsOf(leaf).includes(option.id) ? '1' : '0')).join('');
       groups.set(membership, [...(groups.get(membership) ?? []), option.id]);
@@ -139,7 +140,7 @@ function multipleClasses(question: ChoiceQuestion, leaves: readonly LeafConditio
 
   const candidates: string[][] = [];
   // "None of these" (an unnamed exclusive option) reads most naturally when nothing named is picked.
-  const other = unnamed.find((id) => question.options.find((o) => o.id === id)?.exclusive) ?? unnamed[0];
+  const other = unnamed.find((id) => question.options.some((o) => o.id === id && own(o, 'exclusive'))) ?? unnamed[0];
   if (other !== undefined) candidates.push([other]);
   for (const id of exclusive) candidates.push([id]);
   const masks = Array.from({ length: 2 ** free.length - 1 }, (_, i) => i + 1).sort(
@@ -168,10 +169,10 @@ function bitCount(n: number): number {
 }
 
 function thresholdOf(leaf: LeafCondition): number | null {
-  if ('lessThan' in leaf) return leaf.lessThan;
-  if ('atMost' in leaf) return leaf.atMost;
-  if ('greaterThan' in leaf) return leaf.greaterThan;
-  if ('atLeast' in leaf) return leaf.atLeast;
+  if (has(leaf, 'lessThan')) return leaf.lessThan;
+  if (has(leaf, 'atMost')) return leaf.atMost;
+  if (has(leaf, 'greaterThan')) return leaf.greaterThan;
+  if (has(leaf, 'atLeast')) return leaf.atLeast;
   return null;
 }
 
@@ -184,9 +185,9 @@ function thresholdOf(leaf: LeafCondition): number | null {
  * boundary ("17", "160"), not an arbitrary number.
  */
 function numberClasses(question: NumberQuestion, leaves: readonly LeafCondition[]): AnswerClass[] {
-  const step = question.step ?? 1;
-  const last = Math.floor((question.max - question.min) / step + 1e-9);
-  const at = (k: number) => Number((question.min + k * step).toFixed(10));
+  // Exactly the values the engine accepts: one grid for both.
+  const { last, at } = numberGrid(question);
+  const step = own(question, 'step') ?? 1;
   const points = new Set<number>([0, last]);
   const thresholds = leaves.map(thresholdOf).filter((t): t is number => t !== null);
   for (const threshold of thresholds) {

@@ -5,6 +5,7 @@
  * engine's semantics (unanswered, hidden, `noneOf`, number edges) carry over
  * exactly, and `all` / `any` / `not` are plain boolean logic on top.
  */
+import { has } from '../own.ts';
 import { evaluateCondition } from '../engine.ts';
 import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
 import type { AnswerClass } from './answer-classes.ts';
@@ -64,15 +65,15 @@ export function compiler(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly
   }
 
   function compile(condition: Condition): CompiledCondition {
-    if ('all' in condition) {
+    if (has(condition, 'all')) {
       const parts = condition.all.map(compile);
       return (state) => parts.every((part) => part(state));
     }
-    if ('any' in condition) {
+    if (has(condition, 'any')) {
       const parts = condition.any.map(compile);
       return (state) => parts.some((part) => part(state));
     }
-    if ('not' in condition) {
+    if (has(condition, 'not')) {
       const inner = compile(condition.not);
       return (state) => !inner(state);
     }

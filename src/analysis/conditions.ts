@@ -2,6 +2,7 @@
  * Small facts about conditions that every analysis needs: their leaf tests,
  * and the last question they read (after which their value cannot change).
  */
+import { has, own } from '../own.ts';
 import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
 
 /**
@@ -12,9 +13,9 @@ import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
  * // [{ question: 'a', equals: 'x' }, { question: 'b', atLeast: 3 }]
  */
 export function leavesOf(condition: Condition): LeafCondition[] {
-  if ('all' in condition) return condition.all.flatMap(leavesOf);
-  if ('any' in condition) return condition.any.flatMap(leavesOf);
-  if ('not' in condition) return leavesOf(condition.not);
+  if (has(condition, 'all')) return condition.all.flatMap(leavesOf);
+  if (has(condition, 'any')) return condition.any.flatMap(leavesOf);
+  if (has(condition, 'not')) return leavesOf(condition.not);
   return [condition];
 }
 
@@ -26,7 +27,7 @@ export function leavesOf(condition: Condition): LeafCondition[] {
  */
 export function conditionsOf(ruleSet: RuleSet): Condition[] {
   return [
-    ...ruleSet.questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
+    ...ruleSet.questions.flatMap((question) => own(question, 'showIf') ?? []),
     ...ruleSet.rules.map((rule) => rule.when),
     ...ruleSet.invariants.map((invariant) => invariant.when),
   ];
@@ -39,11 +40,11 @@ export function conditionsOf(ruleSet: RuleSet): Condition[] {
  * optionIdsOf({ question: 'meds', includesAny: ['opioids', 'maoi'] }) // ['opioids', 'maoi']
  */
 export function optionIdsOf(leaf: LeafCondition): string[] {
-  if ('equals' in leaf) return [leaf.equals];
-  if ('oneOf' in leaf) return leaf.oneOf;
-  if ('noneOf' in leaf) return leaf.noneOf;
-  if ('includes' in leaf) return [leaf.includes];
-  if ('includesAny' in leaf) return leaf.includesAny;
+  if (has(leaf, 'equals')) return [leaf.equals];
+  if (has(leaf, 'oneOf')) return leaf.oneOf;
+  if (has(leaf, 'noneOf')) return leaf.noneOf;
+  if (has(leaf, 'includes')) return [leaf.includes];
+  if (has(leaf, 'includesAny')) return leaf.includesAny;
   return [];
 }
 

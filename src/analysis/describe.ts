@@ -6,6 +6,7 @@
  * hidden questions too, and `not` of a test is written so that it stays true
  * when the question is unanswered ("is not “Yes” (or not answered)").
  */
+import { has } from '../own.ts';
 import type { Answer } from '../engine.ts';
 import { resolveText } from '../text.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from '../schema.ts';
@@ -54,19 +55,19 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
 
   function leaf(test: LeafCondition, negated: boolean): string {
     const q = questionName(test.question);
-    if ('answered' in test) return `${q} is ${test.answered !== negated ? 'answered' : 'not answered'}`;
+    if (has(test, 'answered')) return `${q} is ${test.answered !== negated ? 'answered' : 'not answered'}`;
     const unanswered = negated ? ' (or not answered)' : '';
     const is = negated ? 'is not' : 'is';
-    if ('equals' in test) return `${q} ${is} ${label(test.question, test.equals)}${unanswered}`;
-    if ('oneOf' in test) return `${q} ${is} ${list(test.question, test.oneOf, 'or')}${unanswered}`;
-    if ('noneOf' in test) {
+    if (has(test, 'equals')) return `${q} ${is} ${label(test.question, test.equals)}${unanswered}`;
+    if (has(test, 'oneOf')) return `${q} ${is} ${list(test.question, test.oneOf, 'or')}${unanswered}`;
+    if (has(test, 'noneOf')) {
       const many = find(test.question)?.type === 'multiple-choice';
       return negated
         ? `${q} ${many ? 'includes any of' : 'is'} ${list(test.question, test.noneOf, 'or')} (or not answered)`
         : `${q} is answered, and ${many ? 'includes none of' : 'not'} ${list(test.question, test.noneOf, 'or')}`;
     }
-    if ('includes' in test) return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
-    if ('includesAny' in test) {
+    if (has(test, 'includes')) return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
+    if (has(test, 'includesAny')) {
       return `${q} ${negated ? 'includes none of' : 'includes any of'} ${list(test.question, test.includesAny, 'or')}${unanswered}`;
     }
     const [words, value] = numberWords(test, negated);
@@ -74,11 +75,11 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
   }
 
   function condition(c: Condition, negated = false, nested = false): string {
-    if ('not' in c) return condition(c.not, !negated, nested);
-    if ('all' in c || 'any' in c) {
-      const parts = 'all' in c ? c.all : c.any;
+    if (has(c, 'not')) return condition(c.not, !negated, nested);
+    if (has(c, 'all') || has(c, 'any')) {
+      const parts = has(c, 'all') ? c.all : c.any;
       // De Morgan, so "not" lands on the tests, where it reads naturally.
-      const joiner = ('all' in c) !== negated ? 'and' : 'or';
+      const joiner = (has(c, 'all')) !== negated ? 'and' : 'or';
       if (parts.length === 1) return condition(parts[0]!, negated, nested);
       const body = parts.map((part) => condition(part, negated, true)).join(` ${joiner} `);
       return nested ? `(${body})` : body;
@@ -97,9 +98,9 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
 
 /** "under #", "# or less"… with # standing for the number and unit; negation flips the test. */
 function numberWords(test: LeafCondition, negated: boolean): [string, number] {
-  if ('lessThan' in test) return [negated ? '# or more' : 'under #', test.lessThan];
-  if ('atMost' in test) return [negated ? 'over #' : '# or less', test.atMost];
-  if ('greaterThan' in test) return [negated ? '# or less' : 'over #', test.greaterThan];
-  if ('atLeast' in test) return [negated ? 'under #' : '# or more', test.atLeast];
+  if (has(test, 'lessThan')) return [negated ? '# or more' : 'under #', test.lessThan];
+  if (has(test, 'atMost')) return [negated ? 'over #' : '# or less', test.atMost];
+  if (has(test, 'greaterThan')) return [negated ? '# or less' : 'over #', test.greaterThan];
+  if (has(test, 'atLeast')) return [negated ? 'under #' : '# or more', test.atLeast];
   return ['#', NaN];
 }

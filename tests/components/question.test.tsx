@@ -19,7 +19,10 @@ async function press(ui: Ui, name: string) {
 }
 
 async function typeAge(ui: Ui, value: string) {
-  fireEvent.input(ui.getByRole('spinbutton'), { target: { value } });
+  const input = ui.getByRole('spinbutton');
+  // As a browser does: beforeinput with what was typed, then the input (whose value it may sanitise to '').
+  input.dispatchEvent(new InputEvent('beforeinput', { data: value, bubbles: true, cancelable: true }));
+  fireEvent.input(input, { target: { value } });
   await press(ui, 'Continue');
 }
 
@@ -41,6 +44,12 @@ describe('QuestionScreen: number question', () => {
     ['200', 'Please enter a number from 0 to 120.'],
     ['-1', 'Please enter a number from 0 to 120.'],
     ['40.5', 'Please enter a whole number.'],
+    // Within 1e-9 of a whole number, once accepted unrounded (issue 11).
+    ['17.9999999999', 'Please enter a whole number.'],
+    // Other digit scripts (Arabic-Indic, Persian, Devanagari): ask for 0–9, not for a range.
+    ['٤٢', 'Please type the number with the digits 0 to 9.'],
+    ['۴۲', 'Please type the number with the digits 0 to 9.'],
+    ['४२', 'Please type the number with the digits 0 to 9.'],
   ])('refuses %j with "%s", marks the input invalid and focuses it', async (typed, message) => {
     const { ui, root } = await start();
     await typeAge(ui, typed);

@@ -22,6 +22,15 @@ describe('showsCrisisLines()', () => {
     expect(showsCrisisLines({ tier: 'review', crisisHelp: 'lines' })).toBe(true);
     expect(showsCrisisLines({ tier: 'not-suitable' })).toBe(false);
   });
+
+  it('reads only the rule\'s own marks: a page\'s Object.prototype.crisisHelp cannot hide the lines', () => {
+    Object.defineProperty(Object.prototype, 'crisisHelp', { value: 'medical', writable: true, configurable: true });
+    try {
+      expect(showsCrisisLines({ tier: 'crisis' })).toBe(true);
+    } finally {
+      delete (Object.prototype as { crisisHelp?: unknown }).crisisHelp;
+    }
+  });
 });
 
 describe('resultHelp()', () => {

@@ -6,7 +6,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import { resultHelp } from '../../src/crisis-help.ts';
 import type { AssessmentOutcome } from '../../src/machine.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';

@@ -6,7 +6,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import type { UiStrings } from '../strings.ts';
 
 /**

@@ -6,7 +6,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { h, Fragment } from 'preact';
+import { Fragment } from 'preact';
+import { h } from './h.ts';
 import type { Answers } from '../../src/engine.ts';
 import type { Screen } from '../screen.ts';
 import type { UiStrings } from '../strings.ts';
@@ -79,7 +80,7 @@ function Screens({ body, strings, bookingUrl }: { body: Body; strings: UiStrings
       question={screen.question}
       step={screen.step}
       total={screen.total}
-      previous={body.answers[screen.question.id]}
+      previous={Object.hasOwn(body.answers, screen.question.id) ? body.answers[screen.question.id] : undefined}
       error={body.error}
     />
   );

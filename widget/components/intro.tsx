@@ -1,7 +1,7 @@
 /** The first screen: what this is, how long, the notices, and the start button. */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 

@@ -7,7 +7,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import type { Answer } from '../../src/engine.ts';
 import type { Question } from '../../src/schema.ts';
 import { prefill } from './prefill.ts';
@@ -39,6 +39,8 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
     const inputs = [...(event.currentTarget as HTMLFormElement).querySelectorAll('input')];
     const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
     const typed = inputs[0]?.value.trim() ?? '';
+    // Digits of another script (٤٢): kept in the value, or (Chrome) dropped as typed, or reported as bad input.
+    const notDigits = /[^\x00-\x7f]/.test(typed) || (!typed && (!!inputs[0]?.validity?.badInput || otherDigits.has(inputs[0]!)));
     const value: Answer | null =
       question.type === 'number' ? (typed && Number.isFinite(+typed) ? +typed : null)
       : question.type === 'single-choice' ? (chosen[0] ?? null)
@@ -47,7 +49,9 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
     let message = question.type === 'single-choice' ? strings.needChoice : strings.needChoices;
     if (question.type === 'number') {
       const inRange = value !== null && +value >= question.min && +value <= question.max;
-      message = inRange ? strings.needStep(question.step ?? 1) : strings.needNumber(question.min, question.max);
+      message = notDigits ? strings.needDigits
+        : inRange ? strings.needStep(question.step ?? 1)
+        : strings.needNumber(question.min, question.max);
     }
     view.showError(message);
   };
@@ -74,6 +78,7 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
               aria-labelledby={`${id}-q`}
               aria-describedby={`${id}-u ${id}-r${error ? ` ${id}-error` : ''}`}
               aria-invalid={error ? 'true' : undefined}
+              onBeforeInput={noteOtherDigits}
             />
             <span class="unit" id={`${id}-u`}>{rich(t(question.unit))}</span>
             <p class="hint" id={`${id}-r`}>{strings.range(question.min, question.max)}</p>
@@ -104,6 +109,13 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
       </div>
     </form>
   );
+}
+
+const otherDigits = new WeakSet<EventTarget>();
+
+/** Chrome drops digits of other scripts typed into a number input without a trace: remember the attempt, to say why it stayed empty. */
+function noteOtherDigits(event: InputEvent): void {
+  if (/[^\x00-\x7f]/.test(event.data ?? '')) otherDigits.add(event.currentTarget!);
 }
 
 /** Ticking an exclusive option ("None of these") clears the others, and ticking any other clears it. */

@@ -8,7 +8,7 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h } from 'preact';
+import { h } from './h.ts';
 import { resultHelp } from '../../src/crisis-help.ts';
 import type { AssessmentOutcome } from '../../src/machine.ts';
 import { CrisisHelp } from './crisis.tsx';

@@ -5,7 +5,8 @@
  */
 /** @jsxRuntime classic */
 /** @jsx h */
-import { h, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
+import { h } from './h.ts';
 import { hasAllowedScheme, parseText, TEXT_LINK_SCHEMES } from '../../src/text.ts';
 
 /**

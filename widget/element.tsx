@@ -28,7 +28,7 @@ import { pickLocale } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
 import { screenKey, screenOf, type Screen } from './screen.ts';
-import { uiStrings } from './strings.ts';
+import { uiStrings } from '../src/ui-strings.ts';
 import css from './styles.css?inline';
 import { warn } from './warn.ts';
 

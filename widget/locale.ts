@@ -5,7 +5,7 @@
  * words follow, in English where they have no translation.
  */
 import type { RuleSet } from '../src/schema.ts';
-import { languageOf } from './strings.ts';
+import { languageOf } from '../src/ui-strings.ts';
 
 /**
  * The locale to render rule text in.

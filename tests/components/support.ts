@@ -12,7 +12,7 @@ import { createAssessment } from '../../src/machine.ts';
 import type { RuleSet } from '../../src/schema.ts';
 import { makeView, type View } from '../../widget/components/view.ts';
 import { defineEligibilityScreener, type EligibilityScreenerElement } from '../../widget/element.tsx';
-import { uiStrings } from '../../widget/strings.ts';
+import { uiStrings } from '../../src/ui-strings.ts';
 
 // Vitest runs from the project root; happy-dom's URL cannot turn import.meta.url into a path.
 const FIXTURE = resolve(process.cwd(), 'tests/components/fixtures/mini.yaml');

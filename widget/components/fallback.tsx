@@ -7,7 +7,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import type { UiStrings } from '../strings.ts';
+import type { UiStrings } from '../../src/ui-strings.ts';
 
 /**
  * @example

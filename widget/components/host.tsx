@@ -10,7 +10,7 @@ import { Fragment } from 'preact';
 import { h } from './h.ts';
 import type { Answers } from '../../src/engine.ts';
 import type { Screen } from '../screen.ts';
-import type { UiStrings } from '../strings.ts';
+import type { UiStrings } from '../../src/ui-strings.ts';
 import { CrisisScreen } from './crisis.tsx';
 import { Fallback, Loading } from './fallback.tsx';
 import { Intro } from './intro.tsx';

@@ -6,7 +6,7 @@
 import type { AssessmentEvent } from '../../src/machine.ts';
 import type { RuleSet } from '../../src/schema.ts';
 import { resolveText, type Text } from '../../src/text.ts';
-import type { UiStrings } from '../strings.ts';
+import type { UiStrings } from '../../src/ui-strings.ts';
 
 export interface View {
   ruleSet: RuleSet;

@@ -14,7 +14,6 @@ import {
   formatEstimate,
   formatSteps,
   invariantFindings,
-  promiseOf,
   lintRuleSet,
   proveInvariants,
   ruleSetToMermaid,
@@ -61,8 +60,9 @@ export interface Validation {
 export interface InvariantRow {
   id: string;
   description: string;
-  /** What it promises, in words: "at least review", "the crisis lines on every later result". */
-  promise: string;
+  /** What it promises: an outcome at least this serious, or the crisis lines on every later result. */
+  atLeast: Tier | undefined;
+  shows: 'crisis-lines' | undefined;
   status: InvariantResult['status'];
   vacuous: boolean;
   /** Answer paths the proof covered. */
@@ -138,7 +138,8 @@ export function analyze(ruleSet: RuleSet, rulesSource: string, file: string): An
       invariants: results.map((result) => ({
         id: result.id,
         description: result.description,
-        promise: promiseOf(result),
+        atLeast: result.atLeast,
+        shows: result.shows,
         status: result.status,
         vacuous: result.vacuous,
         paths: result.explored.paths,

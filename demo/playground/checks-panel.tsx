@@ -110,7 +110,7 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
           The rules then say <strong>{TIER_WORDS[outcome.tier]}</strong>
           {outcome.interrupted ? ' (a crisis answer stopped the questions)' : ''}
           {outcome.fired.length ? `, because these rules fired: ${outcome.fired.join(', ')}` : ', because no rule fired'}. It
-          should be <strong>{row.promise}</strong>.
+          should {row.atLeast ? <>be at least <strong>{TIER_WORDS[row.atLeast]}</strong></> : <>show <strong>the crisis lines on every later result</strong></>}.
         </p>
       )}
       <button type="button" class="pg-link-button" onClick={() => onGoTo('rules', row.line)}>

@@ -16,7 +16,7 @@ import type { Finding } from '../finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
 import type { PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
-import { crisisHelpWords, introWords, questionWords, reasonWords, resultWords } from './words.ts';
+import { crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords } from './words.ts';
 
 export const WORDS_PER_MINUTE = 200;
 export const SECONDS_PER_ANSWER = 3;
@@ -85,23 +85,25 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     if (words === undefined) questionCost.set(id, (words = questionWords(ruleSet, question, locale)));
     return words;
   };
-  const crisisScreen = crisisHelpWords(ruleSet, locale);
   // Edges carry rule ids; the same few lists recur thousands of times, so count each list once per tier.
   const reasonCache = new Map<Tier, Map<readonly string[], number>>(TIERS.map((tier) => [tier, new Map()]));
+  // The crisis help below a milder result counts where a rule that shows the lines is decided
+  // (once per such rule: an upper bound when two fire on one path).
   const reasons = (tier: Tier, ids: readonly string[]) => {
     if (ids.length === 0) return 0;
     const cache = reasonCache.get(tier)!;
     let words = cache.get(ids);
-    if (words === undefined) cache.set(ids, (words = reasonWords(ruleSet, tier, ids, locale)));
+    if (words === undefined) cache.set(ids, (words = reasonWords(ruleSet, tier, ids, locale) + linesWords(ruleSet, tier, ids, locale)));
     return words;
   };
+  const crisisScreen = (interrupts: readonly string[]) => crisisScreenWords(ruleSet, locale, interrupts);
   const resultCache = new Map(TIERS.map((tier) => [tier, resultWords(ruleSet, tier, locale)]));
   const seconds = (c: Cost) => (c.words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * c.answers;
 
   const typicalPath = bestPath(graph, {
     end: (t) => (t.tier === 'candidate' && !t.interrupted ? { words: resultCache.get('candidate')!, answers: 0, screens: 1 } : null),
     answer: (node) => ({ words: wordsOfQuestion(node.question.id, node.question), answers: 1, screens: 1 }),
-    resume: () => ({ words: crisisScreen, answers: 0, screens: 1 }),
+    resume: (edge) => ({ words: crisisScreen(edge.continueTo!.interrupts), answers: 0, screens: 1 }),
     better: (a, b) => a.answers < b.answers || (a.answers === b.answers && a.words < b.words),
   });
   const typical = typicalPath ? priced(add(rootCost('candidate'), typicalPath.cost), 'candidate', false, typicalPath.steps) : null;
@@ -118,7 +120,7 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
         answers: 1,
         screens: 1,
       }),
-      resume: (edge) => ({ words: crisisScreen + reasons(tier, edge.continueTo!.decidedFired), answers: 0, screens: 1 }),
+      resume: (edge) => ({ words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired), answers: 0, screens: 1 }),
       better: (a, b) => seconds(a) > seconds(b),
     };
     const path = bestPath(graph, pricing);

@@ -93,7 +93,7 @@ describe('rules/ketamine.yaml', () => {
     // clinical review (issue 10) put the typical path over it; safety content is never cut
     // to meet the budget, so `check` warns and the README reports the figure. This bound
     // keeps it from growing further unnoticed.
-    const HONEST_TYPICAL_SECONDS_CEILING = 180;
+    const HONEST_TYPICAL_SECONDS_CEILING = 200;
 
     it(`keeps the typical path under ${HONEST_TYPICAL_SECONDS_CEILING} seconds, and check warns while it is over 120`, () => {
       expect(evaluate(ruleSet, TYPICAL).tier).toBe('candidate');

@@ -23,6 +23,8 @@ export interface BruteResult {
   questions: string[];
   /** Times "Continue the assessment" was pressed on the way. */
   continues: number;
+  /** For each crisis screen passed with "Continue": the interrupting rules it was shown for. */
+  crisisScreens: string[][];
 }
 
 /** Every valid answer to a question (all grid values, all allowed subsets). */
@@ -61,7 +63,8 @@ export function bruteForce(ruleSet: RuleSet, target: Condition | null = null): {
   const asked = new Set<string>();
   let start = getInitialSnapshot(assessmentMachine, { ruleSet });
   start = getNextSnapshot(assessmentMachine, start, { type: 'user.start' });
-  const walk = (snapshot: Snapshot, given: number, questions: string[] = [], continues = 0): void => {
+  const walk = (snapshot: Snapshot, given: number, questions: string[] = [], crisisScreens: string[][] = [], shownBefore: string[] = []): void => {
+    const continues = crisisScreens.length;
     if (snapshot.hasTag('result')) {
       const counted = countedAnswers(ruleSet, snapshot.context.answers);
       const outcome = snapshot.context.outcome!;
@@ -73,9 +76,11 @@ export function bruteForce(ruleSet: RuleSet, target: Condition | null = null): {
         fired: outcome.fired.map((rule) => rule.id),
         questions,
         continues,
+        crisisScreens,
       });
       if (snapshot.can({ type: 'user.continue' })) {
-        walk(getNextSnapshot(assessmentMachine, snapshot, { type: 'user.continue' }), given, questions, continues + 1);
+        const shown = snapshot.context.acknowledged.filter((id) => !shownBefore.includes(id));
+        walk(getNextSnapshot(assessmentMachine, snapshot, { type: 'user.continue' }), given, questions, [...crisisScreens, shown], snapshot.context.acknowledged);
       }
       return;
     }
@@ -83,7 +88,7 @@ export function bruteForce(ruleSet: RuleSet, target: Condition | null = null): {
     if (!question) return;
     asked.add(question.id);
     for (const answer of allAnswers(question)) {
-      walk(getNextSnapshot(assessmentMachine, snapshot, { type: 'user.answer', value: answer }), given + 1, [...questions, question.id], continues);
+      walk(getNextSnapshot(assessmentMachine, snapshot, { type: 'user.answer', value: answer }), given + 1, [...questions, question.id], crisisScreens, snapshot.context.acknowledged);
     }
   };
   if (start.hasTag('question')) walk(start, 0);

@@ -5,26 +5,29 @@ import { number, rule, ruleSet, single } from '../../support/rule-set-builder.ts
 
 // Word counts by hand. The builder's filler texts are one word each:
 //   intro screen: Intro, Welcome, Start + notices Adults, Advice, Private, Emergency = 7
-//   result (not crisis): Title, Body, Action, Advice, Emergency = 5 (+ 1 per reason shown)
-//   crisis help: Help, Call, Emergency, Line, Always, Call = 6; crisis result: Title, Body, Action, Advice + 6 = 10
+//   every question screen adds the widget's own words: "Question 1 of about 3" (5), Back, Continue = 7,
+//     and a number question its range hint "Enter a number from 0 to 10." (7)
+//   result (not crisis): Title, Body, Action, Advice, Emergency = 5, + Back, "Start again",
+//     "Screening rules version 1.0.0" = 7; reasons shown add "What a clinician will want to talk about" (8) + 1 each
+//   crisis help: Help, Call, Emergency, Line, Always, Call = 6; crisis result: Title, Body, Action, Advice + 6 + 7 = 17
 const questions = [
-  single('q1', ['a', 'b'], { text: 'How are you today?' }), // 4 + A, B = 6
-  number('q2', 0, 10, { text: 'Pick a number', help: 'Any whole number.' }), // 3 + 3 + "units" = 7
-  single('q3', ['yes', 'no'], { text: 'Follow up?', showIf: { question: 'q1', equals: 'b' } }), // 2 + Yes, No = 4
+  single('q1', ['a', 'b'], { text: 'How are you today?' }), // 4 + A, B + 7 = 13
+  number('q2', 0, 10, { text: 'Pick a number', help: 'Any whole number.' }), // 3 + 3 + "units" + 7 + 7 = 21
+  single('q3', ['yes', 'no'], { text: 'Follow up?', showIf: { question: 'q1', equals: 'b' } }), // 2 + Yes, No + 7 = 11
 ];
 
 describe('estimateTime()', () => {
   it('prices the typical and the longest path from hand-counted words', () => {
     const set = ruleSet({ questions, rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review')] });
     const estimate = estimateTime(set);
-    // Typical: q1 = a skips q3. 7 + 6 + 7 + 5 = 25 words, 2 answers: 25 / 200 × 60 + 3 × 2 = 13.5 s.
-    expect(estimate.typical).toMatchObject({ screens: 4, answers: 2, words: 25, seconds: 13.5, tier: 'candidate' });
+    // Typical: q1 = a skips q3. 7 + 13 + 21 + 12 = 53 words, 2 answers: 53 / 200 × 60 + 3 × 2 = 21.9 s.
+    expect(estimate.typical).toMatchObject({ screens: 4, answers: 2, words: 53, seconds: 21.9, tier: 'candidate' });
     expect(estimate.typical!.steps).toEqual([
       { kind: 'answer', question: 'q1', answer: 'a' },
       { kind: 'answer', question: 'q2', answer: 5 },
     ]);
-    // Longest: q1 = b, q3 = yes: 7 + 6 + 7 + 4 + 5 + 1 reason = 30 words, 3 answers: 9 + 9 = 18 s.
-    expect(estimate.longest).toMatchObject({ screens: 5, answers: 3, words: 30, seconds: 18, tier: 'review' });
+    // Longest: q1 = b, q3 = yes: 7 + 13 + 21 + 11 + 12 + 8 + 1 reason = 73 words, 3 answers: 21.9 + 9 = 30.9 s.
+    expect(estimate.longest).toMatchObject({ screens: 5, answers: 3, words: 73, seconds: 30.9, tier: 'review' });
     expect(estimate.maxAnsweredScreens).toBe(3);
     expect(estimate.findings).toEqual([]);
   });
@@ -34,10 +37,11 @@ describe('estimateTime()', () => {
       questions,
       rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review'), rule('nine', { question: 'q2', atLeast: 9 }, 'crisis', { interrupt: true })],
     });
-    // q1 = b, q2 = 9 (crisis screen, 6 words), Continue, q3: 7 + 6 + 7 + 6 + 4 + 10 = 40 words; 12 + 9 = 21 s.
-    // The review reason is not listed on a crisis result.
+    // q1 = b, q2 = 9: the crisis screen is the help (6), the reason of "nine" (1), Back and
+    // "Continue the assessment" (4) = 11; Continue, q3, the crisis result with "nine" on top (17 + 1):
+    // 7 + 13 + 21 + 11 + 11 + 18 = 81 words; 24.3 + 9 = 33.3 s. The review reason is not listed on a crisis result.
     const { longest } = estimateTime(set);
-    expect(longest).toMatchObject({ screens: 6, answers: 3, words: 40, seconds: 21, tier: 'crisis' });
+    expect(longest).toMatchObject({ screens: 6, answers: 3, words: 81, seconds: 33.3, tier: 'crisis' });
     expect(longest!.steps.map((s) => s.kind)).toEqual(['answer', 'answer', 'continue', 'answer']);
   });
 
@@ -48,10 +52,10 @@ describe('estimateTime()', () => {
       rules: [rule('r', { question: 'q1', equals: 'b' }, 'review')],
     });
     const { typical, findings } = estimateTime(set);
-    // 7 + 380 + 2 + 5 = 394 words: 118.2 s + 3 s.
-    expect(typical!.seconds).toBe(121.2);
+    // 7 + (380 + 2 + 7) + 12 = 408 words: 122.4 s + 3 s.
+    expect(typical!.seconds).toBe(125.4);
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['slow-typical-path', 'warning']]);
-    expect(findings[0]!.message).toContain('about 121.2 seconds (394 words at 200 a minute plus 3 seconds for each of 1 answers)');
+    expect(findings[0]!.message).toContain('about 125.4 seconds (408 words at 200 a minute plus 3 seconds for each of 1 answers)');
   });
 
   it('warns when a path asks more than 12 questions', () => {

@@ -11,7 +11,7 @@ import { estimateTime, secondsFor } from '../../../src/analysis/estimate.ts';
 import { shortestPath, terminals } from '../../../src/analysis/graph-walks.ts';
 import { lintRuleSet } from '../../../src/analysis/lint.ts';
 import { buildPathGraph } from '../../../src/analysis/path-graph.ts';
-import { crisisHelpWords, introWords, questionWords, reasonWords, resultWords } from '../../../src/analysis/words.ts';
+import { crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords } from '../../../src/analysis/words.ts';
 import { tierRank } from '../../../src/engine.ts';
 import type { RuleSet } from '../../../src/schema.ts';
 import { conditionArb, ruleSetArb } from '../../support/arbitraries.ts';
@@ -24,8 +24,8 @@ function wordsOnPath(set: RuleSet, r: BruteResult): number {
   const locale = set.locale;
   const questions = r.questions.reduce((sum, id) => sum + questionWords(set, set.questions.find((q) => q.id === id)!, locale), 0);
   return (
-    introWords(set, locale) + questions + r.continues * crisisHelpWords(set, locale) +
-    resultWords(set, r.tier, locale) + reasonWords(set, r.tier, r.fired, locale)
+    introWords(set, locale) + questions + r.crisisScreens.reduce((sum, ids) => sum + crisisScreenWords(set, locale, ids), 0) +
+    resultWords(set, r.tier, locale) + reasonWords(set, r.tier, r.fired, locale) + linesWords(set, r.tier, r.fired, locale)
   );
 }
 

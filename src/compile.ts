@@ -37,9 +37,21 @@ export const MAX_COMPILED_BYTES = 512 * 1024;
  * await hashRuleSet(ruleSet) // 'sha256-3q2+7w…='
  */
 export async function hashRuleSet(ruleSet: RuleSet): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(ruleSet))));
-  return `sha256-${btoa(String.fromCharCode(...digest))}`;
+  const digest = new Uint8Array(await platform.crypto.subtle.digest('SHA-256', new platform.TextEncoder().encode(JSON.stringify(ruleSet))));
+  return `sha256-${platform.btoa(String.fromCharCode(...digest))}`;
 }
+
+/**
+ * All the core asks of its host beyond ECMAScript, which Node 20+ and browsers
+ * both give. Typed here so the core compiles without the DOM or Node types
+ * (tsconfig.core.json); read at call time, as the globals were.
+ */
+interface Platform {
+  crypto: { subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } };
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  btoa(data: string): string;
+}
+const platform = globalThis as unknown as Platform;
 
 /**
  * Wraps a validated rule set (from `loadRuleSet`) for the widget.

@@ -429,12 +429,13 @@ function questionIndex(ruleSet: RuleSet): Map<string, number> {
 }
 
 function toFired(rule: Rule): FiredRule {
+  const crisisHelp = own(rule, 'crisisHelp');
   return Object.freeze({
     id: rule.id,
     tier: rule.tier,
     reason: rule.reason,
     source: rule.source,
     interrupt: own(rule, 'interrupt') === true,
-    ...(own(rule, 'crisisHelp') ? { crisisHelp: rule.crisisHelp } : {}),
+    ...(crisisHelp ? { crisisHelp } : {}),
   });
 }

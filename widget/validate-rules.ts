@@ -14,7 +14,8 @@ import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from
 export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
 
 // Loosely typed on purpose: this is the code that finds out what the data is.
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: see above; the checks narrow each value before use.
+type J = Record<string, any>;
 
 const TIERS = ['crisis', 'not-suitable', 'review', 'candidate'];
 /** Every patient-facing text of the rule set outside its lists. */

@@ -46,6 +46,7 @@ export const NOT_IN_BUILD_MODULE = 'virtual:eligibility-screener/xstate-not-in-b
  * load: (id) => (id === resolvedHelper ? NOT_IN_BUILD_CODE : null)
  */
 export const NOT_IN_BUILD_CODE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source code, and its template literal is meant.
   "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the eligibility-screener widget build (see widget/xstate-trim.ts)`); }";
 
 /** One replaced piece of XState. */

@@ -89,6 +89,7 @@ export function FlowDiagram({ source, visible, stale }: FlowDiagramProps) {
         <p class="pg-alert">The diagram could not be drawn ({state.message}). Its Mermaid text is below.</p>
       )}
       {!source && <p>The diagram appears once the rules are valid.</p>}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a wide diagram scrolls, so keyboard users must be able to focus it. */}
       <div class={fit ? 'pg-diagram-canvas pg-fit' : 'pg-diagram-canvas'} ref={target} role="img" tabIndex={0} aria-label="Flowchart of the questions and rules (the same content is in the Checks tab and the rule file)" />
       {source && (
         <details>

@@ -110,6 +110,8 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
       </div>
       {problem && <p class="pg-alert">{problem}</p>}
       {link && <p class="pg-note">Links are not followed in the preview. This one goes to {link}.</p>}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: catches clicks on links inside the preview (delegation); the links are the controls. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires the same click event. */}
       <div class="pg-preview-host" ref={host} onClick={onClick} />
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { findingPlacer, formatIssue, sortIssues } from '../loader.ts';
 import { messages as M } from '../messages.ts';
-import { CHECK_STEPS, type CheckContext, type CheckStep, type ReportIssue } from './check-steps.ts';
+import { CHECK_STEPS, type CheckContext, type CheckStep, type ReportIssue, type StepOutcome } from './check-steps.ts';
 import { styles, type Io } from './io.ts';
 
 /** The machine-readable result of `check` (what `--json` prints). */
@@ -51,7 +51,7 @@ export function runCheck(
   const summaryParts: string[] = [];
   const steps: Record<string, unknown> = {};
   for (const step of options.steps ?? CHECK_STEPS) {
-    let outcome;
+    let outcome: StepOutcome;
     try {
       outcome = step.run(context);
     } catch (error) {

@@ -14,5 +14,5 @@ try {
   symlinkSync(relative(dirname(link), target), link);
   chmodSync(target, 0o755);
 } catch (error) {
-  console.warn(`screener: could not link the CLI into node_modules/.bin (${error.message}); use "node bin/screener.js".`);
+  console.warn(`screener: could not link the CLI into node_modules/.bin (${error.message}); use "node src/cli/bin.js".`);
 }

@@ -186,8 +186,8 @@ function textTable(header: string[], body: string[][]): string {
 }
 
 function markdownTable(header: string[], body: string[][]): string {
-  const escape = (cell: string) => cell.replaceAll('|', '\\|');
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
+  const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.map(escapeCell).join(' | ')} |`)].join('\n');
 }
 
 function machineLine(results: BenchResults): string {

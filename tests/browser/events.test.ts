@@ -69,7 +69,7 @@ describe('events for the host page', () => {
       await patient.walk(plan);
       const complete = (await hostLog(page)).events.filter((e) => e.type === 'screener-complete');
       expect(complete, path).toHaveLength(1);
-      expect((complete[0]?.detail as { tier?: string }).tier, path).toBe(shared ? 'crisis' : undefined);
+      expect((complete[0]?.detail as { tier?: string } | undefined)?.tier, path).toBe(shared ? 'crisis' : undefined);
     }
   });
 

@@ -227,7 +227,7 @@ describe('the rule playground', () => {
     const first = ruleSet.questions[0]!;
     const p = await openPlayground();
     const oldRules = await p.widget.getAttribute('rules');
-    const textLine = lineOf(RULES_TEXT, new RegExp(`^ {4}text: ${escape(plain(first.text))}$`));
+    const textLine = lineOf(RULES_TEXT, new RegExp(`^ {4}text: ${escapeRegExp(plain(first.text))}$`));
     const reworded = 'How many years old are you today?';
     const edited = RULES_TEXT.split('\n').map((line, i) => (i === textLine - 1 ? `    text: ${reworded}` : line)).join('\n');
 
@@ -310,6 +310,6 @@ describe('the rule playground', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -39,6 +39,7 @@ describe('suicide-risk and blood-pressure journeys in the browser (rules/ketamin
         const link = patient.widget.locator(`a[href="${resource.href}"]`, { hasText: plain(resource.linkLabel) });
         expect(await link.count(), plain(resource.linkLabel)).toBe(want.crisisLines ? 1 : 0);
       }
+      // biome-ignore lint/performance/useDomNodeTextContent: the words a patient sees, laid out, not the raw text nodes.
       const text = (await patient.outcome().first().innerText()).replace(/\s+/g, ' ');
       for (const id of want.reasons ?? []) expect(text, id).toContain(plain(ruleSet.rules.find((rule) => rule.id === id)!.reason));
       expect(watch.errors).toEqual([]);
@@ -64,6 +65,7 @@ describe('suicide-risk and blood-pressure journeys in the browser (rules/ketamin
     }
     await patient.outcome('not-suitable').waitFor();
     const reason = plain(ruleSet.rules.find((rule) => rule.id === 'blood-pressure-uncontrolled')!.reason);
+    // biome-ignore lint/performance/useDomNodeTextContent: the words a patient sees, laid out, not the raw text nodes.
     expect((await patient.outcome().first().innerText()).replace(/\s+/g, ' ')).toContain(reason);
     expect(watch.errors).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fireEvent, within } from '@testing-library/preact';
+import { fireEvent, type within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileRuleSet } from '../../src/compile.ts';
 import type { Answer } from '../../src/engine.ts';

@@ -4,7 +4,8 @@ import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { fixtureCompiled } from './support.ts';
 
-type Edit = (compiled: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the tests break the compiled rule set on purpose.
+type Edit = (compiled: any) => void;
 
 // Hashing is async (Web Crypto): compile once, edit copies.
 const FIXTURE = await fixtureCompiled();

@@ -30,7 +30,7 @@ describe('rules/ketamine.md (the sign-off sheet)', () => {
   it('lists every rule of the rule file with its tier and source', () => {
     const sheet = readFileSync('rules/ketamine.md', 'utf8');
     const yaml = readFileSync('rules/ketamine.yaml', 'utf8');
-    const ruleIds = [...yaml.matchAll(/^  - id: ([a-z0-9-]+)\n    when:/gm)].map((m) => m[1]!);
+    const ruleIds = [...yaml.matchAll(/^ {2}- id: ([a-z0-9-]+)\n {4}when:/gm)].map((m) => m[1]!);
     expect(ruleIds.length).toBeGreaterThan(20);
     for (const id of ruleIds) expect(sheet, `rule ${id} missing from the sheet`).toContain(id);
     expect(sheet).toContain('```mermaid');

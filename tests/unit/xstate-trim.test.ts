@@ -72,7 +72,7 @@ async function bundle(trimmed: boolean): Promise<Bundle> {
   });
   const outputs = Array.isArray(result) ? result : [result];
   const chunk = outputs.flatMap((output) => ('output' in output ? output.output : [])).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('vite produced no chunk');
+  if (chunk?.type !== 'chunk') throw new Error('vite produced no chunk');
   const file = join(tmp, `${trimmed ? 'trimmed' : 'full'}.mjs`);
   writeFileSync(file, chunk.code);
   return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Bundle;

@@ -40,6 +40,7 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
     const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
     const typed = inputs[0]?.value.trim() ?? '';
     // Digits of another script (٤٢): kept in the value, or (Chrome) dropped as typed, or reported as bad input.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every non-ASCII character, so it starts at NUL.
     const notDigits = /[^\x00-\x7f]/.test(typed) || (!typed && (!!inputs[0]?.validity?.badInput || otherDigits.has(inputs[0]!)));
     const value: Answer | null =
       question.type === 'number' ? (typed && Number.isFinite(+typed) ? +typed : null)
@@ -115,6 +116,7 @@ const otherDigits = new WeakSet<EventTarget>();
 
 /** Chrome drops digits of other scripts typed into a number input without a trace: remember the attempt, to say why it stayed empty. */
 function noteOtherDigits(event: InputEvent): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every non-ASCII character, so it starts at NUL.
   if (/[^\x00-\x7f]/.test(event.data ?? '')) otherDigits.add(event.currentTarget!);
 }
 

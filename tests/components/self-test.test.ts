@@ -34,7 +34,7 @@ async function mountWith(compiled: CompiledRuleSet) {
   return mounted;
 }
 
-function ourWarnings(spy: ReturnType<typeof vi.spyOn>): string[] {
+function ourWarnings(spy: { mock: { calls: unknown[][] } }): string[] {
   return spy.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('[eligibility-screener]'));
 }
 

@@ -36,17 +36,19 @@ export interface SelfTestCase {
 export function walk(ruleSet: RuleSet, answers: Answers): SelfTestCase | undefined {
   const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();
   actor.send({ type: 'user.start' });
-  const asked: Record<string, Answer> = {};
+  // Pairs, not `asked[id] = …`: a host page's setter on Object.prototype named like a question must not see or eat them.
+  const asked: [string, Answer][] = [];
   let snapshot = actor.getSnapshot();
   for (let id; snapshot.hasTag('question'); snapshot = actor.getSnapshot()) {
     id = snapshot.context.path.at(-1)!;
     // Asked again means the answer was refused: stop rather than loop.
-    if (!has(answers, id) || Object.hasOwn(asked, id)) break;
-    actor.send({ type: 'user.answer', value: (asked[id] = answers[id]!) });
+    if (!has(answers, id) || asked.some(([seen]) => seen === id)) break;
+    asked.push([id, answers[id]!]);
+    actor.send({ type: 'user.answer', value: answers[id]! });
   }
   actor.stop();
   const { outcome, interrupted, crisisLines } = snapshot.context;
-  return snapshot.hasTag('result') && outcome ? { answers: asked, tier: outcome.tier, interrupted, crisisLines } : undefined;
+  return snapshot.hasTag('result') && outcome ? { answers: Object.fromEntries(asked), tier: outcome.tier, interrupted, crisisLines } : undefined;
 }
 
 /**

@@ -51,7 +51,7 @@ async function run(path: string, widget: Record<string, string>, script?: string
 
 describe('the self-test in a host page that broke a built-in', () => {
   it('a pregnant patient gets "not suitable" on a plain page (control)', async () => {
-    for (const widget of [{ 'booking-url': BOOKING_URL }, { 'booking-url': BOOKING_URL, rules: '/rules/ketamine.json' }]) {
+    for (const widget of [{ 'booking-url': BOOKING_URL }, { 'booking-url': BOOKING_URL, rules: '/rules/ketamine.json' }] as Record<string, string>[]) {
       const { shown, warnings } = await run('/plain', widget);
       expect(shown).toBe('not-suitable');
       expect(warnings).toEqual([]);

@@ -9,6 +9,7 @@
  * from the schema, so neither Zod nor the YAML parser comes with it.
  */
 import type { RuleSet } from './schema.ts';
+import type { SelfTestCase } from './self-test.ts';
 
 /** The file format the widget accepts through its `rules` attribute. */
 export const COMPILED_FORMAT = 'eligibility-screener/rules';
@@ -19,25 +20,37 @@ export const COMPILED_FORMAT_VERSION = 1;
 export interface CompiledRuleSet {
   format: typeof COMPILED_FORMAT;
   formatVersion: typeof COMPILED_FORMAT_VERSION;
-  /** `sha256-<base64>` of `JSON.stringify(ruleSet)`: the canonical content. */
+  /**
+   * `sha256-<base64>` of `JSON.stringify(ruleSet)`, or of
+   * `JSON.stringify([ruleSet, selfTest])` when there is a self-test: the
+   * canonical content, everything the widget trusts.
+   */
   hash: string;
   /** Validated, defaults filled, invariants kept. */
   ruleSet: RuleSet;
+  /**
+   * A few of the rule set's own scenario cases, walked again in the host page
+   * before the first result (`src/self-test.ts`). Absent in files compiled
+   * before it existed, or without a cases file: then no self-test runs.
+   */
+  selfTest?: SelfTestCase[];
 }
 
 /** The largest compiled file the widget fetches (`rules` attribute): 512 KB. */
 export const MAX_COMPILED_BYTES = 512 * 1024;
 
 /**
- * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`.
- * Needs Web Crypto (`crypto.subtle`), which browsers give only to secure
+ * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`,
+ * or of `JSON.stringify([ruleSet, selfTest])` with a self-test (so files
+ * compiled before the self-test keep their hash). Needs Web Crypto (`crypto.subtle`), which browsers give only to secure
  * pages: callers there check for it first.
  *
  * @example
  * await hashRuleSet(ruleSet) // 'sha256-3q2+7w…='
  */
-export async function hashRuleSet(ruleSet: RuleSet): Promise<string> {
-  const digest = new Uint8Array(await platform.crypto.subtle.digest('SHA-256', new platform.TextEncoder().encode(JSON.stringify(ruleSet))));
+export async function hashRuleSet(ruleSet: RuleSet, selfTest?: readonly SelfTestCase[]): Promise<string> {
+  const content = JSON.stringify(selfTest ? [ruleSet, selfTest] : ruleSet);
+  const digest = new Uint8Array(await platform.crypto.subtle.digest('SHA-256', new platform.TextEncoder().encode(content)));
   return `sha256-${platform.btoa(String.fromCharCode(...digest))}`;
 }
 
@@ -54,17 +67,20 @@ interface Platform {
 const platform = globalThis as unknown as Platform;
 
 /**
- * Wraps a validated rule set (from `loadRuleSet`) for the widget.
+ * Wraps a validated rule set (from `loadRuleSet`) for the widget, with its
+ * self-test (from `pickSelfTest`) when there is one.
  *
  * @example
  * const result = loadRuleSet(yamlText, 'rules/ketamine.yaml');
- * if (result.ok) writeFileSync('rules/ketamine.json', JSON.stringify(await compileRuleSet(result.ruleSet), null, 2));
+ * if (result.ok) writeFileSync('rules/ketamine.json', JSON.stringify(await compileRuleSet(result.ruleSet, selfTest), null, 2));
  */
-export async function compileRuleSet(ruleSet: RuleSet): Promise<CompiledRuleSet> {
+export async function compileRuleSet(ruleSet: RuleSet, selfTest?: SelfTestCase[]): Promise<CompiledRuleSet> {
+  const tested = selfTest?.length ? selfTest : undefined;
   return {
     format: COMPILED_FORMAT,
     formatVersion: COMPILED_FORMAT_VERSION,
-    hash: await hashRuleSet(ruleSet),
+    hash: await hashRuleSet(ruleSet, tested),
     ruleSet,
+    ...(tested ? { selfTest: tested } : {}),
   };
 }

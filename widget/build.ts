@@ -25,7 +25,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify as terser, type MinifyOptions } from 'terser';
 import { build, type InlineConfig, type Plugin } from 'vite';
+import { loadCases } from '../src/cases.ts';
 import { compileRuleSet, type CompiledRuleSet } from '../src/compile.ts';
+import { pickSelfTest } from '../src/self-test.ts';
 import { formatIssue, loadRuleSet } from '../src/loader.ts';
 import { validateCompiled } from './validate-rules.ts';
 import { NOT_IN_BUILD_CODE, NOT_IN_BUILD_MODULE, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, xstateChunk, XstateTrimError } from './xstate-trim.ts';
@@ -76,7 +78,19 @@ async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
     if (!result.ok) {
       throw new BuildError(`the default rules are not valid:\n${result.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
     }
-    compiled = await compileRuleSet(result.ruleSet);
+    // The rule file's scenario cases, beside it, give the self-test the widget runs before its first result.
+    const casesFile = file.replace(/\.ya?ml$/i, '.cases.yaml'); // as `screener check` finds it
+    let cases: string | undefined;
+    try {
+      cases = readFileSync(casesFile, 'utf8');
+    } catch {
+      console.warn(`no ${relative(ROOT, casesFile)}: the default rules ship without a self-test`);
+    }
+    const loaded = cases === undefined ? undefined : loadCases(cases, relative(ROOT, casesFile), result.ruleSet);
+    if (loaded && !loaded.ok) {
+      throw new BuildError(`the default rules' cases are not valid:\n${loaded.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
+    }
+    compiled = await compileRuleSet(result.ruleSet, loaded ? pickSelfTest(result.ruleSet, loaded.cases) : undefined);
   }
   // The widget's own run-time check must accept what the build ships.
   const checked = validateCompiled(compiled);
@@ -355,7 +369,7 @@ async function main(): Promise<void> {
   const m = sizes(module.code);
   const rules = sizes(JSON.stringify(patientFacing(compiled)));
   const sri = `sha384-${createHash('sha384').update(script.code, 'utf8').digest('base64')}`;
-  console.log(`rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash})`);
+  console.log(`rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash}), ${compiled.selfTest?.length ?? 0} self-test cases`);
   console.log(`dist/${SCRIPT}   ${kb(s.min)} min, ${kb(s.gzip)} gzip (${s.gzip} B), ${kb(s.brotli)} brotli (${s.brotli} B)`);
   console.log(`dist/${MODULE}  ${kb(m.min)} min, ${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`);
   console.log(`  of which the default rules (patient-facing fields): ${kb(rules.min)} JSON, ${kb(rules.gzip)} gzip on their own`);

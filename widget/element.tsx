@@ -18,6 +18,7 @@ import type { CompiledRuleSet } from '../src/compile.ts';
 import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';
 import { resultHelp } from '../src/crisis-help.ts';
+import { selfTestProblem } from '../src/self-test.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { Host, type Body } from './components/host.tsx';
 import { makeView, type View } from './components/view.ts';
@@ -48,6 +49,8 @@ interface Session {
 }
 
 let builtInRules: CompiledRuleSet | null = null;
+/** Rule sets whose self-test passed in this page (it runs once, before the first result). */
+const tested = new WeakSet<CompiledRuleSet>();
 let sheet: CSSStyleSheet | undefined;
 let count = 0;
 
@@ -304,6 +307,14 @@ export class EligibilityScreenerElement extends HTMLElement {
       next: (snapshot) =>
         this.#guard(() => {
           const next = screenOf(snapshot);
+          // Before the first result: the rule set's own cases must still come out as compiled
+          // here, or a host script has broken something the engine relies on. Throwing leads
+          // to the fallback and one warning, and the result is never drawn.
+          if ('outcome' in next && !tested.has(compiled)) {
+            const problem = selfTestProblem(compiled.ruleSet, compiled.selfTest);
+            if (problem) throw new Error(problem);
+            tested.add(compiled);
+          }
           const events = eventsFor(previous, next, {
             rulesVersion: compiled.ruleSet.version,
             rulesHash: compiled.hash,

@@ -72,5 +72,5 @@ export function isAllowedOrigin(target: URL, allowed: readonly string[]): boolea
  * against accidental edits, and the hand check above still runs.
  */
 async function hashMatches(compiled: CompiledRuleSet): Promise<boolean> {
-  return !globalThis.crypto?.subtle || (await hashRuleSet(compiled.ruleSet)) === compiled.hash;
+  return !globalThis.crypto?.subtle || (await hashRuleSet(compiled.ruleSet, compiled.selfTest)) === compiled.hash;
 }

@@ -7,6 +7,7 @@
  * source file explains in full.
  */
 import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/compile.ts';
+import { isValidAnswer } from '../src/engine.ts';
 import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
 import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/vocabulary.ts';
 
@@ -91,6 +92,14 @@ export function validateCompiled(data: unknown): ValidationResult {
       each(r.invariants, 'invariants', (invariant) => {
         unique(invariant.id, invariantIds);
         condition(invariant.when, asked, 1);
+      });
+    }
+    // The self-test (optional: older files have none, and then none runs): answers to real
+    // questions, each one the question accepts, and a tier with the two flags.
+    if (d.selfTest !== undefined) {
+      each(d.selfTest, 'selfTest', (c) => {
+        check(TIERS.includes(c.tier) && typeof c.interrupted === 'boolean' && typeof c.crisisLines === 'boolean');
+        for (const [id, answer] of Object.entries(c.answers)) check(asked.has(id) && isValidAnswer(asked.get(id) as never, answer as never));
       });
     }
     return { ok: true, compiled: d as CompiledRuleSet };

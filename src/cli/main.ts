@@ -7,6 +7,7 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ruleSetToMarkdown } from '../analysis/index.ts';
+import { loadCases } from '../cases.ts';
 import { compileRuleSet, MAX_COMPILED_BYTES } from '../compile.ts';
 import { formatIssue, loadRuleSet } from '../loader.ts';
 import { messages as M } from '../messages.ts';
@@ -14,6 +15,8 @@ import { ruleSetJsonSchema } from '../schema.ts';
 import { closest } from '../suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
+import { casesFileFor } from './check-steps.ts';
+import { pickSelfTest } from '../self-test.ts';
 
 /** Exit codes, as documented in `screener --help`. */
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -111,7 +114,15 @@ function check(args: Args, io: Io): number {
   const json = args.flags.has('--json');
   const source = readRuleFile(file, io, json);
   if (source === undefined) return EXIT.unreadable;
-  const readOptional = (path: string) => {
+  const readOptional = optionalReader(io);
+  const report = runCheck(file, source, readOptional, { strict: args.flags.has('--strict') });
+  if (json) io.out(JSON.stringify(report, null, 2));
+  else printReport(report, io);
+  return report.exitCode;
+}
+
+function optionalReader(io: Io) {
+  return (path: string): string | undefined => {
     try {
       return io.readFile(path);
     } catch (error) {
@@ -119,10 +130,6 @@ function check(args: Args, io: Io): number {
       throw error;
     }
   };
-  const report = runCheck(file, source, readOptional, { strict: args.flags.has('--strict') });
-  if (json) io.out(JSON.stringify(report, null, 2));
-  else printReport(report, io);
-  return report.exitCode;
 }
 
 /** Loads a rule file for compile and graph, printing its errors; undefined when it does not load. */
@@ -157,7 +164,16 @@ async function compile(args: Args, io: Io): Promise<number> {
   const loaded = loadForWriting(file, io);
   if (!loaded.ruleSet) return loaded.code;
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
-  const compiled = await compileRuleSet(loaded.ruleSet);
+  // A few of the rule set's own scenario cases go in as its self-test (src/self-test.ts).
+  const casesFile = casesFileFor(file);
+  const casesSource = optionalReader(io)(casesFile);
+  const cases = casesSource === undefined ? undefined : loadCases(casesSource, casesFile, loaded.ruleSet);
+  if (cases && !cases.ok) {
+    for (const issue of cases.issues) io.err(formatIssue(issue));
+    io.err(M.cliNotWritten(casesFile, cases.issues.filter((i) => i.severity === 'error').length));
+    return EXIT.problems;
+  }
+  const compiled = await compileRuleSet(loaded.ruleSet, cases ? pickSelfTest(loaded.ruleSet, cases.cases) : undefined);
   const text = `${JSON.stringify(compiled, null, 2)}\n`;
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_COMPILED_BYTES) {
@@ -165,7 +181,7 @@ async function compile(args: Args, io: Io): Promise<number> {
     return EXIT.problems;
   }
   if (!write(out, text, io)) return EXIT.unreadable;
-  io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}`));
+  io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}, ${compiled.selfTest?.length ?? 0} self-test cases`));
   return EXIT.ok;
 }
 

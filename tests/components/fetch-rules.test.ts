@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchRules, isAllowedOrigin } from '../../widget/fetch-rules.ts';
-import { fixtureCompiled } from './support.ts';
+import { compileRuleSet } from '../../src/compile.ts';
+import { fixtureCompiled, fixtureRuleSet } from './support.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -47,6 +48,17 @@ describe('fetchRules()', () => {
     const result = await fetchRules('/rules.json');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatch(problem);
+  });
+
+  it('checks the self-test against the hash too: an edited expectation is refused, the compiled one loads', async () => {
+    const selfTest = [{ answers: { age: 16, goals: ['depression'], 'wish-dead': 'no', pregnancy: 'yes', bp: 'normal' }, tier: 'not-suitable' as const, interrupted: false, crisisLines: false }];
+    const compiled = await compileRuleSet(fixtureRuleSet(), selfTest);
+    serve(JSON.stringify(compiled));
+    expect(await fetchRules('/rules.json')).toEqual({ ok: true, compiled });
+    serve(JSON.stringify({ ...compiled, selfTest: [{ ...selfTest[0], tier: 'candidate' }] }));
+    expect(await fetchRules('/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('hash mismatch') });
+    serve(JSON.stringify({ ...compiled, selfTest: undefined }));
+    expect(await fetchRules('/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('hash mismatch') });
   });
 
   it('refuses a body longer than the limit even without a content-length', async () => {

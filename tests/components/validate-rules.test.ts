@@ -91,3 +91,31 @@ describe('validateCompiled()', () => {
     expect(validateCompiled(data).ok).toBe(false);
   });
 });
+
+describe('validateCompiled() and the self-test', () => {
+  const CASE = { answers: { age: 16, goals: ['depression'], 'wish-dead': 'no', pregnancy: 'yes', bp: 'normal' }, tier: 'not-suitable', interrupted: false, crisisLines: false };
+  const withSelfTest = (edit: Edit = () => {}) => edited((c) => ((c.selfTest = [structuredClone(CASE)]), edit(c)));
+
+  it('accepts a file with a self-test, and an older file without one', () => {
+    expect(validateCompiled(withSelfTest()).ok).toBe(true);
+    expect(validateCompiled(FIXTURE).ok).toBe(true);
+  });
+
+  // Each row: what is wrong in the self-test → refused at `selfTest[0]` (or the list).
+  it.each<[string, Edit, RegExp]>([
+    ['an empty list', (c) => (c.selfTest = []), /^selfTest: is not a list/],
+    ['not a list', (c) => (c.selfTest = { 0: CASE }), /^selfTest: is not a list/],
+    ['an unknown tier', (c) => (c.selfTest[0].tier = 'maybe'), /^selfTest\[0\]/],
+    ['a missing flag', (c) => delete c.selfTest[0].interrupted, /^selfTest\[0\]/],
+    ['a flag that is not a boolean', (c) => (c.selfTest[0].crisisLines = 'no'), /^selfTest\[0\]/],
+    ['no answers', (c) => delete c.selfTest[0].answers, /^selfTest\[0\]/],
+    ['an answer to an unknown question', (c) => (c.selfTest[0].answers.height = 180), /^selfTest\[0\]/],
+    ['an unknown option', (c) => (c.selfTest[0].answers.bp = 'low'), /^selfTest\[0\]/],
+    ['a list for a single choice', (c) => (c.selfTest[0].answers.pregnancy = ['yes']), /^selfTest\[0\]/],
+    ['a number out of range', (c) => (c.selfTest[0].answers.age = 200), /^selfTest\[0\]/],
+  ])('refuses %s', (_name, edit, where) => {
+    const result = validateCompiled(withSelfTest(edit));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.problem).toMatch(where);
+  });
+});

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck, printReport } from '../../src/cli/check.ts';
 import { processIo, type Io } from '../../src/cli/io.ts';
 import { main, schemaText } from '../../src/cli/main.ts';
-import { compileRuleSet } from '../../src/compile.ts';
+import { compileRuleSet, hashRuleSet } from '../../src/compile.ts';
 import { loadRuleSet } from '../../src/loader.ts';
 
 const FIXTURES = 'tests/fixtures/loader';
@@ -157,7 +157,19 @@ describe('screener compile', () => {
     const loaded = loadRuleSet(readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error('fixture should load');
     expect(written).toEqual(await compileRuleSet(loaded.ruleSet));
-    expect(out).toBe(`wrote ${join(dir, 'compiled.json')} (version 1.0.0, ${written.hash})`);
+    expect(out).toBe(`wrote ${join(dir, 'compiled.json')} (version 1.0.0, ${written.hash}, 0 self-test cases)`);
+  });
+
+  it('embeds a self-test picked from the cases file beside the rules, covered by the hash', async () => {
+    const file = ruleFile('with-cases', undefined, `${FIXTURES}/minimal.cases.yaml`);
+    const { code, out } = await run(['compile', file]);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(join(dir, 'with-cases.json'), 'utf8'));
+    const loaded = loadRuleSet(readFileSync(file, 'utf8'));
+    if (!loaded.ok) throw new Error('fixture should load');
+    expect(written.selfTest.map((c: { tier: string }) => c.tier).sort()).toEqual(['candidate', 'not-suitable']);
+    expect(written.hash).toBe(await hashRuleSet(loaded.ruleSet, written.selfTest));
+    expect(out).toContain('2 self-test cases');
   });
 
   it('writes to -o, and refuses to write a broken file (exit 1)', async () => {

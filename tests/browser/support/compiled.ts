@@ -1,8 +1,13 @@
 /**
  * The default rules as a remote `rules` URL serves them: the compiled JSON of
- * CONTRACTS §3, made by the project's own compiler.
+ * CONTRACTS §3, made by the project's own compiler, with the self-test picked
+ * from rules/ketamine.cases.yaml as `screener compile` and the build pick it.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCases } from '../../../src/cases.ts';
 import { compileRuleSet, type CompiledRuleSet } from '../../../src/compile.ts';
+import { pickSelfTest } from '../../../src/self-test.ts';
 import { defaultRuleSet } from './scenarios.ts';
 
 /**
@@ -16,7 +21,14 @@ export function compiledDefault(): CompiledRuleSet {
 }
 
 // Hashing is async (Web Crypto); compiled once, handed out as fresh copies.
-const COMPILED = await compileRuleSet(defaultRuleSet());
+const COMPILED = await compileRuleSet(defaultRuleSet(), selfTest());
+
+function selfTest() {
+  const file = fileURLToPath(new URL('../../../rules/ketamine.cases.yaml', import.meta.url));
+  const loaded = loadCases(readFileSync(file, 'utf8'), file, defaultRuleSet());
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  return pickSelfTest(defaultRuleSet(), loaded.cases);
+}
 
 /**
  * The compiled default rule set as the JSON text a server sends.

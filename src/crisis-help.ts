@@ -13,7 +13,8 @@
  */
 import type { FiredRule, Outcome } from './engine.ts';
 import { own } from './own.ts';
-import type { Tier } from './schema.ts';
+import type { CrisisResources, Tier } from './schema.ts';
+import type { Text } from './text.ts';
 
 /** The part of a rule (or fired rule) that decides its help. */
 export interface HelpMarks {
@@ -34,6 +35,17 @@ export function showsCrisisLines(rule: HelpMarks): boolean {
   return help === 'lines' || (rule.tier === 'crisis' && help !== 'medical');
 }
 
+/**
+ * True when the crisis help box says this fired rule's patient text first:
+ * a crisis rule, or a rule that shows the lines.
+ *
+ * @example
+ * isHelpReason({ tier: 'review', crisisHelp: 'lines' }) // true
+ */
+export function isHelpReason(rule: HelpMarks): boolean {
+  return rule.tier === 'crisis' || showsCrisisLines(rule);
+}
+
 /** The crisis help box on a result screen. */
 export interface ResultHelp {
   /** The box is on the screen. */
@@ -47,19 +59,31 @@ export interface ResultHelp {
 }
 
 /**
- * The help box for an outcome. `crisisLines` is the machine's memory that a
- * rule showing the lines fired earlier in the session.
+ * The help box for an outcome. Its `crisisLines` is the machine's memory that
+ * a rule showing the lines fired earlier in the session (the machine's
+ * outcome carries it).
  *
  * @example
- * resultHelp(evaluate(ruleSet, answers), snapshot.context.crisisLines).shown
+ * resultHelp(snapshot.context.outcome).shown
  */
-export function resultHelp(outcome: Outcome, crisisLines: boolean): ResultHelp {
+export function resultHelp(outcome: Outcome & { crisisLines: boolean }): ResultHelp {
   const onTop = outcome.tier === 'crisis';
-  const lines = crisisLines || outcome.fired.some(showsCrisisLines);
+  const lines = outcome.crisisLines || outcome.fired.some(showsCrisisLines);
   return {
     shown: onTop || lines,
     onTop,
     medical: onTop && !lines,
-    reasons: onTop ? outcome.fired.filter((rule) => rule.tier === 'crisis' || showsCrisisLines(rule)) : [],
+    reasons: onTop ? outcome.fired.filter(isHelpReason) : [],
   };
+}
+
+/**
+ * The heading of the help box: "seek medical care now" (`medicalTitle`, when
+ * the file has one) for a medical crisis alone, else the crisis-lines title.
+ *
+ * @example
+ * helpTitle(ruleSet.crisisResources, resultHelp(outcome)) // ruleSet.crisisResources.title
+ */
+export function helpTitle(resources: CrisisResources, help: ResultHelp): Text {
+  return help.medical && resources.medicalTitle ? resources.medicalTitle : resources.title;
 }

@@ -17,7 +17,7 @@ import { h } from './components/h.ts';
 import type { CompiledRuleSet } from '../src/compile.ts';
 import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';
-import { resultHelp } from '../src/crisis-help.ts';
+import { helpTitle, resultHelp } from '../src/crisis-help.ts';
 import { selfTestProblem } from '../src/self-test.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { Host, type Body } from './components/host.tsx';
@@ -365,11 +365,9 @@ function announcement(screen: Screen, view: View): string {
   const { ruleSet, strings, t } = view;
   if (screen.kind === 'question') return strings.progress(screen.step, screen.total);
   if (screen.kind === 'intro') return plainText(t(ruleSet.intro.title));
-  const help = ruleSet.crisisResources;
   const title =
     screen.kind === 'result' && screen.outcome.tier !== 'crisis' ? ruleSet.outcomes[screen.outcome.tier].title
-    : help.medicalTitle && resultHelp(screen.outcome, screen.outcome.crisisLines).medical ? help.medicalTitle
-    : help.title;
+    : helpTitle(ruleSet.crisisResources, resultHelp(screen.outcome));
   return plainText(t(title));
 }
 

@@ -19,7 +19,7 @@
  *   help with the reasons of the interrupting rules, Back and "Continue the
  *   assessment".
  */
-import { showsCrisisLines } from '../crisis-help.ts';
+import { isHelpReason, showsCrisisLines } from '../crisis-help.ts';
 import { parseText, resolveText, type Text } from '../text.ts';
 import type { Question, Rule, RuleSet, Tier } from '../schema.ts';
 import { uiStrings } from '../ui-strings.ts';
@@ -135,7 +135,7 @@ export function resultWords(ruleSet: RuleSet, tier: Tier, locale: string, crisis
  * showsReason(ruleSet, 'review', ruleSet.rules[0]) // true unless showReasons is off or the rule is a crisis rule
  */
 export function showsReason(ruleSet: RuleSet, tier: Tier, rule: Rule): boolean {
-  if (tier === 'crisis') return rule.tier === 'crisis' || showsCrisisLines(rule);
+  if (tier === 'crisis') return isHelpReason(rule);
   return ruleSet.showReasons && (tier === 'review' || tier === 'not-suitable') && rule.tier !== 'crisis';
 }
 

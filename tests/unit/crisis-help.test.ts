@@ -13,7 +13,7 @@ const loaded = loadRuleSet(readFileSync('tests/components/fixtures/mini.yaml', '
 if (!loaded.ok) throw new Error('the component fixture does not load');
 const ruleSet = loaded.ruleSet;
 const base = { age: 40, goals: ['depression'], pregnancy: 'no', bp: 'normal' };
-const helpFor = (answers: Record<string, string | string[] | number>, crisisLines = false) => resultHelp(evaluate(ruleSet, answers), crisisLines);
+const helpFor = (answers: Record<string, string | string[] | number>, crisisLines = false) => resultHelp({ ...evaluate(ruleSet, answers), crisisLines });
 
 describe('showsCrisisLines()', () => {
   it('is true for a crisis rule unless it is medical, and for any rule marked crisisHelp: lines', () => {

@@ -7,7 +7,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import { resultHelp } from '../../src/crisis-help.ts';
+import { helpTitle, resultHelp } from '../../src/crisis-help.ts';
 import type { AssessmentOutcome } from '../../src/machine.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
@@ -28,14 +28,14 @@ export interface CrisisHelpProps {
 export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
   const { t, ruleSet } = view;
   const help = ruleSet.crisisResources;
-  const { medical, reasons } = resultHelp(outcome, outcome.crisisLines);
-  const title = rich(t(help.medicalTitle && medical ? help.medicalTitle : help.title));
+  const shown = resultHelp(outcome);
+  const title = rich(t(helpTitle(help, shown)));
   return (
     <div class="crisis">
       {main ? <h2 class="title" tabIndex={-1}>{title}</h2> : <h3>{title}</h3>}
       {/* What the rules behind the help say first: for a blood-pressure crisis, what to do now; a
           suicide-risk answer is never hidden behind it. */}
-      {main && [...new Set(reasons.map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
+      {main && [...new Set(shown.reasons.map((rule) => t(rule.reason)))].map((reason) => <p>{rich(reason)}</p>)}
       {paragraphs(t(help.intro))}
       <ul>
         {help.resources.map((resource) => (

@@ -24,7 +24,7 @@ export function ResultScreen({ view, outcome }: { view: View; outcome: Assessmen
   const { tier } = outcome;
   const text = ruleSet.outcomes[tier];
   const crisis = tier === 'crisis';
-  const help = resultHelp(outcome, outcome.crisisLines);
+  const help = resultHelp(outcome);
   const title = rich(t(text.title));
   // Reasons explain a review or not-suitable result; each is said once.
   const reasons =

@@ -8,6 +8,7 @@
  * attributes and script URLs outright, so a rule file that tries is refused
  * instead of being silently "cleaned".
  */
+import { own } from './own.ts';
 
 /** A string, or a map of locale (`en`, `es`, `pt-BR`) to string. */
 export type Text = string | Record<string, string>;
@@ -36,8 +37,7 @@ export function resolveText(text: Text, locale: string, fallback: string): strin
   if (typeof text === 'string') return text;
   const language = locale.split('-')[0] ?? locale;
   // Own keys only: `lang="constructor"` on the host page must not pick Object.prototype.constructor.
-  const own = (key: string) => (Object.hasOwn(text, key) ? text[key] : undefined);
-  return own(locale) ?? own(language) ?? own(fallback) ?? Object.values(text)[0] ?? '';
+  return own(text, locale) ?? own(text, language) ?? own(text, fallback) ?? Object.values(text)[0] ?? '';
 }
 
 /** True when `href` starts with one of `schemes` (case-insensitive, after trimming). */

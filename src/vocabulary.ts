@@ -5,6 +5,7 @@
  * widget; a property test (tests/unit/accept-agreement.test.ts) holds the two
  * readers together.
  */
+import { own } from './own.ts';
 
 /** The kinds of question a rule set can ask. */
 export const QUESTION_TYPES = ['single-choice', 'multiple-choice', 'number'] as const;
@@ -45,7 +46,7 @@ export type LeafOperator = keyof typeof LEAF_TESTS;
  * testFitsType('equals', 'multiple-choice') // false
  */
 export function testFitsType(operator: string, type: string): boolean {
-  const test = Object.hasOwn(LEAF_TESTS, operator) ? LEAF_TESTS[operator as LeafOperator] : undefined;
+  const test = own(LEAF_TESTS, operator as LeafOperator);
   return !!test && (test.types as readonly string[]).includes(type);
 }
 

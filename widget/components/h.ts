@@ -9,6 +9,7 @@
  * and an enumerable key a page added must look the same on both sides.
  */
 import { createElement, type ComponentChild, type VNode } from 'preact';
+import { own } from '../../src/own.ts';
 
 /**
  * Use as the classic JSX factory, like Preact's `h`:
@@ -19,9 +20,8 @@ import { createElement, type ComponentChild, type VNode } from 'preact';
  */
 export function h(type: Parameters<typeof createElement>[0], props: Record<string, unknown> | null, ...children: ComponentChild[]): VNode {
   const given = props ?? {};
-  const own = (name: string) => (Object.hasOwn(given, name) ? given[name] : undefined);
   // Preact takes `key` (and the `ref` of a DOM element) off the props; hand it only those, as own keys.
-  const vnode = createElement(type, { key: own('key'), ref: own('ref') } as never);
+  const vnode = createElement(type, { key: own(given, 'key'), ref: own(given, 'ref') } as never);
   const { key: _key, ...copy }: Record<string, unknown> = children.length ? { ...given, children: children.length > 1 ? children : children[0] } : { ...given };
   if (typeof type === 'string') delete copy.ref;
   vnode.props = copy as VNode['props'];

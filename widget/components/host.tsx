@@ -9,6 +9,7 @@
 import { Fragment } from 'preact';
 import { h } from './h.ts';
 import type { Answers } from '../../src/engine.ts';
+import { own } from '../../src/own.ts';
 import type { Screen } from '../screen.ts';
 import type { UiStrings } from '../../src/ui-strings.ts';
 import { CrisisScreen } from './crisis.tsx';
@@ -80,7 +81,7 @@ function Screens({ body, strings, bookingUrl }: { body: Body; strings: UiStrings
       question={screen.question}
       step={screen.step}
       total={screen.total}
-      previous={Object.hasOwn(body.answers, screen.question.id) ? body.answers[screen.question.id] : undefined}
+      previous={own(body.answers, screen.question.id)}
       error={body.error}
     />
   );

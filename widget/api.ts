@@ -3,7 +3,7 @@
  * element, it never throws into the host page: bad input gets one console
  * warning and a `null` return.
  */
-import type { CompiledRuleSet } from '../src/compile.ts';
+import type { CompiledRuleSet } from '../src/core/compile.ts';
 import { defineEligibilityScreener, type EligibilityScreenerElement, TAG } from './element.tsx';
 import { warn } from './warn.ts';
 

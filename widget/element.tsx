@@ -14,11 +14,11 @@
 /** @jsx h */
 import { render } from 'preact';
 import { h } from './components/h.ts';
-import type { CompiledRuleSet } from '../src/compile.ts';
+import type { CompiledRuleSet } from '../src/core/compile.ts';
 import { createActor } from 'xstate';
-import { assessmentMachine, type AssessmentEvent } from '../src/machine.ts';
-import { helpTitle, resultHelp } from '../src/crisis-help.ts';
-import { selfTestProblem } from '../src/self-test.ts';
+import { assessmentMachine, type AssessmentEvent } from '../src/core/machine.ts';
+import { helpTitle, resultHelp } from '../src/core/crisis-help.ts';
+import { selfTestProblem } from '../src/core/self-test.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { Host, type Body } from './components/host.tsx';
 import { makeView, type View } from './components/view.ts';
@@ -29,7 +29,7 @@ import { pickLocale } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
 import { screenKey, screenOf, type Screen } from './screen.ts';
-import { uiStrings } from '../src/ui-strings.ts';
+import { uiStrings } from '../src/core/ui-strings.ts';
 import css from './styles.css?inline';
 import { warn } from './warn.ts';
 

@@ -3,11 +3,11 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:eligibility-screener/default-rules' {
-  import type { CompiledRuleSet } from '../src/compile.ts';
+  import type { CompiledRuleSet } from '../src/core/compile.ts';
   /** The default rule set, compiled from `rules/ketamine.yaml` at build time. */
   const compiled: CompiledRuleSet;
   export default compiled;
 }
 
-/** The package version, injected by `widget/build.ts`. */
+/** The package version, injected by `widget/build/build.ts`. */
 declare const __SCREENER_VERSION__: string;

@@ -4,7 +4,7 @@
  * information. The outcome tier is included only when the clinic opts in
  * with `share-outcome`.
  */
-import type { Tier } from '../src/schema.ts';
+import type { Tier } from '../src/authoring/schema.ts';
 import type { Screen } from './screen.ts';
 
 /** `screener-start`: the patient pressed the start button. */

@@ -4,7 +4,7 @@
  * a size limit, then checked by hand and against its content hash. Any
  * failure is a plain message for the console; the caller shows the fallback.
  */
-import { hashRuleSet, MAX_COMPILED_BYTES, type CompiledRuleSet } from '../src/compile.ts';
+import { hashRuleSet, MAX_COMPILED_BYTES, type CompiledRuleSet } from '../src/core/compile.ts';
 import { validateCompiled } from './validate-rules.ts';
 
 /** Limits for {@link fetchRules}. */

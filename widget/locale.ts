@@ -4,8 +4,8 @@
  * `lang` falls back to English for the default rules). The widget's own
  * words follow, in English where they have no translation.
  */
-import type { RuleSet } from '../src/schema.ts';
-import { languageOf } from '../src/ui-strings.ts';
+import type { RuleSet } from '../src/authoring/schema.ts';
+import { languageOf } from '../src/core/ui-strings.ts';
 
 /**
  * The locale to render rule text in.

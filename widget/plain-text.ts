@@ -1,4 +1,4 @@
-import { parseText } from '../src/text.ts';
+import { parseText } from '../src/core/text.ts';
 
 /**
  * Rule text without its formatting marks, for places that take plain text

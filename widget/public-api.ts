@@ -12,4 +12,4 @@ export type {
   ScreenerStartDetail,
   ScreenerStepDetail,
 } from './events.ts';
-export type { CompiledRuleSet } from '../src/compile.ts';
+export type { CompiledRuleSet } from '../src/core/compile.ts';

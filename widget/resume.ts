@@ -14,8 +14,8 @@
  * check every one; if the replay does not land on the saved question, the
  * patient starts afresh.
  */
-import type { Answer } from '../src/engine.ts';
-import type { AssessmentContext, createAssessment } from '../src/machine.ts';
+import type { Answer } from '../src/core/engine.ts';
+import type { AssessmentContext, createAssessment } from '../src/core/machine.ts';
 import type { Screen } from './screen.ts';
 
 /** Start of the storage key; the widget's `id` follows (empty when it has none). */

@@ -4,8 +4,8 @@
  * Nothing here evaluates a rule: the snapshot already knows.
  */
 import type { SnapshotFrom } from 'xstate';
-import { currentQuestion, progress, type AssessmentOutcome, type assessmentMachine } from '../src/machine.ts';
-import type { Question } from '../src/schema.ts';
+import { currentQuestion, progress, type AssessmentOutcome, type assessmentMachine } from '../src/core/machine.ts';
+import type { Question } from '../src/authoring/schema.ts';
 
 /** A snapshot of the assessment machine. */
 export type AssessmentSnapshot = SnapshotFrom<typeof assessmentMachine>;

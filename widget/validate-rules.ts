@@ -6,10 +6,10 @@
  * is named by where it is (`questions[2]`); `npx screener check` on the
  * source file explains in full.
  */
-import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/compile.ts';
-import { isValidAnswer } from '../src/engine.ts';
-import { unsafeHrefReason, unsafeTextReason } from '../src/text.ts';
-import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/vocabulary.ts';
+import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/core/compile.ts';
+import { isValidAnswer } from '../src/core/engine.ts';
+import { unsafeHrefReason, unsafeTextReason } from '../src/core/text.ts';
+import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/core/vocabulary.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
 export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };

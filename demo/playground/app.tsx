@@ -5,7 +5,7 @@
  * code as `screener check`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { RuleSet } from '../../src/schema.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import type { Analysis, CasesReport, Validation } from './check-sources.ts';
 import { Checker } from './checker.ts';
 import { ChecksPanel } from './checks-panel.tsx';

@@ -20,9 +20,9 @@ import {
   TooManyClassesError,
 } from '../../src/analysis/index.ts';
 import type { InvariantResult } from '../../src/analysis/prove.ts';
-import { loadCases, runCases } from '../../src/cases.ts';
-import { findingPlacer, loadRuleSet, type RuleIssue } from '../../src/loader.ts';
-import type { RuleSet, Tier } from '../../src/schema.ts';
+import { loadCases, runCases } from '../../src/authoring/cases.ts';
+import { findingPlacer, loadRuleSet, type RuleIssue } from '../../src/authoring/loader.ts';
+import type { RuleSet, Tier } from '../../src/authoring/schema.ts';
 
 /** The names the two files go by in messages and downloads. */
 export interface FileNames {

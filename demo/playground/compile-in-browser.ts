@@ -3,8 +3,8 @@
  * `compileRuleSet`, hashed with Web Crypto), so the preview loads what the
  * CLI would write.
  */
-import { compileRuleSet, COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../../src/compile.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import { compileRuleSet, COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../../src/core/compile.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 
 /**
  * Compiles a validated rule set as `compileRuleSet` does.

@@ -4,7 +4,7 @@
  * so a screen reader hears how many problems there are after each check,
  * not every intermediate state.
  */
-import type { RuleIssue } from '../../src/loader.ts';
+import type { RuleIssue } from '../../src/authoring/loader.ts';
 
 /** Which editor a problem belongs to. */
 export type FileKey = 'rules' | 'cases';

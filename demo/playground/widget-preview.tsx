@@ -10,7 +10,7 @@
  * last valid widget stays.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RuleSet } from '../../src/schema.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import type { EligibilityScreenerApi } from '../../widget/api.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { compileInBrowser } from './compile-in-browser.ts';

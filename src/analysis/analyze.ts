@@ -3,8 +3,8 @@
  * findings, invariant proofs, the completion-time estimate and how much of
  * the answer space was covered.
  */
-import type { Finding } from '../finding.ts';
-import type { RuleSet } from '../schema.ts';
+import type { Finding } from '../authoring/finding.ts';
+import type { RuleSet } from '../authoring/schema.ts';
 import { estimateTime, type TimeEstimate } from './estimate.ts';
 import { promiseOf } from './format.ts';
 import { lintRuleSet } from './lint.ts';

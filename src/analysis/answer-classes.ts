@@ -14,10 +14,10 @@
  *
  * A visible question must be answered, so "unanswered" is never a class.
  */
-import { has, own } from '../own.ts';
-import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../engine.ts';
-import type { Finding } from '../finding.ts';
-import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../schema.ts';
+import { has, own } from '../core/own.ts';
+import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../core/engine.ts';
+import type { Finding } from '../authoring/finding.ts';
+import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../authoring/schema.ts';
 import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
 
 /** A group of answers no condition can tell apart. */

@@ -5,9 +5,9 @@
  * engine's semantics (unanswered, hidden, `noneOf`, number edges) carry over
  * exactly, and `all` / `any` / `not` are plain boolean logic on top.
  */
-import { has } from '../own.ts';
-import { evaluateCondition } from '../engine.ts';
-import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
+import { has } from '../core/own.ts';
+import { evaluateCondition } from '../core/engine.ts';
+import type { Condition, LeafCondition, RuleSet } from '../authoring/schema.ts';
 import type { AnswerClass } from './answer-classes.ts';
 import { leafKey } from './conditions.ts';
 

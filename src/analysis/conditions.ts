@@ -2,8 +2,8 @@
  * Small facts about conditions that every analysis needs: their leaf tests,
  * and the last question they read (after which their value cannot change).
  */
-import { has, own } from '../own.ts';
-import type { Condition, LeafCondition, RuleSet } from '../schema.ts';
+import { has, own } from '../core/own.ts';
+import type { Condition, LeafCondition, RuleSet } from '../authoring/schema.ts';
 
 /**
  * Every leaf test inside a condition, in reading order.

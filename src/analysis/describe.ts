@@ -6,10 +6,10 @@
  * hidden questions too, and `not` of a test is written so that it stays true
  * when the question is unanswered ("is not “Yes” (or not answered)").
  */
-import { has } from '../own.ts';
-import type { Answer } from '../engine.ts';
-import { resolveText } from '../text.ts';
-import type { Condition, LeafCondition, Question, RuleSet } from '../schema.ts';
+import { has } from '../core/own.ts';
+import type { Answer } from '../core/engine.ts';
+import { resolveText } from '../core/text.ts';
+import type { Condition, LeafCondition, Question, RuleSet } from '../authoring/schema.ts';
 
 /** Plain-words helpers bound to one rule set and locale. */
 export interface Describer {

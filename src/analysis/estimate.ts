@@ -10,9 +10,9 @@
  *   machine can produce, interrupts and "Continue" included.
  * - **Most answered screens**: the largest number of answers on any path.
  */
-import { TIER_ORDER as TIERS } from '../engine.ts';
-import type { RuleSet, Tier } from '../schema.ts';
-import type { Finding } from '../finding.ts';
+import { TIER_ORDER as TIERS } from '../core/engine.ts';
+import type { RuleSet, Tier } from '../authoring/schema.ts';
+import type { Finding } from '../authoring/finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
 import type { PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';

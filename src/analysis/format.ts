@@ -2,7 +2,7 @@
  * Plain-text lines for the CLI (and the playground): invariant verdicts,
  * counterexamples and the time estimate, in words a clinician reads.
  */
-import type { RuleSet, Tier } from '../schema.ts';
+import type { RuleSet, Tier } from '../authoring/schema.ts';
 import { describer } from './describe.ts';
 import type { TimeEstimate, PathEstimate } from './estimate.ts';
 import type { PathStep } from './graph-walks.ts';

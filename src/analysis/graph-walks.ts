@@ -4,7 +4,7 @@
  * screen it can reach. All walks are memoised per node, so each costs one
  * visit of the merged graph, never one visit per path.
  */
-import type { Answer } from '../engine.ts';
+import type { Answer } from '../core/engine.ts';
 import type { GraphEdge, GraphNode, PathGraph, Terminal } from './path-graph.ts';
 
 /** One step a patient takes: an answer, or "Continue the assessment" after an interrupt. */

@@ -15,9 +15,9 @@
  * | missing-sign-off         | error    | `signOff` names no real reviewer or date |
  * | sign-off-pending         | warning  | `signOff.reviewedBy` says the review is still to come ("PENDING", "draft", "awaiting …") |
  */
-import type { Finding } from '../finding.ts';
-import { TIER_ORDER as TIERS, tierRank } from '../engine.ts';
-import type { ChoiceQuestion, RuleSet } from '../schema.ts';
+import type { Finding } from '../authoring/finding.ts';
+import { TIER_ORDER as TIERS, tierRank } from '../core/engine.ts';
+import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
 import { leavesOf, optionIdsOf } from './conditions.ts';
 import { foldReachable } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';

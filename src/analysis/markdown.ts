@@ -5,9 +5,9 @@
  * reason and source; every invariant. Deterministic (no dates, no timing), so
  * a test can keep the committed sheet in step with the rule file.
  */
-import { showsCrisisLines } from '../crisis-help.ts';
-import { resolveText, type Text } from '../text.ts';
-import type { RuleSet } from '../schema.ts';
+import { showsCrisisLines } from '../core/crisis-help.ts';
+import { resolveText, type Text } from '../core/text.ts';
+import type { RuleSet } from '../authoring/schema.ts';
 import { describer } from './describe.ts';
 import { promiseOf } from './format.ts';
 import { ruleSetToMermaid } from './mermaid.ts';

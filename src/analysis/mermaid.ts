@@ -9,8 +9,8 @@
  * Every label is quoted and escaped with Mermaid entity codes, so quotes,
  * brackets and `#` in rule text cannot break the diagram on GitHub.
  */
-import { resolveText } from '../text.ts';
-import type { RuleSet, RuleTier } from '../schema.ts';
+import { resolveText } from '../core/text.ts';
+import type { RuleSet, RuleTier } from '../authoring/schema.ts';
 import { lastQuestionIndex, questionOrder } from './conditions.ts';
 import { describer } from './describe.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';

@@ -1,7 +1,7 @@
 /**
  * Every answer path the assessment machine can produce, as a small graph.
  *
- * The walk follows `src/machine.ts` step by step, using the engine for every
+ * The walk follows `src/core/machine.ts` step by step, using the engine for every
  * decision: the first question is the first visible one; after an answer, an
  * interrupting rule that fires and has not been shown yet (or that this
  * answer sets off: it would not fire without it) ends the path on
@@ -25,8 +25,8 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
-import { TIER_ORDER as TIERS, tierRank, type Answer } from '../engine.ts';
-import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../schema.ts';
+import { TIER_ORDER as TIERS, tierRank, type Answer } from '../core/engine.ts';
+import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
 import { compiler, type CompiledCondition } from './compiled.ts';
 import { lastQuestionIndex, leafKey, leavesOf, questionOrder } from './conditions.ts';

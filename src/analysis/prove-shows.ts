@@ -3,7 +3,7 @@
  * any moment of a session, every later result shows the crisis lines.
  *
  * The machine keeps the lines once a rule that shows them has fired on the
- * answers recorded at any moment (`crisisLines` in `src/machine.ts`), and a
+ * answers recorded at any moment (`crisisLines` in `src/core/machine.ts`), and a
  * moment's answers are the answers that count after some answer was given —
  * forward, or after Back and a changed answer, in any order. So the promise
  * holds when every set of counted answers on which `when` is true fires a rule
@@ -14,9 +14,9 @@
  * more sets than a patient can produce, so a proof is sound; a counterexample
  * is the one with the fewest answers.
  */
-import { countedAnswers, evaluateCondition, firedRules, questionRefs, type Answer } from '../engine.ts';
-import { showsCrisisLines } from '../crisis-help.ts';
-import type { Condition, RuleSet } from '../schema.ts';
+import { countedAnswers, evaluateCondition, firedRules, questionRefs, type Answer } from '../core/engine.ts';
+import { showsCrisisLines } from '../core/crisis-help.ts';
+import type { Condition, RuleSet } from '../authoring/schema.ts';
 import { answerClasses } from './answer-classes.ts';
 
 /** The most answer sets one `shows` proof looks at before it gives up with a clear message. */

@@ -9,8 +9,8 @@
  * `atLeast` as serious. Paths that continue after an interrupt are checked at
  * their later result screens too.
  */
-import { evaluate, isAtLeast, type Answer } from '../engine.ts';
-import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../schema.ts';
+import { evaluate, isAtLeast, type Answer } from '../core/engine.ts';
+import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../authoring/schema.ts';
 import { proveShowsLines } from './prove-shows.ts';
 import { countPaths, shortestPath, terminals, type PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph, type PathGraphOptions } from './path-graph.ts';

@@ -1,7 +1,7 @@
 /**
  * Words a patient reads on each screen, counted the way the time estimate
  * needs them: every word the widget draws (`widget/components/`), its own
- * words (`src/ui-strings.ts`) included. A component test renders each screen
+ * words (`src/core/ui-strings.ts`) included. A component test renders each screen
  * and holds these counts to the words on it.
  *
  * - intro: intro title, body and start button, and the four notices;
@@ -19,10 +19,10 @@
  *   help with the reasons of the interrupting rules, Back and "Continue the
  *   assessment".
  */
-import { isHelpReason, showsCrisisLines } from '../crisis-help.ts';
-import { parseText, resolveText, type Text } from '../text.ts';
-import type { Question, Rule, RuleSet, Tier } from '../schema.ts';
-import { uiStrings } from '../ui-strings.ts';
+import { isHelpReason, showsCrisisLines } from '../core/crisis-help.ts';
+import { parseText, resolveText, type Text } from '../core/text.ts';
+import type { Question, Rule, RuleSet, Tier } from '../authoring/schema.ts';
+import { uiStrings } from '../core/ui-strings.ts';
 
 /**
  * Words in a piece of rule text: runs of characters holding a letter or a

@@ -6,11 +6,11 @@
  */
 import { buildPathGraph, estimateTime, formatEstimate, formatInvariantResult, invariantFindings, lintRuleSet, proveInvariants } from '../analysis/index.ts';
 import type { PathGraph } from '../analysis/index.ts';
-import { loadCases, runCases } from '../cases.ts';
-import type { Finding } from '../finding.ts';
-import { loadRuleSet, type RuleIssue } from '../loader.ts';
-import { messages as M } from '../messages.ts';
-import type { RuleSet } from '../schema.ts';
+import { loadCases, runCases } from '../authoring/cases.ts';
+import type { Finding } from '../authoring/finding.ts';
+import { loadRuleSet, type RuleIssue } from '../authoring/loader.ts';
+import { messages as M } from '../authoring/messages.ts';
+import type { RuleSet } from '../authoring/schema.ts';
 
 /** A problem to print, optionally with indented detail lines (a case diff). */
 export type ReportIssue = RuleIssue & { detail?: string[] };

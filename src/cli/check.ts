@@ -3,8 +3,8 @@
  * the report, for people (one `file:line:column message` per problem, then a
  * summary line) or for tools (`--json`).
  */
-import { findingPlacer, formatIssue, sortIssues } from '../loader.ts';
-import { messages as M } from '../messages.ts';
+import { findingPlacer, formatIssue, sortIssues } from '../authoring/loader.ts';
+import { messages as M } from '../authoring/messages.ts';
 import { CHECK_STEPS, type CheckContext, type CheckStep, type ReportIssue, type StepOutcome } from './check-steps.ts';
 import { styles, type Io } from './io.ts';
 

@@ -7,16 +7,16 @@
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ruleSetToMarkdown } from '../analysis/index.ts';
-import { loadCases } from '../cases.ts';
-import { compileRuleSet, MAX_COMPILED_BYTES } from '../compile.ts';
-import { formatIssue, loadRuleSet } from '../loader.ts';
-import { messages as M } from '../messages.ts';
-import { ruleSetJsonSchema } from '../schema.ts';
-import { closest } from '../suggest.ts';
+import { loadCases } from '../authoring/cases.ts';
+import { compileRuleSet, MAX_COMPILED_BYTES } from '../core/compile.ts';
+import { formatIssue, loadRuleSet } from '../authoring/loader.ts';
+import { messages as M } from '../authoring/messages.ts';
+import { ruleSetJsonSchema } from '../authoring/schema.ts';
+import { closest } from '../authoring/suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
 import { casesFileFor } from './check-steps.ts';
-import { pickSelfTest } from '../self-test.ts';
+import { pickSelfTest } from '../core/self-test.ts';
 
 /** Exit codes, as documented in `screener --help`. */
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -164,7 +164,7 @@ async function compile(args: Args, io: Io): Promise<number> {
   const loaded = loadForWriting(file, io);
   if (!loaded.ruleSet) return loaded.code;
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
-  // A few of the rule set's own scenario cases go in as its self-test (src/self-test.ts).
+  // A few of the rule set's own scenario cases go in as its self-test (src/core/self-test.ts).
   const casesFile = casesFileFor(file);
   const casesSource = optionalReader(io)(casesFile);
   const cases = casesSource === undefined ? undefined : loadCases(casesSource, casesFile, loaded.ruleSet);

@@ -2,9 +2,9 @@
  * Seeded, random, valid answer sets for a rule set, so every engine is timed
  * and checked on exactly the same inputs, run after run.
  */
-import { questionRefs } from '../../src/engine.ts';
-import type { Answer } from '../../src/engine.ts';
-import type { Condition, Question, RuleSet } from '../../src/schema.ts';
+import { questionRefs } from '../../src/core/engine.ts';
+import type { Answer } from '../../src/core/engine.ts';
+import type { Condition, Question, RuleSet } from '../../src/authoring/schema.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

@@ -1,7 +1,7 @@
 /**
  * Where the widget's bytes go. The widget's own build writes no sourcemap, so
  * this rebuilds `widget/entry-script.ts` in memory with the same settings as
- * `widget/build.ts` plus a sourcemap (the report shows its size next to
+ * `widget/build/build.ts` plus a sourcemap (the report shows its size next to
  * `dist/eligibility-screener.js`'s, so a drift between the two is visible) and
  * attributes every minified byte to the source module the sourcemap names.
  */
@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { minify as terser } from 'terser';
 import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
-import { compileRuleSet } from '../../src/compile.ts';
-import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
+import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
+import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build/build.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {
@@ -38,7 +38,7 @@ export interface Breakdown {
 const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 
 /**
- * The same virtual module `widget/build.ts` serves: the compiled default
+ * The same virtual module `widget/build/build.ts` serves: the compiled default
  * rules, slimmed by its own `patientFacing()` — or `{}`.
  */
 function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Plugin {
@@ -66,7 +66,7 @@ function emptyStyles(): Plugin {
 /** What to leave out of a rebuild, to price it by difference. */
 type Variant = 'full' | 'no-rules' | 'no-styles';
 
-/** Builds the script-tag bundle with a sourcemap. Mirrors `widget/build.ts`'s `bundle()` and its Terser pass. */
+/** Builds the script-tag bundle with a sourcemap. Mirrors `widget/build/build.ts`'s `bundle()` and its Terser pass. */
 async function buildWithMap(root: string, rulesFile: string, variant: Variant): Promise<{ code: string; map: SourceMap }> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const config: InlineConfig = {
@@ -77,7 +77,7 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     publicDir: false,
     plugins: [
       defaultRulesPlugin(root, rulesFile, variant === 'no-rules'),
-      // widget/build.ts's own `xstate` alias (trimmed setup(), devtools adapter stubbed).
+      // widget/build/build.ts's own `xstate` alias (trimmed setup(), devtools adapter stubbed).
       trimmedXstatePlugin(),
       ...(variant === 'no-styles' ? [emptyStyles()] : []),
     ],
@@ -101,7 +101,7 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
     for (const item of output.output) {
       if (item.type === 'chunk' && item.map) {
         const code = item.code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
-        // widget/build.ts's last step, run here with the sourcemap carried through.
+        // widget/build/build.ts's last step, run here with the sourcemap carried through.
         const pass = await terser(code, { ...TERSER_PASS, sourceMap: { content: item.map.toString(), asObject: true } });
         if (pass.code === undefined || !pass.map) throw new Error('bench: the Terser pass returned no code or map');
         const map = typeof pass.map === 'string' ? (JSON.parse(pass.map) as { sources: (string | null)[]; mappings: string }) : pass.map;

@@ -1,6 +1,6 @@
 /**
  * The three engines under comparison, behind one interface: ours
- * (`evaluate` from src/engine.ts), json-rules-engine and json-logic-js. The
+ * (`evaluate` from src/core/engine.ts), json-rules-engine and json-logic-js. The
  * peers get rules translated from ours through {@link conditionLowerer}, so
  * they decide with exactly our semantics from exactly the same raw answers.
  *
@@ -9,8 +9,8 @@
  */
 import jsonLogic, { type RulesLogic } from 'json-logic-js';
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
-import { evaluate, tierRank, type Answers } from '../../src/engine.ts';
-import type { RuleSet, Tier } from '../../src/schema.ts';
+import { evaluate, tierRank, type Answers } from '../../src/core/engine.ts';
+import type { RuleSet, Tier } from '../../src/authoring/schema.ts';
 import { conditionLowerer, type LowerMode, type Plain, type TestNode } from './lower-condition.ts';
 
 /** What every engine must agree on: the tier, and which rules fired. */

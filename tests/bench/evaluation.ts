@@ -3,8 +3,8 @@
  * the same seeded answer sets, after checking that all three decide every
  * set the same way (tier AND fired rules).
  */
-import { countedAnswers, type Answers } from '../../src/engine.ts';
-import type { RuleSet, Tier } from '../../src/schema.ts';
+import { countedAnswers, type Answers } from '../../src/core/engine.ts';
+import type { RuleSet, Tier } from '../../src/authoring/schema.ts';
 import { generateAnswerSets } from './answers.ts';
 import { jsonLogicEngine, jsonRulesEngine, ourEngine, type Decision, type EngineUnderTest } from './engines.ts';
 import type { LowerMode } from './lower-condition.ts';

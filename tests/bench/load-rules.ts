@@ -1,11 +1,11 @@
 /**
- * Reads a rule file for the benchmark. Uses `src/loader.ts` once it exists
+ * Reads a rule file for the benchmark. Uses `src/authoring/loader.ts` once it exists
  * (it adds the meaning checks), else YAML + the schema, which is all the
  * engines need.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { RuleSet } from '../../src/schema.ts';
+import { RuleSet } from '../../src/authoring/schema.ts';
 
 /**
  * Loads and validates a YAML rule file; throws with the issues if invalid.
@@ -33,7 +33,7 @@ interface LoaderModule {
 
 /** The loader module, or null while it is not written yet (a URL keeps tsc from requiring it). */
 async function optionalLoader(): Promise<LoaderModule | null> {
-  const url = new URL('../../src/loader.ts', import.meta.url).href;
+  const url = new URL('../../src/authoring/loader.ts', import.meta.url).href;
   try {
     return (await import(url)) as LoaderModule;
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Lowers one of our conditions to a plain boolean tree that spells out our
- * missing- and hidden-answer semantics (see the header of src/engine.ts), so
+ * missing- and hidden-answer semantics (see the header of src/core/engine.ts), so
  * that a rule engine without those semantics can be given rules that mean
  * exactly what ours mean.
  *
@@ -15,7 +15,7 @@
  * - In `counted` mode visibility is assumed done (answers already counted);
  *   this only serves the "visibility done outside the engine" comparison.
  */
-import type { Condition, LeafCondition, Question, RuleSet } from '../../src/schema.ts';
+import type { Condition, LeafCondition, Question, RuleSet } from '../../src/authoring/schema.ts';
 
 /** A test on a present answer of a question of a known type. */
 export interface TestNode {

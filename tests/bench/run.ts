@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { parseText, resolveText } from '../../src/text.ts';
+import { parseText, resolveText } from '../../src/core/text.ts';
 import { widgetBreakdown } from './breakdown.ts';
 import { benchCheck } from './cli-check.ts';
 import { benchEvaluation } from './evaluation.ts';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RuleSet } from '../../src/schema.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import { bundle, measure, type Sizes } from './bundle.ts';
 import { buildSurveyPage, shippedSurveyFiles, type SurveyBuild } from './surveyjs/build.ts';
 
@@ -58,7 +58,7 @@ export async function benchSizes(root: string, ruleSet: RuleSet): Promise<SizeRe
   return {
     widget: { ours, surveyVite, surveyShipped },
     engine: {
-      ours: await engineEntry(root, 'ours', 'src/engine.ts, every export', 'src/engine.ts'),
+      ours: await engineEntry(root, 'ours', 'src/core/engine.ts, every export', 'src/core/engine.ts'),
       jsonRulesEngine: await engineEntry(root, 'json-rules-engine 7.3.1', 'its Engine with dependencies', 'tests/bench/entries/json-rules-engine.ts'),
       jsonLogic: await engineEntry(root, 'json-logic-js 2.0.5', 'the whole library', 'tests/bench/entries/json-logic.ts'),
     },

@@ -4,7 +4,7 @@
  * fallback, the popup's dialog, and the intro under a strict CSP.
  */
 import { describe, expect, it } from 'vitest';
-import type { Question, Tier } from '../../src/schema.ts';
+import type { Question, Tier } from '../../src/authoring/schema.ts';
 import { auditWidget } from './support/axe.ts';
 import { useHarness } from './support/harness.ts';
 import { BOOKING_URL, hostPage } from './support/pages.ts';

@@ -4,7 +4,7 @@
  * or keyboard user knows where they are.
  */
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../../src/schema.ts';
+import type { Tier } from '../../src/authoring/schema.ts';
 import { useHarness } from './support/harness.ts';
 import { BOOKING_URL } from './support/pages.ts';
 import { Patient, waitForHeadingFocus } from './support/patient.ts';

@@ -3,7 +3,7 @@
  * outcome: what they see at every step and at the end (CONTRACTS §4).
  */
 import { describe, expect, it } from 'vitest';
-import type { Tier } from '../../src/schema.ts';
+import type { Tier } from '../../src/authoring/schema.ts';
 import { useHarness } from './support/harness.ts';
 import { BOOKING_URL } from './support/pages.ts';
 import { Patient } from './support/patient.ts';

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/engine.ts';
+import type { Answer } from '../../src/core/engine.ts';
 import { compiledDefaultJson } from './support/compiled.ts';
 import { useHarness } from './support/harness.ts';
 import { hostLog, type PageWatch, type RecordedEvent } from './support/instrument.ts';

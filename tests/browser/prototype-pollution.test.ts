@@ -8,7 +8,7 @@
  * fully usable: for those, the fallback is a failure too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/engine.ts';
+import type { Answers } from '../../src/core/engine.ts';
 import { useHarness } from './support/harness.ts';
 import { hostPage } from './support/pages.ts';
 import { Patient } from './support/patient.ts';

@@ -4,7 +4,7 @@
  * widget: what is on the last screen, read as the patient reads it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ChoiceQuestion, Question } from '../../src/schema.ts';
+import type { ChoiceQuestion, Question } from '../../src/authoring/schema.ts';
 import { TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 import { optionForReading, playScenario, SAFETY_SCENARIOS } from '../support/safety-scenarios.ts';
 import { useHarness } from './support/harness.ts';

@@ -1,5 +1,5 @@
 /**
- * The self-test in a real page (src/self-test.ts): a host script that breaks
+ * The self-test in a real page (src/core/self-test.ts): a host script that breaks
  * a built-in so that the engine would silently give a wrong outcome gets the
  * contact-the-clinic fallback and one warning, never a result. The break here
  * is a plausible one: an old `Array.prototype.includes` polyfill with an

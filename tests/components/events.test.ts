@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AssessmentOutcome } from '../../src/machine.ts';
+import type { AssessmentOutcome } from '../../src/core/machine.ts';
 import { dispatchAll, eventsFor, type ScreenerEventInit } from '../../widget/events.ts';
 import type { Screen } from '../../widget/screen.ts';
 import { answer, press, TO_CRISIS_INTERRUPT, TO_REVIEW, walk } from './flow.ts';

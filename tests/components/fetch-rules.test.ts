@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchRules, isAllowedOrigin } from '../../widget/fetch-rules.ts';
-import { compileRuleSet } from '../../src/compile.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
 import { fixtureCompiled, fixtureRuleSet } from './support.ts';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine.ts';
+import { evaluate } from '../../src/core/engine.ts';
 import { fixtureRuleSet } from './support.ts';
 
 // The component tests lean on these outcomes of the fixture; if it changes, they say why here first.

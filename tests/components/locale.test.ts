@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickLocale } from '../../widget/locale.ts';
-import { uiStrings } from '../../src/ui-strings.ts';
+import { uiStrings } from '../../src/core/ui-strings.ts';
 import { fixtureRuleSet } from './support.ts';
 
 describe('pickLocale()', () => {

@@ -1,6 +1,6 @@
 import { render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { evaluate } from '../../src/engine.ts';
+import { evaluate } from '../../src/core/engine.ts';
 import { ResultScreen } from '../../widget/components/result.tsx';
 import { press, TO_CANDIDATE, TO_NOT_SUITABLE, TO_PASSIVE_WISH, TO_REVIEW, walk } from './flow.ts';
 import { fixtureRuleSet, mountWidget, viewFor } from './support.ts';

@@ -1,6 +1,6 @@
 import { fireEvent } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAssessment } from '../../src/machine.ts';
+import { createAssessment } from '../../src/core/machine.ts';
 import { keepProgress, RESUME_KEY_PREFIX, resumeKey, resumeProgress, type SavedProgress } from '../../widget/resume.ts';
 import { screenOf } from '../../widget/screen.ts';
 import { answer, press, TO_CANDIDATE, TO_CRISIS_INTERRUPT, walk } from './flow.ts';

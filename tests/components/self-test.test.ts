@@ -1,15 +1,15 @@
 /**
- * The self-test (src/self-test.ts): before its first result the widget walks
+ * The self-test (src/core/self-test.ts): before its first result the widget walks
  * the compiled rule set's own cases through the real machine in the page. A
  * case that no longer comes out as compiled (a host script broke a built-in,
  * or the file's expectation is wrong) means "contact the clinic" and one
  * warning, never a result.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CompiledRuleSet } from '../../src/compile.ts';
-import type { SelfTestCase } from '../../src/self-test.ts';
+import type { CompiledRuleSet } from '../../src/core/compile.ts';
+import type { SelfTestCase } from '../../src/core/self-test.ts';
 import { TO_CANDIDATE, TO_CRISIS_INTERRUPT, TO_NOT_SUITABLE, TO_PASSIVE_WISH, TO_REVIEW, walk } from './flow.ts';
-import { compileRuleSet } from '../../src/compile.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
 import { fixtureCompiled, fixtureRuleSet, mountWidget } from './support.ts';
 
 type Steps = [string, number | string | string[]][];

@@ -10,8 +10,8 @@ import { fixtureCompiled, mountWidget, settle } from './support.ts';
 
 const engine = vi.hoisted(() => ({ failing: false }));
 
-vi.mock('../../src/engine.ts', async (original) => {
-  const real = await original<typeof import('../../src/engine.ts')>();
+vi.mock('../../src/core/engine.ts', async (original) => {
+  const real = await original<typeof import('../../src/core/engine.ts')>();
   return {
     ...real,
     nextQuestionId: (...args: Parameters<typeof real.nextQuestionId>) => {

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { within } from '@testing-library/preact';
-import { compileRuleSet, type CompiledRuleSet } from '../../src/compile.ts';
-import { loadRuleSet } from '../../src/loader.ts';
-import { createAssessment } from '../../src/machine.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import { compileRuleSet, type CompiledRuleSet } from '../../src/core/compile.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
+import { createAssessment } from '../../src/core/machine.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import { makeView, type View } from '../../widget/components/view.ts';
 import { defineEligibilityScreener, type EligibilityScreenerElement } from '../../widget/element.tsx';
-import { uiStrings } from '../../src/ui-strings.ts';
+import { uiStrings } from '../../src/core/ui-strings.ts';
 
 // Vitest runs from the project root; happy-dom's URL cannot turn import.meta.url into a path.
 const FIXTURE = resolve(process.cwd(), 'tests/components/fixtures/mini.yaml');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledRuleSet } from '../../src/compile.ts';
-import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
+import type { CompiledRuleSet } from '../../src/core/compile.ts';
+import { MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { fixtureCompiled } from './support.ts';
 

@@ -1,11 +1,11 @@
 import { assign, createActor, setup as xstateSetup } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { setup as trimmedSetup } from '../../widget/xstate-setup.ts';
-import { evaluate } from '../../src/engine.ts';
-import { assessmentMachine } from '../../src/machine.ts';
+import { setup as trimmedSetup } from '../../widget/build/xstate-setup.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import { assessmentMachine } from '../../src/core/machine.ts';
 import { fixtureRuleSet } from './support.ts';
 
-// The widget build aliases `xstate` to widget/xstate-setup.ts. Its setup() must
+// The widget build aliases `xstate` to widget/build/xstate-setup.ts. Its setup() must
 // build machines that behave exactly as XState's own: same guards, actions,
 // eventless transitions and tags.
 function counter(setup: typeof xstateSetup) {

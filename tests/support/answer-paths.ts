@@ -11,8 +11,8 @@
  * it can change the route. That keeps the exploration exhaustive for routing
  * while staying small.
  */
-import { isValidAnswer, nextQuestionId, questionRefs, type Answer } from '../../src/engine.ts';
-import type { Condition, Question, RuleSet } from '../../src/schema.ts';
+import { isValidAnswer, nextQuestionId, questionRefs, type Answer } from '../../src/core/engine.ts';
+import type { Condition, Question, RuleSet } from '../../src/authoring/schema.ts';
 
 /** One complete path: the questions shown, in order, and the answers given. */
 export interface AnswerPath {

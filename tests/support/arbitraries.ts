@@ -10,8 +10,8 @@
  * quietly testing something else.
  */
 import fc from 'fast-check';
-import { RULE_TIERS, RuleSet, type Condition, type Question, type RuleSetInput } from '../../src/schema.ts';
-import type { Answer, Answers } from '../../src/engine.ts';
+import { RULE_TIERS, RuleSet, type Condition, type Question, type RuleSetInput } from '../../src/authoring/schema.ts';
+import type { Answer, Answers } from '../../src/core/engine.ts';
 
 // ---------------------------------------------------------------------------
 // Text

@@ -4,7 +4,7 @@
  * resources) gets a short placeholder, and the result goes through
  * `RuleSet.parse`, so a test can never run on a rule set the schema rejects.
  */
-import { RuleSet, type RuleSetInput } from '../../src/schema.ts';
+import { RuleSet, type RuleSetInput } from '../../src/authoring/schema.ts';
 
 type QuestionInput = RuleSetInput['questions'][number];
 type RuleInput = RuleSetInput['rules'][number];

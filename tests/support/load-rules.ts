@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Answers } from '../../src/engine.ts';
-import { RuleSet, type Tier } from '../../src/schema.ts';
+import type { Answers } from '../../src/core/engine.ts';
+import { RuleSet, type Tier } from '../../src/authoring/schema.ts';
 
 /** The repository's `rules/` folder. */
 // Paths, not `new URL(…)`: under happy-dom (component tests) the global URL is the DOM's.

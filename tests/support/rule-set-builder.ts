@@ -6,7 +6,7 @@
  * words can add them up by hand. The result goes through `RuleSet.parse`, so
  * a helper bug fails loudly instead of testing something else.
  */
-import { RuleSet, type Condition, type RuleSetInput, type Tier } from '../../src/schema.ts';
+import { RuleSet, type Condition, type RuleSetInput, type Tier } from '../../src/authoring/schema.ts';
 
 type QuestionInput = RuleSetInput['questions'][number];
 type RuleInput = RuleSetInput['rules'][number];

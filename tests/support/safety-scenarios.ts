@@ -5,9 +5,9 @@
  * what a patient does: answer the question on screen, or press Back.
  */
 import { createActor } from 'xstate';
-import type { Answer } from '../../src/engine.ts';
-import { assessmentMachine, currentQuestion } from '../../src/machine.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import type { Answer } from '../../src/core/engine.ts';
+import { assessmentMachine, currentQuestion } from '../../src/core/machine.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import { TYPICAL_KETAMINE_ANSWERS } from './load-rules.ts';
 
 /** One thing a patient does: answer what is on screen (by question id), or press Back. */

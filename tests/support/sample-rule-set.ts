@@ -6,7 +6,7 @@
  *
  * Returned fresh on each call, so a test can mutate its copy.
  */
-import type { RuleSetInput } from '../../src/schema.ts';
+import type { RuleSetInput } from '../../src/authoring/schema.ts';
 
 /**
  * @example

@@ -12,10 +12,10 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet } from '../../src/compile.ts';
-import { loadRuleSet } from '../../src/loader.ts';
-import type { Condition, RuleSet, RuleSetInput } from '../../src/schema.ts';
-import { LEAF_OPERATORS, LEAF_TESTS, MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
+import type { Condition, RuleSet, RuleSetInput } from '../../src/authoring/schema.ts';
+import { LEAF_OPERATORS, LEAF_TESTS, MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { conditionArb, ruleSetInputArb } from '../support/arbitraries.ts';
 import { getAt, nodes, setAt, type Path } from '../support/doc-paths.ts';

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, countedAnswers, type Answers } from '../../src/engine.ts';
-import type { Condition, RuleSet } from '../../src/schema.ts';
+import { evaluateCondition, countedAnswers, type Answers } from '../../src/core/engine.ts';
+import type { Condition, RuleSet } from '../../src/authoring/schema.ts';
 import { generateAnswerSets } from '../bench/answers.ts';
 import { jsonLogicEngine, jsonRulesEngine, ourEngine, type Decision, type EngineUnderTest } from '../bench/engines.ts';
 import { loadRules } from '../bench/load-rules.ts';

@@ -1,13 +1,13 @@
 /**
  * The built widget runs under `script-src 'self'` (no 'unsafe-eval'): neither
  * bundle may compile code from strings. Checked twice: the build's own guard
- * (widget/build.ts refuses to write such a bundle) is shown to bite, and the
+ * (widget/build/build.ts refuses to write such a bundle) is shown to bite, and the
  * files `npm run build` wrote are scanned here with a wider net.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContents } from '../../widget/build.ts';
+import { checkContents } from '../../widget/build/build.ts';
 
 const DIST = resolve(process.env.SCREENER_DIST || resolve(import.meta.dirname, '../../dist'));
 const BUNDLES = ['eligibility-screener.js', 'eligibility-screener.mjs'];

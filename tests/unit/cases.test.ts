@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCases, runCases } from '../../src/cases.ts';
-import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import { loadCases, runCases } from '../../src/authoring/cases.ts';
+import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 
 const DIR = 'tests/fixtures/loader';
 
@@ -131,9 +131,9 @@ describe('runCases()', () => {
   });
 });
 
-describe('src/cases.ts exports', () => {
+describe('src/authoring/cases.ts exports', () => {
   it('keeps its public API (CONTRACTS.md §1–2)', async () => {
-    const cases = await import('../../src/cases.ts');
+    const cases = await import('../../src/authoring/cases.ts');
     expect(Object.keys(cases).sort()).toEqual(['loadCases', 'runCases']);
   });
 });

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck, printReport } from '../../src/cli/check.ts';
 import { processIo, type Io } from '../../src/cli/io.ts';
 import { main, schemaText } from '../../src/cli/main.ts';
-import { compileRuleSet, hashRuleSet } from '../../src/compile.ts';
-import { loadRuleSet } from '../../src/loader.ts';
+import { compileRuleSet, hashRuleSet } from '../../src/core/compile.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
 
 const FIXTURES = 'tests/fixtures/loader';
 const MINIMAL = `${FIXTURES}/minimal.yaml`;

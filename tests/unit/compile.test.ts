@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileInBrowser } from '../../demo/playground/compile-in-browser.ts';
-import { compileRuleSet, hashRuleSet } from '../../src/compile.ts';
-import { loadRuleSet } from '../../src/loader.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import { compileRuleSet, hashRuleSet } from '../../src/core/compile.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 
 const FILE = 'tests/fixtures/loader/minimal.yaml';
 
@@ -64,9 +64,9 @@ describe('hashRuleSet()', () => {
   });
 });
 
-describe('src/compile.ts exports', () => {
+describe('src/core/compile.ts exports', () => {
   it('keeps its public API (CONTRACTS.md §3)', async () => {
-    const compile = await import('../../src/compile.ts');
+    const compile = await import('../../src/core/compile.ts');
     expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'MAX_COMPILED_BYTES', 'compileRuleSet', 'hashRuleSet']);
   });
 });

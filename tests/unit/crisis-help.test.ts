@@ -1,13 +1,13 @@
 /**
- * Which help a result shows (src/crisis-help.ts), on the component fixture's
+ * Which help a result shows (src/core/crisis-help.ts), on the component fixture's
  * rules: wish-dead → thoughts-now (crisis), a passive wish (review, crisis
  * lines) and a blood-pressure crisis (medical).
  */
 import { describe, expect, it } from 'vitest';
-import { resultHelp, showsCrisisLines } from '../../src/crisis-help.ts';
+import { resultHelp, showsCrisisLines } from '../../src/core/crisis-help.ts';
 import { readFileSync } from 'node:fs';
-import { evaluate } from '../../src/engine.ts';
-import { loadRuleSet } from '../../src/loader.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
 
 const loaded = loadRuleSet(readFileSync('tests/components/fixtures/mini.yaml', 'utf8'), 'mini.yaml');
 if (!loaded.ok) throw new Error('the component fixture does not load');

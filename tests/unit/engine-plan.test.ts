@@ -1,13 +1,13 @@
 /**
- * The engine's prepared plan (src/engine.ts): fired rules are frozen records
+ * The engine's prepared plan (src/core/engine.ts): fired rules are frozen records
  * shared between outcomes, answers from one call never count in the next, and
  * the option-bit shortcut for choice questions gives the same answers as the
  * plain tests where bits run out (past the 32nd option) or do not apply
  * (`noneOf` on a list, `answered: false`).
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate, firedRules, remainingAtMost, type Answers } from '../../src/engine.ts';
-import type { RuleSetInput } from '../../src/schema.ts';
+import { evaluate, firedRules, remainingAtMost, type Answers } from '../../src/core/engine.ts';
+import type { RuleSetInput } from '../../src/authoring/schema.ts';
 import { buildRuleSet, pickMany, yesNo } from '../support/build-rule-set.ts';
 
 type QuestionInput = RuleSetInput['questions'][number];

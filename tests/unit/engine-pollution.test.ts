@@ -15,9 +15,9 @@ import {
   questionRefs,
   visibleQuestionIds,
   type Answers,
-} from '../../src/engine.ts';
-import { createAssessment } from '../../src/machine.ts';
-import type { RuleSet, Tier } from '../../src/schema.ts';
+} from '../../src/core/engine.ts';
+import { createAssessment } from '../../src/core/machine.ts';
+import type { RuleSet, Tier } from '../../src/authoring/schema.ts';
 import { loadCaseFile, loadRules } from '../support/load-rules.ts';
 
 const ruleSet = loadRules('ketamine');

@@ -14,8 +14,8 @@ import {
   tierRank,
   visibleQuestionIds,
   type Answers,
-} from '../../src/engine.ts';
-import type { Condition, Question } from '../../src/schema.ts';
+} from '../../src/core/engine.ts';
+import type { Condition, Question } from '../../src/authoring/schema.ts';
 import { buildRuleSet, numberQ, pickMany, yesNo } from '../support/build-rule-set.ts';
 
 // A rule set with every kind of question: a single choice that opens a

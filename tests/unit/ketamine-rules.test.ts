@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCases, runCases } from '../../src/cases.ts';
-import { countedAnswers, evaluate, evaluateCondition, isAtLeast, visibleQuestionIds, type Answers } from '../../src/engine.ts';
-import { formatIssue, loadRuleSet } from '../../src/loader.ts';
-import type { RuleSet, Tier, TierInvariant } from '../../src/schema.ts';
-import { resolveText, type Text } from '../../src/text.ts';
+import { loadCases, runCases } from '../../src/authoring/cases.ts';
+import { countedAnswers, evaluate, evaluateCondition, isAtLeast, visibleQuestionIds, type Answers } from '../../src/core/engine.ts';
+import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
+import type { RuleSet, Tier, TierInvariant } from '../../src/authoring/schema.ts';
+import { resolveText, type Text } from '../../src/core/text.ts';
 import { countWords, introWords, questionWords, resultWords } from '../../src/analysis/words.ts';
 import { estimateTime } from '../../src/analysis/estimate.ts';
 import { allPaths, answerClasses } from '../support/answer-paths.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, loadRuleSet, type RuleIssue } from '../../src/loader.ts';
-import { MAX_CONDITION_DEPTH } from '../../src/vocabulary.ts';
+import { formatIssue, loadRuleSet, type RuleIssue } from '../../src/authoring/loader.ts';
+import { MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
 
 const MINIMAL_FILE = 'tests/fixtures/loader/minimal.yaml';
 const MINIMAL = readFileSync(MINIMAL_FILE, 'utf8');
@@ -261,9 +261,9 @@ describe('loadRuleSet() on a copy of rules/ketamine.yaml broken in one place', (
   });
 });
 
-describe('src/loader.ts exports', () => {
+describe('src/authoring/loader.ts exports', () => {
   it('keeps its public API (CONTRACTS.md §1)', async () => {
-    const loader = await import('../../src/loader.ts');
+    const loader = await import('../../src/authoring/loader.ts');
     expect(Object.keys(loader).sort()).toEqual(['findingPlacer', 'formatIssue', 'loadRuleSet', 'parseYaml', 'placeFinding', 'sortIssues']);
   });
 });

@@ -13,9 +13,9 @@
 import { getShortestPaths } from '@xstate/graph';
 import { createActor, type AnyStateNode, type SnapshotFrom } from 'xstate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { firedRules, nextQuestionId, pruneHidden, type Answer } from '../../src/engine.ts';
-import { assessmentMachine, currentQuestion, type AssessmentEvent } from '../../src/machine.ts';
-import { RuleSet } from '../../src/schema.ts';
+import { firedRules, nextQuestionId, pruneHidden, type Answer } from '../../src/core/engine.ts';
+import { assessmentMachine, currentQuestion, type AssessmentEvent } from '../../src/core/machine.ts';
+import { RuleSet } from '../../src/authoring/schema.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 
 type Snapshot = SnapshotFrom<typeof assessmentMachine>;

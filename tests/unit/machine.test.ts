@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
-import { questionRefs, type Answer } from '../../src/engine.ts';
-import { assessmentMachine, currentQuestion, progress, type AssessmentEvent } from '../../src/machine.ts';
-import type { Condition } from '../../src/schema.ts';
+import { questionRefs, type Answer } from '../../src/core/engine.ts';
+import { assessmentMachine, currentQuestion, progress, type AssessmentEvent } from '../../src/core/machine.ts';
+import type { Condition } from '../../src/authoring/schema.ts';
 import { answerClasses } from '../support/answer-paths.ts';
 import { loadRules, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerClasses, classesOf } from '../../src/analysis/answer-classes.ts';
 import { proveInvariants } from '../../src/analysis/prove.ts';
-import { evaluate, evaluateCondition, isAtLeast, isValidAnswer } from '../../src/engine.ts';
-import { createAssessment } from '../../src/machine.ts';
-import type { LeafCondition, NumberQuestion } from '../../src/schema.ts';
+import { evaluate, evaluateCondition, isAtLeast, isValidAnswer } from '../../src/core/engine.ts';
+import { createAssessment } from '../../src/core/machine.ts';
+import type { LeafCondition, NumberQuestion } from '../../src/authoring/schema.ts';
 import { invariant, number, rule, ruleSet } from '../support/rule-set-builder.ts';
 
 /** A number question as the schema allows one: min < max, a positive step with at most 3 decimals. */

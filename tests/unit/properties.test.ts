@@ -20,11 +20,11 @@ import {
   visibleQuestionIds,
   type Answer,
   type Answers,
-} from '../../src/engine.ts';
-import { loadRuleSet, type LoadResult } from '../../src/loader.ts';
-import { showsCrisisLines } from '../../src/crisis-help.ts';
-import { assessmentMachine, currentQuestion, progress } from '../../src/machine.ts';
-import { RuleSet, type Tier } from '../../src/schema.ts';
+} from '../../src/core/engine.ts';
+import { loadRuleSet, type LoadResult } from '../../src/authoring/loader.ts';
+import { showsCrisisLines } from '../../src/core/crisis-help.ts';
+import { assessmentMachine, currentQuestion, progress } from '../../src/core/machine.ts';
+import { RuleSet, type Tier } from '../../src/authoring/schema.ts';
 import {
   answersArb,
   conditionArb,

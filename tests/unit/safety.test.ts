@@ -5,9 +5,9 @@
  * whether the crisis lines are on that screen.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/engine.ts';
-import type { ChoiceQuestion } from '../../src/schema.ts';
-import { resolveText } from '../../src/text.ts';
+import { evaluate } from '../../src/core/engine.ts';
+import type { ChoiceQuestion } from '../../src/authoring/schema.ts';
+import { resolveText } from '../../src/core/text.ts';
 import { loadRules, TYPICAL_KETAMINE_ANSWERS } from '../support/load-rules.ts';
 import { labelFits, optionForReading, playScenario, SAFETY_SCENARIOS } from '../support/safety-scenarios.ts';
 

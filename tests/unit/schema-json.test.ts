@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, schemaText } from '../../src/cli/main.ts';
-import { ruleSetJsonSchema } from '../../src/schema.ts';
+import { ruleSetJsonSchema } from '../../src/authoring/schema.ts';
 
 describe('rules/rules.schema.json', () => {
   it('is up to date with the rule-set schema (if not: run npm run schema)', () => {

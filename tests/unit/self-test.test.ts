@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCases } from '../../src/cases.ts';
-import { compileRuleSet, hashRuleSet } from '../../src/compile.ts';
-import { loadRuleSet } from '../../src/loader.ts';
-import { pickSelfTest, selfTestProblem, walk } from '../../src/self-test.ts';
-import type { RuleSet } from '../../src/schema.ts';
+import { loadCases } from '../../src/authoring/cases.ts';
+import { compileRuleSet, hashRuleSet } from '../../src/core/compile.ts';
+import { loadRuleSet } from '../../src/authoring/loader.ts';
+import { pickSelfTest, selfTestProblem, walk } from '../../src/core/self-test.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 
 function ketamine() {
   const rules = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'rules/ketamine.yaml');

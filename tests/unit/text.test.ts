@@ -3,7 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseText, resolveText, type TextPart } from '../../src/text.ts';
+import { parseText, resolveText, type TextPart } from '../../src/core/text.ts';
 
 /** Writes parts back as source; parsing must lose nothing. */
 function unparse(parts: TextPart[]): string {

@@ -8,8 +8,8 @@
  * characters "&lt;script&gt;" and nothing runs. The last block checks that.
  */
 import { describe, expect, it } from 'vitest';
-import { RuleSet } from '../../src/schema.ts';
-import { parseText } from '../../src/text.ts';
+import { RuleSet } from '../../src/authoring/schema.ts';
+import { parseText } from '../../src/core/text.ts';
 import { nodes, setAt, type Path } from '../support/doc-paths.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The widget build trims XState (widget/xstate-trim.ts): it replaces the
+ * The widget build trims XState (widget/build/xstate-trim.ts): it replaces the
  * bodies of XState functions the widget never runs with stubs that throw.
  *
  * Here the assessment machine is bundled twice, as the widget build does
@@ -20,11 +20,11 @@ import fc from 'fast-check';
 import { build, type Plugin } from 'vite';
 import type * as Xstate from 'xstate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/engine.ts';
-import type * as Machine from '../../src/machine.ts';
-import { RuleSet, type Question } from '../../src/schema.ts';
-import { trimmedXstatePlugin } from '../../widget/build.ts';
-import { findSpan, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, XstateTrimError } from '../../widget/xstate-trim.ts';
+import type { Answer } from '../../src/core/engine.ts';
+import type * as Machine from '../../src/core/machine.ts';
+import { RuleSet, type Question } from '../../src/authoring/schema.ts';
+import { trimmedXstatePlugin } from '../../widget/build/build.ts';
+import { findSpan, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, XstateTrimError } from '../../widget/build/xstate-trim.ts';
 import { loadRules } from '../support/load-rules.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
 
@@ -45,14 +45,14 @@ function entryPlugin(): Plugin {
     resolveId: (id) => (id.endsWith(ENTRY) ? `\0${ENTRY}` : null),
     load: (id) =>
       id === `\0${ENTRY}`
-        ? `export * from ${JSON.stringify(resolve(ROOT, 'src/machine.ts'))};\nexport * from 'xstate';\n`
+        ? `export * from ${JSON.stringify(resolve(ROOT, 'src/core/machine.ts'))};\nexport * from 'xstate';\n`
         : null,
   };
 }
 
 let tmp: string;
 
-/** Bundles src/machine.ts and XState as the widget build does, then imports the result. */
+/** Bundles src/core/machine.ts and XState as the widget build does, then imports the result. */
 async function bundle(trimmed: boolean): Promise<Bundle> {
   const result = await build({
     configFile: false,
@@ -324,7 +324,7 @@ describe('trimXstateModule()', () => {
   it('fails, naming the piece, when a piece is not found (XState upgraded)', () => {
     const upgraded = code.replace(piece.start, '  on(type, handler, options) {');
     expect(() => trimXstateModule('raise', upgraded, file)).toThrow(XstateTrimError);
-    expect(() => trimXstateModule('raise', upgraded, file)).toThrow(/"Actor\.on" was not found .* update this piece in widget\/xstate-trim\.ts/);
+    expect(() => trimXstateModule('raise', upgraded, file)).toThrow(/"Actor\.on" was not found .* update this piece in widget\/build\/xstate-trim\.ts/);
   });
 
   it('fails when a piece is there but its code changed', () => {
@@ -371,14 +371,14 @@ describe('the build plugin', () => {
 
   it('leaves other modules alone', () => {
     const transform = trimmedXstatePlugin().transform as (code: string, id: string) => unknown;
-    expect(transform.call({}, 'export const x = 1;', resolve(ROOT, 'src/machine.ts'))).toBeNull();
+    expect(transform.call({}, 'export const x = 1;', resolve(ROOT, 'src/core/machine.ts'))).toBeNull();
     expect(transform.call({}, code, id.replace('.esm.js', '.development.esm.js'))).toBeNull();
   });
 });
 
 describe('stubbedFeaturesUsed()', () => {
-  it('finds nothing in src/machine.ts', () => {
-    expect(stubbedFeaturesUsed(readFileSync(resolve(ROOT, 'src/machine.ts'), 'utf8'))).toEqual([]);
+  it('finds nothing in src/core/machine.ts', () => {
+    expect(stubbedFeaturesUsed(readFileSync(resolve(ROOT, 'src/core/machine.ts'), 'utf8'))).toEqual([]);
   });
 
   it.each([

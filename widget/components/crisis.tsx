@@ -7,8 +7,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import { helpTitle, resultHelp } from '../../src/crisis-help.ts';
-import type { AssessmentOutcome } from '../../src/machine.ts';
+import { helpTitle, resultHelp } from '../../src/core/crisis-help.ts';
+import type { AssessmentOutcome } from '../../src/core/machine.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 

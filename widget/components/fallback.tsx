@@ -7,7 +7,7 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import type { UiStrings } from '../../src/ui-strings.ts';
+import type { UiStrings } from '../../src/core/ui-strings.ts';
 
 /**
  * @example

@@ -9,7 +9,7 @@
  * and an enumerable key a page added must look the same on both sides.
  */
 import { createElement, type ComponentChild, type VNode } from 'preact';
-import { own } from '../../src/own.ts';
+import { own } from '../../src/core/own.ts';
 
 /**
  * Use as the classic JSX factory, like Preact's `h`:

@@ -8,10 +8,10 @@
 /** @jsxFrag Fragment */
 import { Fragment } from 'preact';
 import { h } from './h.ts';
-import type { Answers } from '../../src/engine.ts';
-import { own } from '../../src/own.ts';
+import type { Answers } from '../../src/core/engine.ts';
+import { own } from '../../src/core/own.ts';
 import type { Screen } from '../screen.ts';
-import type { UiStrings } from '../../src/ui-strings.ts';
+import type { UiStrings } from '../../src/core/ui-strings.ts';
 import { CrisisScreen } from './crisis.tsx';
 import { Fallback, Loading } from './fallback.tsx';
 import { Intro } from './intro.tsx';

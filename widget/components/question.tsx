@@ -8,8 +8,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import type { Answer } from '../../src/engine.ts';
-import type { Question } from '../../src/schema.ts';
+import type { Answer } from '../../src/core/engine.ts';
+import type { Question } from '../../src/authoring/schema.ts';
 import { prefill } from './prefill.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';

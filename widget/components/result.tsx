@@ -3,14 +3,14 @@
  * reasons in plain words (unless the rule set turns them off), the link to
  * the clinic, the notices and the rules version. Crisis help goes on top for
  * a crisis result, and below the text whenever the crisis lines are shown
- * (`resultHelp` in src/crisis-help.ts: a milder suicide-risk rule fired, or
+ * (`resultHelp` in src/core/crisis-help.ts: a milder suicide-risk rule fired, or
  * did earlier in the session).
  */
 /** @jsxRuntime classic */
 /** @jsx h */
 import { h } from './h.ts';
-import { resultHelp } from '../../src/crisis-help.ts';
-import type { AssessmentOutcome } from '../../src/machine.ts';
+import { resultHelp } from '../../src/core/crisis-help.ts';
+import type { AssessmentOutcome } from '../../src/core/machine.ts';
 import { CrisisHelp } from './crisis.tsx';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';

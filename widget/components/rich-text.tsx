@@ -7,7 +7,7 @@
 /** @jsx h */
 import type { ComponentChildren } from 'preact';
 import { h } from './h.ts';
-import { hasAllowedScheme, parseText, TEXT_LINK_SCHEMES } from '../../src/text.ts';
+import { hasAllowedScheme, parseText, TEXT_LINK_SCHEMES } from '../../src/core/text.ts';
 
 /**
  * Inline rule text as Preact children: strings become text nodes, never markup.

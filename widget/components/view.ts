@@ -3,10 +3,10 @@
  * the widget's words, the booking link and a way to send events. Passed as a
  * plain object (no hooks, no context) to keep the bundle small.
  */
-import type { AssessmentEvent } from '../../src/machine.ts';
-import type { RuleSet } from '../../src/schema.ts';
-import { resolveText, type Text } from '../../src/text.ts';
-import type { UiStrings } from '../../src/ui-strings.ts';
+import type { AssessmentEvent } from '../../src/core/machine.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
+import { resolveText, type Text } from '../../src/core/text.ts';
+import type { UiStrings } from '../../src/core/ui-strings.ts';
 
 export interface View {
   ruleSet: RuleSet;

@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import type { RuleSet } from '../../../src/schema.ts';
-import { terserPass } from '../../../widget/build.ts';
+import type { RuleSet } from '../../../src/authoring/schema.ts';
+import { terserPass } from '../../../widget/build/build.ts';
 import { bundle } from '../bundle.ts';
 import { toSurveyJson } from './to-survey.ts';
 
@@ -40,7 +40,7 @@ export async function buildSurveyPage(ruleSet: RuleSet, root: string): Promise<S
     entry: join(root, 'tests/bench/surveyjs/entry.ts'),
     format: 'iife',
     root,
-    // The same last step as our script (widget/build.ts): Terser's compressor after Oxc.
+    // The same last step as our script (widget/build/build.ts): Terser's compressor after Oxc.
     plugins: [surveyJsonPlugin(toSurveyJson(ruleSet)), terserPass()],
   });
   const js = files.filter((f) => f.fileName.endsWith('.js')).map((f) => f.code).join('\n');

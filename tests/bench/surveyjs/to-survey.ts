@@ -8,8 +8,8 @@
  * timing stops at the first question. Both pages carry their whole
  * questionnaire, so the size comparison stays fair.
  */
-import { resolveText } from '../../../src/text.ts';
-import type { Condition, Question, RuleSet } from '../../../src/schema.ts';
+import { resolveText } from '../../../src/core/text.ts';
+import type { Condition, Question, RuleSet } from '../../../src/authoring/schema.ts';
 
 type Text = Parameters<typeof resolveText>[0];
 

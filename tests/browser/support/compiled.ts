@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCases } from '../../../src/cases.ts';
-import { compileRuleSet, type CompiledRuleSet } from '../../../src/compile.ts';
-import { pickSelfTest } from '../../../src/self-test.ts';
+import { loadCases } from '../../../src/authoring/cases.ts';
+import { compileRuleSet, type CompiledRuleSet } from '../../../src/core/compile.ts';
+import { pickSelfTest } from '../../../src/core/self-test.ts';
 import { defaultRuleSet } from './scenarios.ts';
 
 /**

@@ -6,8 +6,8 @@
  * the widget's open shadow root.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { Answer } from '../../../src/engine.ts';
-import type { Question, Tier } from '../../../src/schema.ts';
+import type { Answer } from '../../../src/core/engine.ts';
+import type { Question, Tier } from '../../../src/authoring/schema.ts';
 import { defaultRuleSet, optionLabel, plain, type Plan, type PlannedStep } from './scenarios.ts';
 
 export type InputMode = 'mouse' | 'keyboard';

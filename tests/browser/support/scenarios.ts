@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Answer, FiredRule } from '../../../src/engine.ts';
-import { createAssessment, currentQuestion, progress } from '../../../src/machine.ts';
-import { formatIssue, loadRuleSet } from '../../../src/loader.ts';
-import type { Question, RuleSet, Tier } from '../../../src/schema.ts';
-import { parseText, resolveText, type Text } from '../../../src/text.ts';
+import type { Answer, FiredRule } from '../../../src/core/engine.ts';
+import { createAssessment, currentQuestion, progress } from '../../../src/core/machine.ts';
+import { formatIssue, loadRuleSet } from '../../../src/authoring/loader.ts';
+import type { Question, RuleSet, Tier } from '../../../src/authoring/schema.ts';
+import { parseText, resolveText, type Text } from '../../../src/core/text.ts';
 
 const RULES_FILE = fileURLToPath(new URL('../../../rules/ketamine.yaml', import.meta.url));
 const CASES_FILE = fileURLToPath(new URL('../../../rules/ketamine.cases.yaml', import.meta.url));

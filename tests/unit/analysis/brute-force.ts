@@ -1,13 +1,13 @@
 /**
  * A slow, obviously-correct reference for the path analysis: drives the real
- * assessment machine (`src/machine.ts`) through EVERY valid answer to every
+ * assessment machine (`src/core/machine.ts`) through EVERY valid answer to every
  * question it shows, and records each result screen it reaches. Only usable
  * on tiny rule sets; the tests compare the fast analysis against it.
  */
 import { getInitialSnapshot, getNextSnapshot, type SnapshotFrom } from 'xstate';
-import { countedAnswers, evaluateCondition, isValidAnswer, type Answer } from '../../../src/engine.ts';
-import { assessmentMachine, currentQuestion } from '../../../src/machine.ts';
-import type { Condition, Question, RuleSet, Tier } from '../../../src/schema.ts';
+import { countedAnswers, evaluateCondition, isValidAnswer, type Answer } from '../../../src/core/engine.ts';
+import { assessmentMachine, currentQuestion } from '../../../src/core/machine.ts';
+import type { Condition, Question, RuleSet, Tier } from '../../../src/authoring/schema.ts';
 
 type Snapshot = SnapshotFrom<typeof assessmentMachine>;
 

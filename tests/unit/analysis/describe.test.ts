@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describer } from '../../../src/analysis/describe.ts';
-import type { Condition } from '../../../src/schema.ts';
+import type { Condition } from '../../../src/authoring/schema.ts';
 import { multiple, number, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
 
 const set = ruleSet({

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRuleSet } from '../../../src/analysis/analyze.ts';
 import { proveInvariants } from '../../../src/analysis/prove.ts';
-import { evaluate } from '../../../src/engine.ts';
-import { RuleSet } from '../../../src/schema.ts';
+import { evaluate } from '../../../src/core/engine.ts';
+import { RuleSet } from '../../../src/authoring/schema.ts';
 import { loadRules } from '../../support/load-rules.ts';
 
 const ruleSet = loadRules('ketamine');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatInvariantResult, invariantFindings } from '../../../src/analysis/index.ts';
 import { proveInvariant, proveInvariants } from '../../../src/analysis/prove.ts';
-import type { RuleSet, ShowsInvariant } from '../../../src/schema.ts';
+import type { RuleSet, ShowsInvariant } from '../../../src/authoring/schema.ts';
 import { loadRules } from '../../support/load-rules.ts';
 
 const ruleSet = loadRules('ketamine');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proveInvariant, proveInvariants, type Counterexample } from '../../../src/analysis/prove.ts';
-import { createAssessment } from '../../../src/machine.ts';
-import type { RuleSet } from '../../../src/schema.ts';
+import { createAssessment } from '../../../src/core/machine.ts';
+import type { RuleSet } from '../../../src/authoring/schema.ts';
 import { invariant, multiple, number, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
 
 /** Plays a counterexample through the real assessment machine and returns the result it shows. */

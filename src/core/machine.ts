@@ -18,7 +18,7 @@ import {
   type Outcome,
 } from './engine.ts';
 import { showsCrisisLines } from './crisis-help.ts';
-import type { Question, RuleSet } from './schema.ts';
+import type { Question, RuleSet } from '../authoring/schema.ts';
 
 export interface AssessmentContext {
   ruleSet: RuleSet;

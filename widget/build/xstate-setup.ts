@@ -4,9 +4,9 @@
  *
  * XState's own `setup()` returns every action creator (`sendTo`, `raise`,
  * `log`, `spawnChild`, …) in one object, so a bundler cannot drop them: about
- * 0.9 KB gzip the widget never runs. `src/machine.ts` only calls
+ * 0.9 KB gzip the widget never runs. `src/core/machine.ts` only calls
  * `setup(…).createMachine(…)`, and this does exactly what XState does there.
- * `widget/build.ts` fails if the machine starts using anything else from it.
+ * `widget/build/build.ts` fails if the machine starts using anything else from it.
  */
 import { createMachine, type setup as xstateSetup } from 'xstate';
 

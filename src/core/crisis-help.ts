@@ -9,11 +9,11 @@
  * - A milder rule marked `crisisHelp: lines` (a non-acute suicide-risk
  *   answer) shows the crisis lines with its result.
  * - Once a rule that shows the lines has fired in a session, every later
- *   result shows them (`src/machine.ts` keeps that in memory only).
+ *   result shows them (`src/core/machine.ts` keeps that in memory only).
  */
 import type { FiredRule, Outcome } from './engine.ts';
 import { own } from './own.ts';
-import type { CrisisResources, Tier } from './schema.ts';
+import type { CrisisResources, Tier } from '../authoring/schema.ts';
 import type { Text } from './text.ts';
 
 /** The part of a rule (or fired rule) that decides its help. */

@@ -3,13 +3,13 @@
  * point nowhere, tests that cannot work on their question, duplicate ids,
  * branching that looks forward, number ranges that admit nothing.
  */
-import { numberGrid } from './engine.ts';
-import { has } from './own.ts';
+import { numberGrid } from '../core/engine.ts';
+import { has } from '../core/own.ts';
 import type { Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
-import { testFitsType } from './vocabulary.ts';
+import { testFitsType } from '../core/vocabulary.ts';
 
 type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */

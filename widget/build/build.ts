@@ -11,11 +11,11 @@
  * Bytes matter here (XState and Preact take half the budget): the widget's
  * .tsx files use the classic JSX runtime (`/** @jsx h *\/`), whose
  * `h(type, props, ...children)` is smaller than `jsx(type, { children })`,
- * `xstate` is aliased to widget/xstate-setup.ts (see there), XState code the
- * widget never runs is stubbed out (widget/xstate-trim.ts), and Terser
+ * `xstate` is aliased to widget/build/xstate-setup.ts (see there), XState code the
+ * widget never runs is stubbed out (widget/build/xstate-trim.ts), and Terser
  * compresses the script once more after Oxc (see terserPass).
  *
- *   npx tsx widget/build.ts [--rules rules/ketamine.yaml]
+ *   npx tsx widget/build/build.ts [--rules rules/ketamine.yaml]
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -25,14 +25,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { minify as terser, type MinifyOptions } from 'terser';
 import { build, type InlineConfig, type Plugin } from 'vite';
-import { loadCases } from '../src/cases.ts';
-import { compileRuleSet, type CompiledRuleSet } from '../src/compile.ts';
-import { pickSelfTest } from '../src/self-test.ts';
-import { formatIssue, loadRuleSet } from '../src/loader.ts';
-import { validateCompiled } from './validate-rules.ts';
+import { loadCases } from '../../src/authoring/cases.ts';
+import { compileRuleSet, type CompiledRuleSet } from '../../src/core/compile.ts';
+import { pickSelfTest } from '../../src/core/self-test.ts';
+import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
+import { validateCompiled } from '../validate-rules.ts';
 import { NOT_IN_BUILD_CODE, NOT_IN_BUILD_MODULE, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, xstateChunk, XstateTrimError } from './xstate-trim.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');
 const SCRIPT = 'eligibility-screener.js';
 const MODULE = 'eligibility-screener.mjs';
@@ -124,16 +124,16 @@ function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
   };
 }
 
-const XSTATE_SHIM = resolve(ROOT, 'widget/xstate-setup.ts');
+const XSTATE_SHIM = resolve(ROOT, 'widget/build/xstate-setup.ts');
 
 /**
  * XState for the widget, trimmed of code it never runs:
- * - `xstate` points at widget/xstate-setup.ts (XState with a trimmed
+ * - `xstate` points at widget/build/xstate-setup.ts (XState with a trimmed
  *   `setup()`), after checking that the machine only ever calls
  *   `setup(…).createMachine(…)`;
  * - XState's devtools adapter is stubbed;
  * - the bodies of XState functions the widget never runs are replaced by
- *   stubs that throw (widget/xstate-trim.ts). The build fails if one of those
+ *   stubs that throw (widget/build/xstate-trim.ts). The build fails if one of those
  *   pieces is missing or changed (XState upgraded), or was never applied.
  * Exported for the bench's breakdown rebuild and the trimming's tests.
  *
@@ -141,15 +141,15 @@ const XSTATE_SHIM = resolve(ROOT, 'widget/xstate-setup.ts');
  * await build({ plugins: [trimmedXstatePlugin()], … });
  */
 export function trimmedXstatePlugin(): Plugin {
-  const machine = readFileSync(resolve(ROOT, 'src/machine.ts'), 'utf8');
+  const machine = readFileSync(resolve(ROOT, 'src/core/machine.ts'), 'utf8');
   const setups = machine.match(/\bsetup\(/g)?.length ?? 0;
   const creates = machine.match(/\}\)\.createMachine\(/g)?.length ?? 0;
   if (setups !== creates) {
-    throw new BuildError('src/machine.ts uses setup() for more than .createMachine(); extend widget/xstate-setup.ts or drop the alias in widget/build.ts');
+    throw new BuildError('src/core/machine.ts uses setup() for more than .createMachine(); extend widget/build/xstate-setup.ts or drop the alias in widget/build/build.ts');
   }
   const stubbed = stubbedFeaturesUsed(machine);
   if (stubbed.length > 0) {
-    throw new BuildError(`src/machine.ts uses ${stubbed.join(', ')}, which the widget build trims out of XState: remove the matching pieces from widget/xstate-trim.ts`);
+    throw new BuildError(`src/core/machine.ts uses ${stubbed.join(', ')}, which the widget build trims out of XState: remove the matching pieces from widget/build/xstate-trim.ts`);
   }
   const devTools = '\0xstate-devtools-off';
   const notInBuild = `\0${NOT_IN_BUILD_MODULE}`;
@@ -186,7 +186,7 @@ export function trimmedXstatePlugin(): Plugin {
         throw new BuildError(
           `XState trimming: ${missing.length} piece(s) never applied (${missing.map((piece) => `"${piece.name}"`).join(', ')}): ` +
             `the build did not load node_modules/xstate/dist/{raise,StateMachine,assign}-*.esm.js (XState upgraded, or its development build resolved: build with NODE_ENV unset or production). ` +
-            `Update widget/xstate-trim.ts (xstateChunk and the pieces).`,
+            `Update widget/build/xstate-trim.ts (xstateChunk and the pieces).`,
         );
       }
     },
@@ -326,7 +326,7 @@ function emitDeclarations(): void {
   rmSync(resolve(DIST, 'types'), { recursive: true, force: true });
   const tsc = resolve(ROOT, 'node_modules/.bin/tsc');
   try {
-    execFileSync(tsc, ['-p', resolve(ROOT, 'widget/tsconfig.types.json')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(tsc, ['-p', resolve(ROOT, 'widget/build/tsconfig.types.json')], { cwd: ROOT, stdio: 'pipe' });
   } catch (error) {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
     // Other parts of the tree may be mid-edit; only errors in what we export matter.
@@ -337,7 +337,7 @@ function emitDeclarations(): void {
   if (!hasDeclarations()) throw new BuildError('tsc wrote no declarations for widget/entry-module.ts');
   writeFileSync(
     resolve(DIST, 'eligibility-screener.d.mts'),
-    "// Types for eligibility-screener.mjs (see dist/types for the full tree).\nexport * from './types/widget/entry-module.js';\n",
+    "// Types for eligibility-screener.mjs (see dist/types for the full tree).\nexport * from '../types/widget/entry-module.js';\n",
   );
 }
 
@@ -382,7 +382,7 @@ async function main(): Promise<void> {
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-// Run only as a script (`tsx widget/build.ts`), so the bench can import the helpers above.
+// Run only as a script (`tsx widget/build/build.ts`), so the bench can import the helpers above.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
     // A bundle that failed a check must not be served by the demo or tested by accident.

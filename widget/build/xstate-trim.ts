@@ -47,7 +47,7 @@ export const NOT_IN_BUILD_MODULE = 'virtual:eligibility-screener/xstate-not-in-b
  */
 export const NOT_IN_BUILD_CODE =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source code, and its template literal is meant.
-  "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the eligibility-screener widget build (see widget/xstate-trim.ts)`); }";
+  "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the eligibility-screener widget build (see widget/build/xstate-trim.ts)`); }";
 
 /** One replaced piece of XState. */
 export interface TrimPiece {
@@ -69,7 +69,7 @@ export interface TrimPiece {
  * The pieces, each checked by hand against XState {@link XSTATE_CHECKED} and
  * against what the widget calls: `createActor(machine, { input })`,
  * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
- * `setup(…).createMachine(…)` and `assign` (src/machine.ts, widget/).
+ * `setup(…).createMachine(…)` and `assign` (src/core/machine.ts, widget/).
  * Left whole on purpose, though the widget does not call them today:
  * `snapshot.matches()` and `toJSON()` (natural for widget code to start
  * using; about 0.2 KB gzip), and pieces that save under 10 B (inspection,
@@ -258,7 +258,7 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     start: '  provide(implementations) {',
     stub: "  provide() { notInBuild('machine.provide()'); }",
     sha256: '74acf4587f4c13b0',
-    why: 'implementations are fixed in src/machine.ts; the widget never provides others',
+    why: 'implementations are fixed in src/core/machine.ts; the widget never provides others',
   },
   {
     name: 'StateMachine.resolveState',
@@ -363,7 +363,7 @@ function problem(piece: TrimPiece, file: string, what: string): XstateTrimError 
   return new XstateTrimError(
     `XState trimming: "${piece.name}" ${what} in ${file} (pieces checked against XState ${XSTATE_CHECKED}). ` +
       `XState has changed: read the new code in node_modules/xstate/dist, check the widget still never runs it, ` +
-      `then update this piece in widget/xstate-trim.ts (start line and sha256) or delete it.`,
+      `then update this piece in widget/build/xstate-trim.ts (start line and sha256) or delete it.`,
   );
 }
 
@@ -394,7 +394,7 @@ export function trimXstateModule(chunk: TrimPiece['chunk'], code: string, file: 
   return { code: out, applied };
 }
 
-/** What src/machine.ts may import from `xstate` at run time: all of it works in the trimmed build. */
+/** What src/core/machine.ts may import from `xstate` at run time: all of it works in the trimmed build. */
 const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine', 'setup']);
 
 /** Machine features whose code the pieces above stub out. */
@@ -411,7 +411,7 @@ const MACHINE_FEATURES: [RegExp, string][] = [
 ];
 
 /**
- * What src/machine.ts uses that the trimmed XState stubs out (empty when
+ * What src/core/machine.ts uses that the trimmed XState stubs out (empty when
  * nothing): the build fails on any, before a stub could throw in a patient's
  * browser. Comments are ignored.
  *

@@ -12,7 +12,7 @@ import { showsCrisisLines } from './crisis-help.ts';
 import type { Answer, Answers } from './engine.ts';
 import { assessmentMachine } from './machine.ts';
 import { has } from './own.ts';
-import type { RuleSet, Tier } from './schema.ts';
+import type { RuleSet, Tier } from '../authoring/schema.ts';
 
 /** One self-test case: answers in the order they are asked, and where they lead. */
 export interface SelfTestCase {

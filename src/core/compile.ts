@@ -8,7 +8,7 @@
  * Web Crypto (browsers on secure pages, Node 20+); imports nothing but types
  * from the schema, so neither Zod nor the YAML parser comes with it.
  */
-import type { RuleSet } from './schema.ts';
+import type { RuleSet } from '../authoring/schema.ts';
 import type { SelfTestCase } from './self-test.ts';
 
 /** The file format the widget accepts through its `rules` attribute. */
@@ -30,7 +30,7 @@ export interface CompiledRuleSet {
   ruleSet: RuleSet;
   /**
    * A few of the rule set's own scenario cases, walked again in the host page
-   * before the first result (`src/self-test.ts`). Absent in files compiled
+   * before the first result (`src/core/self-test.ts`). Absent in files compiled
    * before it existed, or without a cases file: then no self-test runs.
    */
   selfTest?: SelfTestCase[];

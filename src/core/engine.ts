@@ -18,7 +18,7 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
-import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from './schema.ts';
+import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from '../authoring/schema.ts';
 
 /** One answer: an option id (single choice), option ids (multiple choice) or a number. */
 export type Answer = string | readonly string[] | number;

@@ -10,7 +10,7 @@
 import { closest } from './suggest.ts';
 import { isMap, type Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
-import { LEAF_OPERATORS, MAX_CONDITION_DEPTH } from './vocabulary.ts';
+import { LEAF_OPERATORS, MAX_CONDITION_DEPTH } from '../core/vocabulary.ts';
 
 const COMBINATORS = ['all', 'any', 'not'] as const;
 const TESTS: readonly string[] = [...LEAF_OPERATORS, ...COMBINATORS];

@@ -14,7 +14,7 @@
  * questions or options, wrong answer types, numbers out of range), so a case
  * can only fail because of the rules, never because of a typo in the case.
  */
-import { evaluate, isValidAnswer, type Answer, type Answers } from './engine.ts';
+import { evaluate, isValidAnswer, type Answer, type Answers } from '../core/engine.ts';
 import { isMap, type Finding } from './finding.ts';
 import { parseYaml, placeFinding, sortIssues, type ParsedYaml, type RuleIssue } from './loader.ts';
 import { messages as M } from './messages.ts';

@@ -7,8 +7,8 @@
  * widget imports its *types* only, so full Zod never ships to patients.
  */
 import * as z from 'zod';
-import { unsafeHrefReason, unsafeTextReason } from './text.ts';
-import { LEAF_OPERATORS, type LeafOperator } from './vocabulary.ts';
+import { unsafeHrefReason, unsafeTextReason } from '../core/text.ts';
+import { LEAF_OPERATORS, type LeafOperator } from '../core/vocabulary.ts';
 
 // Zod compiles object parsers with `new Function` unless told not to. The CLI
 // does not need the speed, and nothing here should ever depend on eval.

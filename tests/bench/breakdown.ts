@@ -12,7 +12,7 @@ import { build, type InlineConfig, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
-import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build/build.ts';
+import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build/plugins.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {

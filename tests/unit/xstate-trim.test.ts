@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/engine.ts';
 import type * as Machine from '../../src/core/machine.ts';
 import { RuleSet, type Question } from '../../src/authoring/schema.ts';
-import { trimmedXstatePlugin } from '../../widget/build/build.ts';
+import { trimmedXstatePlugin } from '../../widget/build/plugins.ts';
 import { findSpan, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, XstateTrimError } from '../../widget/build/xstate-trim.ts';
 import { loadRules } from '../support/load-rules.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';

@@ -23,14 +23,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minify as terser, type MinifyOptions } from 'terser';
-import { build, type InlineConfig, type Plugin } from 'vite';
+import { build, type InlineConfig } from 'vite';
 import { loadCases } from '../../src/authoring/cases.ts';
 import { compileRuleSet, type CompiledRuleSet } from '../../src/core/compile.ts';
 import { pickSelfTest } from '../../src/core/self-test.ts';
 import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
 import { validateCompiled } from '../validate-rules.ts';
-import { NOT_IN_BUILD_CODE, NOT_IN_BUILD_MODULE, stubbedFeaturesUsed, trimXstateModule, XSTATE_PIECES, xstateChunk, XstateTrimError } from './xstate-trim.ts';
+import { BuildError, defaultRulesPlugin, patientFacing, terserPass, trimmedXstatePlugin } from './plugins.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');
@@ -43,7 +42,6 @@ const MODULE = 'eligibility-screener.mjs';
  * if (gzipSize > BUDGET_GZIP_BYTES) throw new Error('over budget');
  */
 export const BUDGET_GZIP_BYTES = 30 * 1024;
-const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 
 /** Code patterns a strict CSP (no 'unsafe-eval') would block. */
 const FORBIDDEN_CODE: [RegExp, string][] = [
@@ -54,8 +52,6 @@ const FORBIDDEN_CODE: [RegExp, string][] = [
 const FORBIDDEN_PACKAGES = ['/node_modules/yaml/', '/node_modules/zod/'];
 /** Markers of their code, in case a module slipped in under another path. */
 const FORBIDDEN_MARKERS = ['ZodError', '$ZodType', '_zod', 'YAMLParseError', 'LineCounter'];
-
-class BuildError extends Error {}
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -88,7 +84,9 @@ async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
     }
     const loaded = cases === undefined ? undefined : loadCases(cases, relative(ROOT, casesFile), result.ruleSet);
     if (loaded && !loaded.ok) {
-      throw new BuildError(`the default rules' cases are not valid:\n${loaded.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`);
+      throw new BuildError(
+        `the default rules' cases are not valid:\n${loaded.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
+      );
     }
     compiled = await compileRuleSet(result.ruleSet, loaded ? pickSelfTest(result.ruleSet, loaded.cases) : undefined);
   }
@@ -96,149 +94,6 @@ async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
   const checked = validateCompiled(compiled);
   if (!checked.ok) throw new BuildError(`the widget's rule check refuses the default rules: ${checked.problem}`);
   return compiled;
-}
-
-/**
- * The default rules as shipped to patients: only what the widget reads.
- * Clinician notes, citations, sign-off and invariants stay in the reviewed
- * file (and in `hash`, which still names that exact file); they never show
- * on screen and would cost a third of the bundle.
- *
- * @example
- * patientFacing(compileRuleSet(ruleSet)).ruleSet.rules[0].clinicianNote // undefined
- */
-export function patientFacing(compiled: CompiledRuleSet): CompiledRuleSet {
-  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
-  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
-  return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
-}
-
-/** Serves the compiled default rules as a module, so no file is written into the source tree. */
-function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
-  const resolved = `\0${VIRTUAL_RULES}`;
-  const shipped = JSON.stringify(patientFacing(compiled));
-  return {
-    name: 'eligibility-screener-default-rules',
-    resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
-    load: (id) => (id === resolved ? `export default ${shipped};` : null),
-  };
-}
-
-const XSTATE_SHIM = resolve(ROOT, 'widget/build/xstate-setup.ts');
-
-/**
- * XState for the widget, trimmed of code it never runs:
- * - `xstate` points at widget/build/xstate-setup.ts (XState with a trimmed
- *   `setup()`), after checking that the machine only ever calls
- *   `setup(…).createMachine(…)`;
- * - XState's devtools adapter is stubbed;
- * - the bodies of XState functions the widget never runs are replaced by
- *   stubs that throw (widget/build/xstate-trim.ts). The build fails if one of those
- *   pieces is missing or changed (XState upgraded), or was never applied.
- * Exported for the bench's breakdown rebuild and the trimming's tests.
- *
- * @example
- * await build({ plugins: [trimmedXstatePlugin()], … });
- */
-export function trimmedXstatePlugin(): Plugin {
-  const machine = readFileSync(resolve(ROOT, 'src/core/machine.ts'), 'utf8');
-  const setups = machine.match(/\bsetup\(/g)?.length ?? 0;
-  const creates = machine.match(/\}\)\.createMachine\(/g)?.length ?? 0;
-  if (setups !== creates) {
-    throw new BuildError('src/core/machine.ts uses setup() for more than .createMachine(); extend widget/build/xstate-setup.ts or drop the alias in widget/build/build.ts');
-  }
-  const stubbed = stubbedFeaturesUsed(machine);
-  if (stubbed.length > 0) {
-    throw new BuildError(`src/core/machine.ts uses ${stubbed.join(', ')}, which the widget build trims out of XState: remove the matching pieces from widget/build/xstate-trim.ts`);
-  }
-  const devTools = '\0xstate-devtools-off';
-  const notInBuild = `\0${NOT_IN_BUILD_MODULE}`;
-  const applied = new Set<string>();
-  return {
-    name: 'eligibility-screener-trimmed-xstate',
-    enforce: 'pre',
-    resolveId: (id, importer) => {
-      if (id === 'xstate' && importer !== XSTATE_SHIM) return XSTATE_SHIM;
-      if (id === NOT_IN_BUILD_MODULE) return notInBuild;
-      // XState's devtools adapter hands the actor (answers included) to a page's `window.__xstate__`
-      // when an actor asks for devtools. Ours never do; the stub makes sure, and saves bytes.
-      if (id.endsWith('/xstate-dev.esm.js') && importer?.includes('/node_modules/xstate/')) return devTools;
-      return null;
-    },
-    load: (id) => (id === devTools ? 'export const devToolsAdapter = () => {};' : id === notInBuild ? NOT_IN_BUILD_CODE : null),
-    transform(code, id) {
-      const chunk = xstateChunk(id);
-      if (!chunk) return null;
-      try {
-        const trimmed = trimXstateModule(chunk, code, relative(ROOT, id));
-        for (const name of trimmed.applied) applied.add(name);
-        // Stubs keep each span's line count, so the mappings are unchanged line for line.
-        return { code: trimmed.code, map: null };
-      } catch (error) {
-        if (error instanceof XstateTrimError) throw new BuildError(error.message);
-        throw error;
-      }
-    },
-    buildEnd(error) {
-      if (error) return;
-      const missing = XSTATE_PIECES.filter((piece) => !applied.has(piece.name));
-      if (missing.length > 0) {
-        throw new BuildError(
-          `XState trimming: ${missing.length} piece(s) never applied (${missing.map((piece) => `"${piece.name}"`).join(', ')}): ` +
-            `the build did not load node_modules/xstate/dist/{raise,StateMachine,assign}-*.esm.js (XState upgraded, or its development build resolved: build with NODE_ENV unset or production). ` +
-            `Update widget/build/xstate-trim.ts (xstateChunk and the pieces).`,
-        );
-      }
-    },
-  };
-}
-
-/**
- * The options of {@link terserPass}; the bench's breakdown reuses them.
- *
- * @example
- * const { code } = await terser(oxcMinified, TERSER_PASS);
- */
-export const TERSER_PASS: MinifyOptions = { compress: { passes: 2 }, mangle: false };
-
-/**
- * V8's explicit compile hint (Chrome 136+; other engines read a comment): compile
- * every function while the deferred script streams in, on a background thread,
- * instead of lazily on the main thread the first time each runs. Nearly all of
- * the script runs as the intro and the first question appear. Measured with
- * the bench's first-question probe (4x CPU throttle, 9 runs each, alternating):
- * Start click to first question 65 -> 52 ms and 75 -> 48 ms (medians).
- * https://v8.dev/blog/explicit-compile-hints
- *
- * @example
- * COMPILE_HINT + code // the script tag file's first line
- */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
-
-/**
- * A second pass of Terser's compressor over the script after Oxc has
- * minified it (Oxc's short names are kept: re-mangling gzips worse). For the
- * script tag file only: the ES module keeps Vite's lighter minification, and
- * with it the `#__PURE__` marks a site's own bundler uses to drop unused code.
- * Measured on the same bundle (gzip): Oxc alone 30,649 B, Terser alone
- * (passes 3) 30,401 B, esbuild 31,448 B, Oxc then this pass 30,268 B.
- *
- * @example
- * await build({ plugins: [terserPass()], … }); // after Vite's own minify
- */
-export function terserPass(): Plugin {
-  return {
-    name: 'eligibility-screener-terser-pass',
-    enforce: 'post',
-    async generateBundle(_options, output) {
-      for (const item of Object.values(output)) {
-        if (item.type !== 'chunk') continue;
-        const result = await terser(item.code, TERSER_PASS);
-        if (result.code === undefined) throw new BuildError(`terser returned nothing for ${item.fileName}`);
-        item.code = COMPILE_HINT + result.code;
-      }
-    },
-  };
 }
 
 export interface Built {
@@ -369,7 +224,9 @@ async function main(): Promise<void> {
   const m = sizes(module.code);
   const rules = sizes(JSON.stringify(patientFacing(compiled)));
   const sri = `sha384-${createHash('sha384').update(script.code, 'utf8').digest('base64')}`;
-  console.log(`rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash}), ${compiled.selfTest?.length ?? 0} self-test cases`);
+  console.log(
+    `rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash}), ${compiled.selfTest?.length ?? 0} self-test cases`,
+  );
   console.log(`dist/${SCRIPT}   ${kb(s.min)} min, ${kb(s.gzip)} gzip (${s.gzip} B), ${kb(s.brotli)} brotli (${s.brotli} B)`);
   console.log(`dist/${MODULE}  ${kb(m.min)} min, ${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`);
   console.log(`  of which the default rules (patient-facing fields): ${kb(rules.min)} JSON, ${kb(rules.gzip)} gzip on their own`);
@@ -377,7 +234,9 @@ async function main(): Promise<void> {
   console.log(`integrity ${sri}`);
   console.log(`types     dist/eligibility-screener.d.mts`);
   if (s.gzip > BUDGET_GZIP_BYTES) {
-    throw new BuildError(`dist/${SCRIPT} is ${s.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B (30 KB) budget: cut something before shipping`);
+    throw new BuildError(
+      `dist/${SCRIPT} is ${s.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B (30 KB) budget: cut something before shipping`,
+    );
   }
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -387,7 +246,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   main().catch((error: unknown) => {
     // A bundle that failed a check must not be served by the demo or tested by accident.
     for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
-    console.error(`build failed: ${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `build failed: ${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exit(1);
   });
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import type { RuleSet } from '../../../src/authoring/schema.ts';
-import { terserPass } from '../../../widget/build/build.ts';
+import { terserPass } from '../../../widget/build/plugins.ts';
 import { bundle } from '../bundle.ts';
 import { toSurveyJson } from './to-survey.ts';
 

@@ -18,6 +18,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { projectConfig } from '../vite.config.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = resolve(ROOT, 'dist/playground');
@@ -41,12 +42,11 @@ async function main(): Promise<void> {
   const started = Date.now();
   rmSync(OUT, { recursive: true, force: true });
   await build({
-    configFile: false,
-    root: ROOT,
+    // The project's own JSX set-up: the preview renders the widget's components as the widget build compiles them.
+    ...projectConfig(),
     logLevel: 'warn',
     mode: 'production',
     publicDir: false,
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       outDir: OUT,

@@ -10,8 +10,6 @@
  * The element owns the state (rules, running assessment, dialog) and
  * re-renders the Preact tree on every change of the machine's snapshot.
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { render } from 'preact';
 import { h } from './components/h.ts';
 import type { CompiledRuleSet } from '../src/core/compile.ts';

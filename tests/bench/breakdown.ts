@@ -1,18 +1,19 @@
 /**
  * Where the widget's bytes go. The widget's own build writes no sourcemap, so
- * this rebuilds `widget/entry-script.ts` in memory with the same settings as
- * `widget/build/build.ts` plus a sourcemap (the report shows its size next to
+ * this rebuilds `widget/entry-script.ts` in memory with the widget build
+ * itself (`widgetBuild` in vite.config.ts, the rules compiled as `npm run
+ * build` compiles them) plus a sourcemap (the report shows its size next to
  * `dist/eligibility-screener.js`'s, so a drift between the two is visible) and
  * attributes every minified byte to the source module the sourcemap names.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify as terser } from 'terser';
-import { build, type InlineConfig, type Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { gzipSync } from 'node:zlib';
-import { compileRuleSet } from '../../src/core/compile.ts';
-import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
-import { COMPILE_HINT, patientFacing, TERSER_PASS, trimmedXstatePlugin } from '../../widget/build/plugins.ts';
+import { widgetBuild } from '../../vite.config.ts';
+import { compileDefaultRules } from '../../widget/build/build.ts';
+import { COMPILE_HINT, TERSER_PASS } from '../../widget/build/plugins.ts';
 
 /** Bytes attributed to one group of source modules. */
 export interface BreakdownRow {
@@ -35,25 +36,6 @@ export interface Breakdown {
   rows: BreakdownRow[];
 }
 
-const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
-
-/**
- * The same virtual module `widget/build/build.ts` serves: the compiled default
- * rules, slimmed by its own `patientFacing()` — or `{}`.
- */
-function defaultRulesPlugin(root: string, rulesFile: string, empty: boolean): Plugin {
-  const source = readFileSync(join(root, rulesFile), 'utf8');
-  const result = loadRuleSet(source, rulesFile);
-  if (!result.ok) throw new Error(`bench: ${rulesFile} is not valid:\n${result.issues.map(formatIssue).join('\n')}`);
-  const shipped = compileRuleSet(result.ruleSet).then((compiled) => JSON.stringify(patientFacing(compiled)));
-  const resolved = `\0${VIRTUAL_RULES}`;
-  return {
-    name: 'bench-default-rules',
-    resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
-    load: async (id) => (id === resolved ? `export default ${empty ? '{}' : await shipped};` : null),
-  };
-}
-
 /** Replaces the inline CSS with an empty string, to price the styles. */
 function emptyStyles(): Plugin {
   return {
@@ -66,35 +48,20 @@ function emptyStyles(): Plugin {
 /** What to leave out of a rebuild, to price it by difference. */
 type Variant = 'full' | 'no-rules' | 'no-styles';
 
-/** Builds the script-tag bundle with a sourcemap. Mirrors `widget/build/build.ts`'s `bundle()` and its Terser pass. */
+/** Builds the script-tag bundle with the widget build (vite.config.ts) plus a sourcemap, and its Terser pass. */
 async function buildWithMap(root: string, rulesFile: string, variant: Variant): Promise<{ code: string; map: SourceMap }> {
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const config: InlineConfig = {
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    mode: 'production',
-    publicDir: false,
-    plugins: [
-      defaultRulesPlugin(root, rulesFile, variant === 'no-rules'),
-      // widget/build/build.ts's own `xstate` alias (trimmed setup(), devtools adapter stubbed).
-      trimmedXstatePlugin(),
-      ...(variant === 'no-styles' ? [emptyStyles()] : []),
-    ],
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    define: { 'process.env.NODE_ENV': '"production"', __SCREENER_VERSION__: JSON.stringify(version) },
-    build: {
-      write: false,
-      emptyOutDir: false,
-      copyPublicDir: false,
-      minify: true,
-      cssMinify: true,
-      sourcemap: true,
-      target: 'es2022',
-      reportCompressedSize: false,
-      lib: { entry: join(root, 'widget/entry-script.ts'), name: 'EligibilityScreenerBundle', formats: ['iife'], fileName: () => 'widget.js' },
-    },
-  };
+  const compiled = variant === 'no-rules' ? null : await compileDefaultRules(join(root, rulesFile));
+  const config = widgetBuild({
+    format: 'iife',
+    fileName: 'widget.js',
+    compiled,
+    version,
+    sourcemap: true,
+    terser: false, // run below, with the sourcemap carried through
+    ...(variant === 'no-styles' ? { plugins: [emptyStyles()] } : {}),
+  });
+  config.logLevel = 'silent';
   const result = await build(config);
   for (const output of Array.isArray(result) ? result : [result]) {
     if (!('output' in output)) continue;
@@ -106,7 +73,10 @@ async function buildWithMap(root: string, rulesFile: string, variant: Variant): 
         if (pass.code === undefined || !pass.map) throw new Error('bench: the Terser pass returned no code or map');
         const map = typeof pass.map === 'string' ? (JSON.parse(pass.map) as { sources: (string | null)[]; mappings: string }) : pass.map;
         // …and its compile hint, one line above the code (so the mappings move down a line).
-        return { code: COMPILE_HINT + pass.code, map: { sources: map.sources.map((source) => source ?? '(unmapped)'), mappings: `;${map.mappings}` } };
+        return {
+          code: COMPILE_HINT + pass.code,
+          map: { sources: map.sources.map((source) => source ?? '(unmapped)'), mappings: `;${map.mappings}` },
+        };
       }
     }
   }

@@ -8,8 +8,10 @@
  * over its size budget, contains `eval`/`new Function`, or pulled in YAML or
  * Zod code. It prints the sizes and the Subresource Integrity hash.
  *
- * Bytes matter here (XState and Preact take half the budget): the widget's
- * .tsx files use the classic JSX runtime (`/** @jsx h *\/`), whose
+ * The Vite configuration itself is `widgetBuild` in vite.config.ts, shared
+ * with the bench. Bytes matter here (XState and Preact take half the
+ * budget): the widget's .tsx files use the classic JSX runtime with the
+ * widget's `h` (WIDGET_JSX in widget/build/plugins.ts), whose
  * `h(type, props, ...children)` is smaller than `jsx(type, { children })`,
  * `xstate` is aliased to widget/build/xstate-setup.ts (see there), XState code the
  * widget never runs is stubbed out (widget/build/xstate-trim.ts), and Terser
@@ -23,13 +25,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build, type InlineConfig } from 'vite';
+import { build } from 'vite';
+import { widgetBuild } from '../../vite.config.ts';
 import { loadCases } from '../../src/authoring/cases.ts';
 import { compileRuleSet, type CompiledRuleSet } from '../../src/core/compile.ts';
 import { pickSelfTest } from '../../src/core/self-test.ts';
 import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
 import { validateCompiled } from '../validate-rules.ts';
-import { BuildError, defaultRulesPlugin, patientFacing, terserPass, trimmedXstatePlugin } from './plugins.ts';
+import { BuildError, patientFacing } from './plugins.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');
@@ -58,8 +61,14 @@ function option(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** Reads, validates and compiles the default rules: a YAML rule file, or already-compiled JSON. */
-async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
+/**
+ * Reads, validates and compiles the default rules: a YAML rule file (with its
+ * scenario cases beside it for the self-test), or already-compiled JSON.
+ *
+ * @example
+ * const compiled = await compileDefaultRules('rules/ketamine.yaml');
+ */
+export async function compileDefaultRules(file: string): Promise<CompiledRuleSet> {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -101,37 +110,8 @@ export interface Built {
   modules: string[];
 }
 
-async function bundle(entry: string, format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string): Promise<Built> {
-  const config: InlineConfig = {
-    configFile: false,
-    root: ROOT,
-    logLevel: 'warn',
-    mode: 'production',
-    publicDir: false,
-    plugins: [defaultRulesPlugin(compiled), trimmedXstatePlugin(), ...(format === 'iife' ? [terserPass()] : [])],
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    define: {
-      'process.env.NODE_ENV': '"production"',
-      __SCREENER_VERSION__: JSON.stringify(version),
-    },
-    build: {
-      outDir: DIST,
-      emptyOutDir: false,
-      copyPublicDir: false,
-      write: true,
-      minify: true,
-      cssMinify: true,
-      sourcemap: false,
-      target: 'es2022',
-      reportCompressedSize: false,
-      lib: {
-        entry: resolve(ROOT, entry),
-        name: 'EligibilityScreenerBundle',
-        formats: [format],
-        fileName: () => fileName,
-      },
-    },
-  };
+async function bundle(format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string): Promise<Built> {
+  const config = widgetBuild({ format, fileName, compiled, version, outDir: DIST });
   const result = await build(config);
   const outputs = Array.isArray(result) ? result : [result];
   for (const output of outputs) {
@@ -214,9 +194,9 @@ async function main(): Promise<void> {
   mkdirSync(DIST, { recursive: true });
   for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
 
-  const script = await bundle('widget/entry-script.ts', 'iife', SCRIPT, compiled, version);
+  const script = await bundle('iife', SCRIPT, compiled, version);
   checkContents(SCRIPT, script);
-  const module = await bundle('widget/entry-module.ts', 'es', MODULE, compiled, version);
+  const module = await bundle('es', MODULE, compiled, version);
   checkContents(MODULE, module);
   emitDeclarations();
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify as terser, type MinifyOptions } from 'terser';
-import type { Plugin } from 'vite';
+import { type Plugin, transformWithOxc } from 'vite';
 import type { CompiledRuleSet } from '../../src/core/compile.ts';
 import {
   NOT_IN_BUILD_CODE,
@@ -40,10 +40,16 @@ export function patientFacing(compiled: CompiledRuleSet): CompiledRuleSet {
   return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
-/** Serves the compiled default rules as a module, so no file is written into the source tree. */
-export function defaultRulesPlugin(compiled: CompiledRuleSet): Plugin {
+/**
+ * Serves the compiled default rules as a module, so no file is written into
+ * the source tree; `null` serves none (the bench prices the rules so).
+ *
+ * @example
+ * widgetBuild({ compiled, … }) // adds defaultRulesPlugin(compiled)
+ */
+export function defaultRulesPlugin(compiled: CompiledRuleSet | null): Plugin {
   const resolved = `\0${VIRTUAL_RULES}`;
-  const shipped = JSON.stringify(patientFacing(compiled));
+  const shipped = compiled ? JSON.stringify(patientFacing(compiled)) : '{}';
   return {
     name: 'eligibility-screener-default-rules',
     resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),
@@ -168,6 +174,43 @@ export function terserPass(): Plugin {
         if (result.code === undefined) throw new BuildError(`terser returned nothing for ${item.fileName}`);
         item.code = COMPILE_HINT + result.code;
       }
+    },
+  };
+}
+
+/**
+ * How the widget's own .tsx files compile JSX: the classic runtime with the
+ * widget's factory `h` (widget/components/h.ts), whose `h(type, props,
+ * …children)` calls are smaller than the automatic runtime's `jsx(type, {
+ * children })` and whose props copy a host page cannot intercept. Set here
+ * once for every build that compiles them (the widget, the playground, the
+ * tests, the bench); tsconfig.widget.json says the same to TypeScript. Every
+ * other .tsx (the playground, the tests) uses Preact's automatic runtime.
+ *
+ * @example
+ * transformWithOxc(code, id, { lang: 'tsx', jsx: WIDGET_JSX })
+ */
+export const WIDGET_JSX = { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } as const;
+
+/** The widget's own .tsx files: under widget/, outside its build tooling. */
+export const WIDGET_TSX = /\/widget\/(?!build\/).+\.tsx$/;
+
+/**
+ * Compiles the widget's .tsx files with {@link WIDGET_JSX}; Vite's own Oxc
+ * transform must exclude {@link WIDGET_TSX} (vite.config.ts does).
+ *
+ * @example
+ * defineConfig({ plugins: [widgetJsx()], oxc: { exclude: WIDGET_TSX } })
+ */
+export function widgetJsx(): Plugin {
+  return {
+    name: 'eligibility-screener-widget-jsx',
+    enforce: 'pre',
+    async transform(code, id) {
+      const file = id.split('?')[0] ?? id;
+      if (!WIDGET_TSX.test(file.replaceAll('\\', '/'))) return null;
+      const result = await transformWithOxc(code, file, { lang: 'tsx', jsx: WIDGET_JSX, sourcemap: true });
+      return { code: result.code, map: result.map ?? null };
     },
   };
 }

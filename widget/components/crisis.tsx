@@ -4,8 +4,6 @@
  * interrupting answer, on top of a final crisis result, and below a result
  * where a milder suicide-risk rule fired.
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from './h.ts';
 import { helpTitle, resultHelp } from '../../src/core/crisis-help.ts';
 import type { AssessmentOutcome } from '../../src/core/machine.ts';

@@ -4,8 +4,6 @@
  * works when everything else has failed. `Loading` holds the same space while
  * a remote rule file arrives.
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from './h.ts';
 import type { UiStrings } from '../../src/core/ui-strings.ts';
 

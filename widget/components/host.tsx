@@ -3,9 +3,6 @@
  * a launcher button and a modal `<dialog>` that holds it. The element owns
  * all state and re-renders this on every change; this only draws it.
  */
-/** @jsxRuntime classic */
-/** @jsx h */
-/** @jsxFrag Fragment */
 import { Fragment } from 'preact';
 import { h } from './h.ts';
 import type { Answers } from '../../src/core/engine.ts';

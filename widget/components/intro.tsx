@@ -1,6 +1,4 @@
 /** The first screen: what this is, how long, the notices, and the start button. */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from './h.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';

@@ -5,8 +5,6 @@
  * form and the machine decides whether it is acceptable (`snapshot.can`).
  * A refused answer gets a message (kept by the element, like all state).
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from './h.ts';
 import type { Answer } from '../../src/core/engine.ts';
 import type { Question } from '../../src/authoring/schema.ts';

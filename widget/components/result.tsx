@@ -6,8 +6,6 @@
  * (`resultHelp` in src/core/crisis-help.ts: a milder suicide-risk rule fired, or
  * did earlier in the session).
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import { h } from './h.ts';
 import { resultHelp } from '../../src/core/crisis-help.ts';
 import type { AssessmentOutcome } from '../../src/core/machine.ts';

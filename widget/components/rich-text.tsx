@@ -3,8 +3,6 @@
  * text, emphasis and links, and built as elements and text nodes. There is no
  * `innerHTML` anywhere, so markup in a rule file stays visible characters.
  */
-/** @jsxRuntime classic */
-/** @jsx h */
 import type { ComponentChildren } from 'preact';
 import { h } from './h.ts';
 import { hasAllowedScheme, parseText, TEXT_LINK_SCHEMES } from '../../src/core/text.ts';

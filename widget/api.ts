@@ -5,26 +5,19 @@
  */
 import type { CompiledRuleSet } from '../src/core/compile.ts';
 import { defineEligibilityScreener, type EligibilityScreenerElement, TAG } from './element.tsx';
+import { ATTRIBUTES, type AttributeName, type AttributeOptions, setAttributeValue } from './attributes.ts';
+import { own } from '../src/core/own.ts';
 import { warn } from './warn.ts';
 
 /** The package version, set at build time. */
 export const VERSION: string = typeof __SCREENER_VERSION__ === 'string' ? __SCREENER_VERSION__ : '0.0.0-dev';
 
-/** Options for {@link open} and {@link mount}; each sets the attribute of the same name. */
-export interface ScreenerOptions {
-  /** `booking-url`: the clinic's booking page, `https:` or relative. */
-  bookingUrl?: string;
-  /** `rules`: URL of a compiled rule-set JSON; the built-in rules when absent. */
-  rules?: string;
-  /** `allowed-origins`: origins a `rules` URL may come from besides the page's own. */
-  allowedOrigins?: string | string[];
-  /** `lang`: e.g. "en"; the rule set's own language when it has no text in this one. */
-  lang?: string;
-  /** `mode` (mount only): `inline` (default) or `popup`. */
-  mode?: 'inline' | 'popup';
-  /** `share-outcome`: include the outcome tier in `screener-complete`. */
-  shareOutcome?: boolean;
-}
+/**
+ * Options for {@link open} and {@link mount}: one for each attribute, named as
+ * its property (`bookingUrl` sets `booking-url`; widget/attributes.ts).
+ * `mode` counts for `mount` only; `allowedOrigins` may be an array.
+ */
+export type ScreenerOptions = AttributeOptions;
 
 /** The object at `window.EligibilityScreener`. */
 export interface EligibilityScreenerApi {
@@ -78,10 +71,10 @@ function create(parent: Element | null, options: ScreenerOptions, headless: bool
 }
 
 function set(element: Element, options: ScreenerOptions): void {
-  const { bookingUrl, rules, lang, mode, allowedOrigins, shareOutcome } = options;
-  const attributes = { 'booking-url': bookingUrl, rules, lang, mode, 'allowed-origins': [allowedOrigins].flat().join(' ') || undefined };
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) element.setAttribute(name, value);
-  if (shareOutcome !== undefined) element.toggleAttribute('share-outcome', shareOutcome);
+  for (const [name, [property]] of Object.entries(ATTRIBUTES) as [AttributeName, (typeof ATTRIBUTES)[AttributeName]][]) {
+    const value = own(options, property);
+    if (value !== undefined) setAttributeValue(element, name, value);
+  }
 }
 
 /** The API object, frozen so a host script cannot swap its methods by accident. */

@@ -17,6 +17,7 @@ import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/core/machine.ts';
 import { helpTitle, resultHelp } from '../src/core/crisis-help.ts';
 import { selfTestProblem } from '../src/core/self-test.ts';
+import { ATTRIBUTES, type AttributeProperties, defineAttributeProperties } from './attributes.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { Host, type Body } from './components/host.tsx';
 import { makeView, type View } from './components/view.ts';
@@ -52,16 +53,21 @@ const tested = new WeakSet<CompiledRuleSet>();
 let sheet: CSSStyleSheet | undefined;
 let count = 0;
 
+// The properties are defined from widget/attributes.ts's table (defineAttributeProperties, below the class); this names their types.
+export interface EligibilityScreenerElement extends AttributeProperties {}
+
 /**
  * The custom element class, registered by {@link defineEligibilityScreener}.
+ * Its attribute properties (`el.bookingUrl` …) come from widget/attributes.ts.
  *
  * @example
  * const el = document.createElement('eligibility-screener');
  * el.bookingUrl = 'https://clinic.example/book';
  * document.body.append(el);
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only names the types of the properties defineAttributeProperties adds.
 export class EligibilityScreenerElement extends HTMLElement {
-  static observedAttributes = ['booking-url', 'rules', 'mode', 'lang', 'share-outcome', 'allowed-origins', 'forward-utm', 'resume', 'resume-minutes'];
+  static observedAttributes = Object.keys(ATTRIBUTES);
 
   #mount?: HTMLElement;
   #session?: Session;
@@ -88,46 +94,6 @@ export class EligibilityScreenerElement extends HTMLElement {
       root.adoptedStyleSheets = [sheet];
       this.#mount = root.appendChild(newMount());
     });
-  }
-
-  /** The clinic's booking page: `https:` or relative. Mirrors `booking-url`. */
-  get bookingUrl(): string {
-    return this.getAttribute('booking-url') ?? '';
-  }
-  set bookingUrl(value: string) {
-    this.setAttribute('booking-url', value);
-  }
-
-  /** URL of a compiled rule-set JSON; empty for the built-in rules. Mirrors `rules`. */
-  get rules(): string {
-    return this.getAttribute('rules') ?? '';
-  }
-  set rules(value: string) {
-    this.setAttribute('rules', value);
-  }
-
-  /** `inline` (default) or `popup`. Mirrors `mode`. */
-  get mode(): 'inline' | 'popup' {
-    return this.getAttribute('mode') === 'popup' ? 'popup' : 'inline';
-  }
-  set mode(value: 'inline' | 'popup') {
-    this.setAttribute('mode', value);
-  }
-
-  /** Include the outcome tier in `screener-complete`. Mirrors `share-outcome`. */
-  get shareOutcome(): boolean {
-    return this.hasAttribute('share-outcome');
-  }
-  set shareOutcome(value: boolean) {
-    this.toggleAttribute('share-outcome', !!value);
-  }
-
-  /** Origins a `rules` URL may come from besides the page's own, space-separated. Mirrors `allowed-origins`. */
-  get allowedOrigins(): string {
-    return this.getAttribute('allowed-origins') ?? '';
-  }
-  set allowedOrigins(value: string) {
-    this.setAttribute('allowed-origins', value);
   }
 
   /** Opens the assessment dialog (popup mode only). */
@@ -200,7 +166,11 @@ export class EligibilityScreenerElement extends HTMLElement {
       const snapshot = actor.getSnapshot();
       screen = screenOf(snapshot);
       view = makeView({
-        ruleSet, locale, strings, bookingUrl, idPrefix: this.#id,
+        ruleSet,
+        locale,
+        strings,
+        bookingUrl,
+        idPrefix: this.#id,
         send: (event) => this.#send(event),
         can: (event) => actor.getSnapshot().can(event),
         showError: (message) =>
@@ -351,6 +321,7 @@ export class EligibilityScreenerElement extends HTMLElement {
     }
   }
 }
+defineAttributeProperties(EligibilityScreenerElement.prototype);
 
 function newMount(): HTMLElement {
   const mount = document.createElement('div');
@@ -364,8 +335,9 @@ function announcement(screen: Screen, view: View): string {
   if (screen.kind === 'question') return strings.progress(screen.step, screen.total);
   if (screen.kind === 'intro') return plainText(t(ruleSet.intro.title));
   const title =
-    screen.kind === 'result' && screen.outcome.tier !== 'crisis' ? ruleSet.outcomes[screen.outcome.tier].title
-    : helpTitle(ruleSet.crisisResources, resultHelp(screen.outcome));
+    screen.kind === 'result' && screen.outcome.tier !== 'crisis'
+      ? ruleSet.outcomes[screen.outcome.tier].title
+      : helpTitle(ruleSet.crisisResources, resultHelp(screen.outcome));
   return plainText(t(title));
 }
 

@@ -17,12 +17,10 @@
 import type { Answer } from '../src/core/engine.ts';
 import type { AssessmentContext, createAssessment } from '../src/core/machine.ts';
 import type { Screen } from './screen.ts';
+import { attributeValue } from './attributes.ts';
 
 /** Start of the storage key; the widget's `id` follows (empty when it has none). */
 export const RESUME_KEY_PREFIX = 'eligibility-screener:';
-
-/** The default of `resume-minutes`. */
-export const RESUME_MINUTES = 30;
 
 /** The stored value, as JSON. */
 export interface SavedProgress {
@@ -48,8 +46,7 @@ const timers: Record<string, ReturnType<typeof setTimeout>> = {};
  */
 export const resumeKey = (el: Element): string => RESUME_KEY_PREFIX + el.id;
 
-// Not a number or zero: the default.
-const maxAgeMs = (el: Element): number => (+el.getAttribute('resume-minutes')! || RESUME_MINUTES) * 6e4;
+const maxAgeMs = (el: Element): number => attributeValue(el, 'resume-minutes') * 6e4;
 
 function forget(key: string): void {
   try {

@@ -10,7 +10,10 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EligibilityScreenerElement } from '../../widget/element.tsx';
 import { fetchRules } from '../../widget/fetch-rules.ts';
-import { RESUME_KEY_PREFIX, RESUME_MINUTES } from '../../widget/resume.ts';
+import { ATTRIBUTES } from '../../widget/attributes.ts';
+import { RESUME_KEY_PREFIX } from '../../widget/resume.ts';
+
+const RESUME_MINUTES = ATTRIBUTES['resume-minutes'][1];
 import { TO_CANDIDATE, TO_REVIEW, walk } from './flow.ts';
 import { fixtureCompiled, mountWidget } from './support.ts';
 
@@ -37,7 +40,12 @@ function tableRows(text: string): string[][] {
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|[-| ]+\|$/.test(line))
     .slice(1)
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 afterEach(() => {
@@ -76,7 +84,7 @@ describe('README: what is stored', () => {
     expect(text.match(/under\s+the key `([^`<]+)<id>`/)?.[1]).toBe(RESUME_KEY_PREFIX);
     const fields = [...text.matchAll(/`([a-z])` \(/g)].map((m) => m[1]);
     expect(text).toContain(`\`resume-minutes\` (default ${RESUME_MINUTES})`);
-    expect(EMBEDDING).toMatch(new RegExp(`\\| \`resume-minutes\` \\| \`${RESUME_MINUTES}\` \\|`));
+    expect(EMBEDDING).toMatch(new RegExp(`\\| \`resume-minutes\` \\| \`resumeMinutes\` \\| \`${RESUME_MINUTES}\` \\|`));
 
     const { ui } = await mountWidget({ id: 'screener', 'booking-url': '/book', resume: true });
     await walk(ui, TO_CANDIDATE.slice(0, 2));
@@ -118,7 +126,11 @@ describe('README: what the events carry', () => {
   function documented(): Record<string, { keys: string[]; withShare: string[] }> {
     const out: Record<string, { keys: string[]; withShare: string[] }> = {};
     for (const [name, detail] of tableRows(part('What the events carry'))) {
-      const keys = detail!.match(/\{([^}]*)\}/)![1]!.split(',').map((key) => key.trim()).filter(Boolean);
+      const keys = detail!
+        .match(/\{([^}]*)\}/)![1]!
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean);
       const withShare = [...detail!.matchAll(/`(\w+)` only with `share-outcome`/g)].map((m) => m[1]!);
       out[name!.replace(/`/g, '')] = { keys, withShare };
     }
@@ -154,7 +166,9 @@ describe('README: booking link and session-replay hints', () => {
     expect(part('What the booking link carries')).toMatch(/no tier, even with `share-outcome`/);
     const { ui, root } = await mountWidget({ 'booking-url': 'https://clinic.example/book', 'share-outcome': true });
     await walk(ui, TO_REVIEW);
-    const hrefs = [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')).filter((href) => href!.includes('clinic.example'));
+    const hrefs = [...root.querySelectorAll('a[href]')]
+      .map((a) => a.getAttribute('href'))
+      .filter((href) => href!.includes('clinic.example'));
     expect(hrefs).toEqual(['https://clinic.example/book']);
   });
 
@@ -163,7 +177,10 @@ describe('README: booking link and session-replay hints', () => {
     const attributes = [...text.matchAll(/`(data-[a-z-]+)="([^"]*)"`/g)].map((m) => [m[1], m[2]]);
     const classes = [...text.matchAll(/the class `([\w-]+)`/g)].map((m) => m[1]);
     const { element } = await mountWidget({ 'booking-url': '/book' });
-    const actual = element.getAttributeNames().filter((name) => name.startsWith('data-')).map((name) => [name, element.getAttribute(name)]);
+    const actual = element
+      .getAttributeNames()
+      .filter((name) => name.startsWith('data-'))
+      .map((name) => [name, element.getAttribute(name)]);
     expect(attributes.sort()).toEqual(actual.sort());
     expect(classes).toEqual([...element.classList]);
   });

@@ -3,25 +3,34 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 import type { CompiledRuleSet } from './src/core/compile.ts';
-import { defaultRulesPlugin, terserPass, trimmedXstatePlugin, WIDGET_TSX, widgetJsx } from './widget/build/plugins.ts';
+import {
+  defaultRulesPlugin,
+  terserPass,
+  trimmedXstatePlugin,
+  uiLanguages,
+  uiStringsPlugin,
+  WIDGET_TSX,
+  widgetJsx,
+} from './widget/build/plugins.ts';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
 /**
  * What every build and test of this project shares: the root, JSX (the
  * widget's own .tsx with its classic `h`, see widget/build/plugins.ts; every
- * other .tsx with Preact's automatic runtime) and the production flag.
- * The widget build, the playground build, the bench and Vitest all start
- * from it, so a file compiles the same way everywhere.
+ * other .tsx with Preact's automatic runtime) and the widget's own words in
+ * `languages` (all of them unless a bundle says otherwise). The widget
+ * build, the playground build, the bench and Vitest all start from it, so a
+ * file compiles the same way everywhere.
  *
  * @example
  * await build({ ...projectConfig(), build: { … } });
  */
-export function projectConfig(): UserConfig & { configFile: false; root: string } {
+export function projectConfig(languages: readonly string[] = uiLanguages()): UserConfig & { configFile: false; root: string } {
   return {
     configFile: false,
     root: ROOT,
-    plugins: [widgetJsx()],
+    plugins: [widgetJsx(), uiStringsPlugin(languages)],
     oxc: { exclude: WIDGET_TSX, jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 }
@@ -35,6 +44,8 @@ export interface WidgetBuildOptions {
   compiled: CompiledRuleSet | null;
   /** The package version, shown in the widget's console warnings. */
   version: string;
+  /** The languages of the widget's own words the bundle carries. Default: the script tag file, its rules' language (each language its own file, within the size budget); the module, all. */
+  languages?: readonly string[];
   /** Where to write; nothing is written without it (the bench builds in memory). */
   outDir?: string;
   sourcemap?: boolean;
@@ -54,7 +65,9 @@ export interface WidgetBuildOptions {
  * await build(widgetBuild({ format: 'iife', fileName: 'eligibility-screener.js', compiled, version, outDir: 'dist' }));
  */
 export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
-  const shared = projectConfig();
+  const languages =
+    options.languages ?? (options.format === 'iife' && options.compiled ? [options.compiled.ruleSet.locale] : uiLanguages());
+  const shared = projectConfig(languages);
   const terser = options.terser ?? options.format === 'iife';
   return {
     ...shared,

@@ -24,11 +24,12 @@ import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
 import { withCampaign } from './campaign.ts';
 import { fetchRules } from './fetch-rules.ts';
-import { pickLocale } from './locale.ts';
+import { pickLocale, widgetStrings } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
 import { screenKey, screenOf, type Screen } from './screen.ts';
-import { uiStrings } from '../src/core/ui-strings.ts';
+import { languageOf } from '../src/core/ui-strings.ts';
+import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 import css from './styles.css?inline';
 import { warn } from './warn.ts';
 
@@ -43,6 +44,8 @@ interface Session {
   id: number;
   state: 'loading' | 'ready' | 'unavailable';
   compiled?: CompiledRuleSet;
+  /** The languages the rules are written in throughout, their own `locale` first. */
+  languages?: string[];
   actor?: Actor;
   stop?: () => void;
 }
@@ -77,6 +80,7 @@ export class EligibilityScreenerElement extends HTMLElement {
   /** An observed attribute changed since the last paint. */
   #stale = false;
   #warnedUrl: string | null = null;
+  #warnedLang: string | null = null;
   /** The screen drawn last, so focus moves and screen readers hear only real changes. */
   #shown = '';
   /** Why the answer on the current question was refused. */
@@ -153,8 +157,13 @@ export class EligibilityScreenerElement extends HTMLElement {
     if (active) this.#ensureSession();
     const session = active ? this.#session : undefined;
     const ruleSet = session?.compiled?.ruleSet;
-    const locale = ruleSet ? pickLocale(this.getAttribute('lang'), ruleSet) : 'en';
-    const strings = uiStrings(locale);
+    const wished = this.getAttribute('lang');
+    const locale = pickLocale([wished, document.documentElement.lang], session?.languages);
+    if (session?.languages && wished && languageOf(locale) !== languageOf(wished) && this.#warnedLang !== wished) {
+      this.#warnedLang = wished;
+      warn(`lang="${wished}": these rules or this script have no ${languageOf(wished)}; showing ${locale}`);
+    }
+    const strings = widgetStrings(locale);
     const bookingUrl = this.#bookingUrl();
 
     let body: Body | null = null;
@@ -245,22 +254,24 @@ export class EligibilityScreenerElement extends HTMLElement {
     if (this.#session?.key === key) return;
     this.#session?.stop?.();
     const session: Session = (this.#session = { key, id: ++count, state: 'loading' });
-    if (!source) return this.#start(session, builtInRules, 'no built-in rules: set the rules attribute');
+    // The built-in rules get the same check as fetched ones: the page may have changed what the script holds.
+    if (!source) return this.#start(session, builtInRules && validateCompiled(builtInRules), 'no built-in rules: set the rules attribute');
     fetchRules(source, { allowedOrigins: origins }).then((result) =>
       this.#guard(() => {
         if (this.#session !== session) return; // the attributes changed while we waited
-        this.#start(session, result.ok ? result.compiled : null, `rules "${source}" refused: ${result.ok ? '' : result.problem}`);
+        this.#start(session, result, `rules "${source}" refused`);
         this.#paint();
       }),
     );
   }
 
-  #start(session: Session, compiled: CompiledRuleSet | null, problem: string): void {
-    if (!compiled) {
-      warn(`${problem}; showing "contact the clinic"`);
+  #start(session: Session, checked: ValidationResult | null, problem: string): void {
+    if (!checked?.ok) {
+      warn(`${problem}${checked ? `: ${checked.problem}` : ''}; showing "contact the clinic"`);
       session.state = 'unavailable';
       return;
     }
+    const { compiled, languages } = checked;
     const actor = createActor(assessmentMachine, { input: { ruleSet: compiled.ruleSet } });
     // Listen before starting: an error while starting or resuming must reach #guard (and the
     // fallback), never the host page as an uncaught exception.
@@ -295,7 +306,7 @@ export class EligibilityScreenerElement extends HTMLElement {
         }),
       error: (error) => this.#fail(error),
     });
-    Object.assign(session, { state: 'ready', compiled, actor, stop: () => (subscription.unsubscribe(), actor.stop()) });
+    Object.assign(session, { state: 'ready', compiled, languages, actor, stop: () => (subscription.unsubscribe(), actor.stop()) });
   }
 
   /** Runs `task`; any error becomes one warning and the fallback, never an exception in the page. */

@@ -11,3 +11,10 @@ declare module 'virtual:eligibility-screener/default-rules' {
 
 /** The package version, injected by `widget/build/build.ts`. */
 declare const __SCREENER_VERSION__: string;
+
+declare module 'virtual:eligibility-screener/ui-strings' {
+  import type { UiStringTables } from '../src/core/ui-strings.ts';
+  /** The widget's own words in the bundle's languages (widget/build/plugins.ts, uiStringsPlugin). */
+  const tables: UiStringTables;
+  export default tables;
+}

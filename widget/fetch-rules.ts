@@ -5,7 +5,7 @@
  * failure is a plain message for the console; the caller shows the fallback.
  */
 import { hashRuleSet, MAX_COMPILED_BYTES, type CompiledRuleSet } from '../src/core/compile.ts';
-import { validateCompiled } from './validate-rules.ts';
+import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 
 /** Limits for {@link fetchRules}. */
 export interface FetchRulesOptions {
@@ -17,8 +17,8 @@ export interface FetchRulesOptions {
   maxBytes?: number;
 }
 
-/** The outcome of {@link fetchRules}. */
-export type FetchRulesResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
+/** The outcome of {@link fetchRules}: the checked rules and their languages, or why not. */
+export type FetchRulesResult = ValidationResult;
 
 /**
  * Loads and checks a compiled rule set. Never throws.

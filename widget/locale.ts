@@ -1,24 +1,36 @@
 /**
- * Which language the widget speaks: the clinic's `lang` when the rule file
- * has text in it, the rule file's own `locale` otherwise (so an unsupported
- * `lang` falls back to English for the default rules). The widget's own
- * words follow, in English where they have no translation.
+ * Which language the widget speaks: the clinic's `lang` attribute; else the
+ * host page's `<html lang>`; else the rule file's own `locale`. A language
+ * counts only when the rule file is written in it throughout and this
+ * bundle has the widget's own words in it (each bundle carries the tables
+ * of its own languages: widget/build/plugins.ts, uiStringsPlugin).
  */
-import type { RuleSet } from '../src/authoring/schema.ts';
-import { languageOf } from '../src/core/ui-strings.ts';
+import shipped from 'virtual:eligibility-screener/ui-strings';
+import { languageOf, pickUiStrings, type UiStrings } from '../src/core/ui-strings.ts';
+import { own } from '../src/core/own.ts';
 
 /**
- * The locale to render rule text in.
+ * The locale to render in, from the wished-for tags in order (the `lang`
+ * attribute, the page's language) and the languages the rules cover (their
+ * own `locale` first, the fallback); before the rules are loaded (the popup
+ * button), the languages this bundle has words in.
  *
  * @example
- * pickLocale('es', ruleSetWithSpanish) // 'es'
- * pickLocale('fr', ruleSetWithSpanish) // 'en'
+ * pickLocale(['es-MX', 'en'], ['en', 'es']) // 'es-MX'
+ * pickLocale(['fr', 'de'], ['en', 'es'])    // 'en'
  */
-export function pickLocale(requested: string | null | undefined, ruleSet: RuleSet): string {
-  const language = languageOf((requested ?? '').trim());
-  const title = ruleSet.intro.title;
-  const speaks =
-    language === languageOf(ruleSet.locale) ||
-    (typeof title !== 'string' && Object.keys(title).some((key) => languageOf(key) === language));
-  return language && speaks ? requested!.trim() : ruleSet.locale;
+export function pickLocale(wished: readonly (string | null | undefined)[], covered: readonly string[] = Object.keys(shipped)): string {
+  const fits = (tag: string) => covered.some((lang) => languageOf(lang) === languageOf(tag)) && !!own(shipped, languageOf(tag));
+  return wished.map((tag) => (tag ?? '').trim()).find((tag) => tag && fits(tag)) ?? (covered[0] as string);
+}
+
+/**
+ * The widget's own words in a locale: this bundle's table for its language,
+ * else its first (the rules' fallback language is always shipped).
+ *
+ * @example
+ * widgetStrings('es').continue // 'Continuar' in a bundle with Spanish
+ */
+export function widgetStrings(locale: string): UiStrings {
+  return pickUiStrings(shipped, locale);
 }

@@ -12,7 +12,11 @@ import { unsafeHrefReason, unsafeTextReason } from '../src/core/text.ts';
 import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/core/vocabulary.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
-export type ValidationResult = { ok: true; compiled: CompiledRuleSet } | { ok: false; problem: string };
+/** A trusted rule set, with the languages every one of its texts is written in (its own `locale` first). */
+export type ValidationResult = { ok: true; compiled: CompiledRuleSet; languages: string[] } | { ok: false; problem: string };
+
+/** Languages of every text map seen so far in this check (a plain string is in every language). */
+let covered: string[] | undefined;
 
 // Loosely typed on purpose: this is the code that finds out what the data is.
 // biome-ignore lint/suspicious/noExplicitAny: see above; the checks narrow each value before use.
@@ -37,6 +41,7 @@ const TEXTS = [
  */
 export function validateCompiled(data: unknown): ValidationResult {
   let at = 'the file';
+  covered = undefined;
   try {
     const d = data as J;
     const r = d.ruleSet;
@@ -99,10 +104,11 @@ export function validateCompiled(data: unknown): ValidationResult {
     if (d.selfTest !== undefined) {
       each(d.selfTest, 'selfTest', (c) => {
         check(TIERS.includes(c.tier) && typeof c.interrupted === 'boolean' && typeof c.crisisLines === 'boolean');
-        for (const [id, answer] of Object.entries(c.answers)) check(asked.has(id) && isValidAnswer(asked.get(id) as never, answer as never));
+        for (const [id, answer] of Object.entries(c.answers))
+          check(asked.has(id) && isValidAnswer(asked.get(id) as never, answer as never));
       });
     }
-    return { ok: true, compiled: d as CompiledRuleSet };
+    return { ok: true, compiled: d as CompiledRuleSet, languages: [...new Set([r.locale, ...(covered ?? [])])] };
   } catch (error) {
     return { ok: false, problem: `${at}: ${error instanceof Problem ? error.message : 'missing or wrong'}` };
   }
@@ -137,10 +143,13 @@ function condition(c: J, asked: Map<string, J>, depth: number): void {
   const isOption = (v: unknown) => optionIds.includes(v as string);
   check(
     keys.length === 2 &&
-      (operand === 'boolean' ? typeof value === 'boolean'
-      : operand === 'option' ? isOption(value)
-      : operand === 'options' ? value.length > 0 && value.every(isOption)
-      : operand === 'number' && num(value)),
+      (operand === 'boolean'
+        ? typeof value === 'boolean'
+        : operand === 'option'
+          ? isOption(value)
+          : operand === 'options'
+            ? value.length > 0 && value.every(isOption)
+            : operand === 'number' && num(value)),
   );
 }
 
@@ -151,6 +160,7 @@ function texts(parent: J, keys: string): void {
 /** Rule text: a non-empty string, or a map of locale to non-empty strings. */
 function text(value: unknown): void {
   const values = typeof value === 'string' ? [value] : Object.values(value as J);
+  if (typeof value !== 'string') covered = Object.keys(value as J).filter((lang) => !covered || covered.includes(lang));
   check(values.length > 0 && values.every((v) => typeof v === 'string' && v.trim() !== ''));
 }
 

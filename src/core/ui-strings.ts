@@ -1,8 +1,14 @@
 /**
  * The widget's own words (buttons, progress, errors): everything that is not
- * in the rule file. Rule text is translated in the rule file itself. English
- * only for now; a language is added as one more entry of `STRINGS`.
+ * in the rule file. Rule text is translated in the rule file itself. One file
+ * per language in src/core/locales/ (`export const strings: UiStrings`);
+ * adding a language is adding its file here and in {@link UI_STRINGS}, with
+ * tests/unit/ui-strings.test.ts holding every table to the same keys. The
+ * widget build ships only the languages of each bundle (widget/build).
  */
+import { strings as en } from './locales/en.ts';
+import { own } from './own.ts';
+import { strings as es } from './locales/es.ts';
 
 /** Words the widget itself shows, in one language. */
 export interface UiStrings {
@@ -29,43 +35,38 @@ export interface UiStrings {
   unavailableLink: string;
 }
 
-const en: UiStrings = {
-  continue: 'Continue',
-  back: 'Back',
-  startAgain: 'Start again',
-  continueAssessment: 'Continue the assessment',
-  openAssessment: 'Take the two-minute assessment',
-  close: 'Close',
-  progress: (step, total) => `Question ${step} of about ${total}`,
-  chooseAll: 'Choose all that apply.',
-  range: (min, max) => `Enter a number from ${min} to ${max}.`,
-  needChoice: 'Please choose an answer to continue.',
-  needChoices: 'Please choose at least one answer to continue.',
-  needNumber: (min, max) => `Please enter a number from ${min} to ${max}.`,
-  needStep: (step) => (step === 1 ? 'Please enter a whole number.' : `Please enter a number in steps of ${step}.`),
-  needDigits: 'Please type the number with the digits 0 to 9.',
-  reasonsTitle: 'What a clinician will want to talk about',
-  rulesVersion: (version) => `Screening rules version ${version}`,
-  loading: 'Loading the assessment…',
-  unavailableTitle: 'The assessment is not available right now',
-  unavailableBody: 'Please contact the clinic, and our team will help you with your options.',
-  unavailableLink: 'Contact the clinic',
-};
+/** The widget's words in every language, by primary language subtag; the first is the fallback. */
+export type UiStringTables = Readonly<Record<string, UiStrings>>;
 
-const STRINGS: Record<string, UiStrings> = { en };
+/**
+ * Every language the widget's own words exist in. The widget bundle does not
+ * read this: it gets the tables of its own languages from the build.
+ */
+export const UI_STRINGS: UiStringTables = { en, es };
 
 /** The languages the widget's own words exist in. */
-export const UI_LANGUAGES = Object.keys(STRINGS);
+export const UI_LANGUAGES = Object.keys(UI_STRINGS);
+
+/**
+ * The words for a language tag from some tables, the first table's when
+ * there are none in that language.
+ *
+ * @example
+ * pickUiStrings({ en, es }, 'es-MX').continue // 'Continuar'
+ */
+export function pickUiStrings(tables: UiStringTables, lang: string): UiStrings {
+  return own(tables, languageOf(lang)) ?? (Object.values(tables)[0] as UiStrings);
+}
 
 /**
  * The widget's words for a language tag, English when there are none.
  *
  * @example
- * uiStrings('en-US').continue // 'Continue'
- * uiStrings('fr').continue    // 'Continue'
+ * uiStrings('es').continue // 'Continuar'
+ * uiStrings('fr').continue // 'Continue'
  */
 export function uiStrings(lang: string): UiStrings {
-  return STRINGS[languageOf(lang)] ?? en;
+  return pickUiStrings(UI_STRINGS, lang);
 }
 
 /**

@@ -20,7 +20,7 @@ describe('fetchRules()', () => {
     const compiled = fixtureCompiledCopy();
     const fetch = serve(JSON.stringify(compiled));
     const result = await fetchRules('/rules/mini.json');
-    expect(result).toEqual({ ok: true, compiled });
+    expect(result).toEqual({ ok: true, compiled, languages: ['en', 'es'] });
     expect(String(fetch.mock.calls[0]![0])).toBe(`${location.origin}/rules/mini.json`);
     expect(fetch.mock.calls[0]![1]).toMatchObject({ redirect: 'error' });
   });
@@ -54,7 +54,7 @@ describe('fetchRules()', () => {
     const selfTest = [{ answers: { age: 16, goals: ['depression'], 'wish-dead': 'no', pregnancy: 'yes', bp: 'normal' }, tier: 'not-suitable' as const, interrupted: false, crisisLines: false }];
     const compiled = await compileRuleSet(fixtureRuleSet(), selfTest);
     serve(JSON.stringify(compiled));
-    expect(await fetchRules('/rules.json')).toEqual({ ok: true, compiled });
+    expect(await fetchRules('/rules.json')).toEqual({ ok: true, compiled, languages: ['en', 'es'] });
     serve(JSON.stringify({ ...compiled, selfTest: [{ ...selfTest[0], tier: 'candidate' }] }));
     expect(await fetchRules('/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('hash mismatch') });
     serve(JSON.stringify({ ...compiled, selfTest: undefined }));

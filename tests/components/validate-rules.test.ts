@@ -18,7 +18,7 @@ function edited(edit: Edit): unknown {
 
 describe('validateCompiled()', () => {
   it('accepts a compiled rule set', () => {
-    expect(validateCompiled(FIXTURE)).toEqual({ ok: true, compiled: FIXTURE });
+    expect(validateCompiled(FIXTURE)).toEqual({ ok: true, compiled: FIXTURE, languages: ['en', 'es'] });
   });
 
   // Each row: what is wrong → where the problem is reported.

@@ -3,7 +3,7 @@
  * the compiled default rules as a virtual module, XState trimmed of code the
  * widget never runs, and Terser's second pass over the script tag file.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify as terser, type MinifyOptions } from 'terser';
@@ -212,5 +212,41 @@ export function widgetJsx(): Plugin {
       const result = await transformWithOxc(code, file, { lang: 'tsx', jsx: WIDGET_JSX, sourcemap: true });
       return { code: result.code, map: result.map ?? null };
     },
+  };
+}
+
+/** The module the widget reads its own words from: the tables of the bundle's languages. */
+export const VIRTUAL_UI_STRINGS = 'virtual:eligibility-screener/ui-strings';
+const LOCALES = resolve(ROOT, 'src/core/locales');
+
+/**
+ * The languages the widget's own words exist in: one file each in
+ * src/core/locales/, English first (the fallback).
+ *
+ * @example
+ * uiLanguages() // ['en', 'es']
+ */
+export function uiLanguages(): string[] {
+  const found = readdirSync(LOCALES)
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => file.slice(0, -3));
+  return ['en', ...found.filter((lang) => lang !== 'en').sort()];
+}
+
+/**
+ * Serves {@link VIRTUAL_UI_STRINGS}: the widget's words in `languages` only,
+ * so a bundle carries the tables of the languages it is for.
+ *
+ * @example
+ * uiStringsPlugin(['es']) // the Spanish bundle's words
+ */
+export function uiStringsPlugin(languages: readonly string[]): Plugin {
+  const resolved = `\0${VIRTUAL_UI_STRINGS}`;
+  const imports = languages.map((lang, index) => `import { strings as l${index} } from ${JSON.stringify(resolve(LOCALES, `${lang}.ts`))};`);
+  const table = languages.map((lang, index) => `${JSON.stringify(lang)}: l${index}`).join(', ');
+  return {
+    name: 'eligibility-screener-ui-strings',
+    resolveId: (id) => (id === VIRTUAL_UI_STRINGS ? resolved : null),
+    load: (id) => (id === resolved ? `${imports.join('\n')}\nexport default { ${table} };` : null),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The steps of the check pipeline ({@link ./check.ts}), run in order on one
+ * The steps of the check pipeline (src/analysis/check.ts), run in order on one
  * rule file. Each step returns its issues, lines to print, parts of the
  * summary line and its data. Adding a kind of analysis is one entry in
  * {@link SLOW_STEPS}. No DOM, no Node: `screener check` and the playground's

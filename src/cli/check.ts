@@ -16,8 +16,6 @@ import {
 import { formatIssue } from '../authoring/loader.ts';
 import { styles, type Io } from './io.ts';
 
-export type { ReportIssue };
-
 /** The machine-readable result of `check` (what `--json` prints). */
 export interface CheckReport {
   file: string;

@@ -5,8 +5,9 @@
  * code as `screener check`.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { summarize } from '../../src/analysis/check-summary.ts';
+import type { CasesData, CheckPart, QuickPart } from '../../src/analysis/index.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
-import type { Analysis, CasesReport, Validation } from './check-sources.ts';
 import { Checker } from './checker.ts';
 import { ChecksPanel } from './checks-panel.tsx';
 import { CodeEditor, goToLine } from './code-editor.tsx';
@@ -37,9 +38,9 @@ export function App() {
   const [saved, setSaved] = useState<Record<FileKey, string>>({ rules: DEFAULT_FILES.rules.text, cases: DEFAULT_FILES.cases.text });
   const [fileTab, setFileTab] = useState<FileKey>('rules');
   const [resultTab, setResultTab] = useState<ResultTab>('widget');
-  const [validation, setValidation] = useState<Validation | null>(null);
-  const [analysis, setAnalysis] = useState<Analysis | null>(null);
-  const [lastValid, setLastValid] = useState<{ ruleSet: RuleSet; cases: CasesReport } | null>(null);
+  const [validation, setValidation] = useState<QuickPart | null>(null);
+  const [analysis, setAnalysis] = useState<CheckPart | null>(null);
+  const [lastValid, setLastValid] = useState<{ ruleSet: RuleSet; cases: CasesData | undefined } | null>(null);
   const [pending, setPending] = useState(true);
   const [summary, setSummary] = useState('Checking the rules…');
   const [failure, setFailure] = useState<string | null>(null);
@@ -56,7 +57,7 @@ export function App() {
     setFailure(null);
     if (reply.kind === 'validation') {
       setValidation(reply.validation);
-      if (reply.validation.ruleSet) setLastValid({ ruleSet: reply.validation.ruleSet, cases: reply.validation.cases });
+      if (reply.validation.ruleSet) setLastValid({ ruleSet: reply.validation.ruleSet, cases: reply.validation.steps.cases });
       else setPending(false);
     } else {
       setAnalysis(reply.analysis);
@@ -135,7 +136,9 @@ export function App() {
   const save = (key: FileKey) => {
     downloadText(files[key].name, files[key].text);
     setSaved((current) => ({ ...current, [key]: files[key].text }));
-    setNotice(`Downloaded ${files[key].name}: it is in your downloads folder. Replace the file in rules/ with it and run npx screener check.`);
+    setNotice(
+      `Downloaded ${files[key].name}: it is in your downloads folder. Replace the file in rules/ with it and run npx screener check.`,
+    );
   };
 
   const reset = (key: FileKey) => {
@@ -145,9 +148,10 @@ export function App() {
     setNotice(`Back to the default ${DEFAULT_FILES[key].name}.`);
   };
 
-  const currentCases = valid ? (validation?.cases ?? null) : (lastValid?.cases ?? null);
+  const currentCases = valid ? (validation ? validation.steps.cases : null) : lastValid ? lastValid.cases : null;
   const staleResults = !valid && lastValid !== null;
-  const invariantsLabel = analysis && valid ? ` (${analysis.invariants.filter((r) => r.status === 'proven').length}/${analysis.invariants.length})` : '';
+  const invariants = valid ? analysis?.steps.invariants : undefined;
+  const invariantsLabel = invariants ? ` (${invariants.filter((r) => r.status === 'proven').length}/${invariants.length})` : '';
 
   // The result panels are rebuilt only when their data changes, not on every keystroke:
   // Preact skips a subtree whose element is the very same object as last time.
@@ -157,7 +161,7 @@ export function App() {
     [analysis, currentCases, staleResults, goTo],
   );
   const diagramPanel = useMemo(
-    () => <FlowDiagram source={analysis?.mermaid ?? ''} visible={resultTab === 'diagram'} stale={staleResults} />,
+    () => <FlowDiagram source={analysis?.steps.diagram?.mermaid ?? ''} visible={resultTab === 'diagram'} stale={staleResults} />,
     [analysis, resultTab, staleResults],
   );
 
@@ -213,7 +217,12 @@ export function App() {
         />
       </section>
       <section class="pg-right" aria-label="Results">
-        <Problems problems={problems} summary={summary} checking={pending} onPick={({ file, issue }) => goTo(file, issue.line, issue.column)} />
+        <Problems
+          problems={problems}
+          summary={summary}
+          checking={pending}
+          onPick={({ file, issue }) => goTo(file, issue.line, issue.column)}
+        />
         {failure && <p class="pg-alert">{failure}</p>}
         <Tabs
           id="pg-results"
@@ -231,14 +240,9 @@ export function App() {
   );
 }
 
-/** Every problem of the current texts, rules first, each file in line order. */
-function collectProblems(validation: Validation | null, analysis: Analysis | null): Problem[] {
+/** Every problem of the current texts, in the order `screener check` prints them: rules first, each file in line order. */
+function collectProblems(validation: QuickPart | null, analysis: CheckPart | null): Problem[] {
   if (!validation) return [];
-  const cases = validation.cases.state === 'not-run' ? [] : validation.cases.issues;
-  const rules = [...validation.issues, ...(analysis?.findings ?? [])];
-  const byLine = (a: Problem, b: Problem) => a.issue.line - b.issue.line || a.issue.column - b.issue.column;
-  return [
-    ...rules.map((issue) => ({ file: 'rules' as const, issue })).sort(byLine),
-    ...cases.map((issue) => ({ file: 'cases' as const, issue })).sort(byLine),
-  ];
+  const { issues } = summarize(validation.names, analysis ? [validation, analysis] : [validation]);
+  return issues.map((issue) => ({ file: issue.file === validation.names.rules ? 'rules' : 'cases', issue }));
 }

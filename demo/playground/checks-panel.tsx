@@ -3,12 +3,15 @@
  * A broken invariant shows its counterexample as the list of answers a
  * patient would give, and what the rules then decided.
  */
-import type { Analysis, CaseRow, CasesReport, InvariantRow } from './check-sources.ts';
+import type { CaseRow, CasesData, CheckPart, InvariantRow } from '../../src/analysis/index.ts';
+import { formatEstimate } from '../../src/analysis/format.ts';
 import type { FileKey } from './problems.tsx';
 
 export interface ChecksPanelProps {
-  analysis: Analysis | null;
-  cases: CasesReport | null;
+  /** The slow part of the check (lint, proofs, time), null while it runs. */
+  analysis: CheckPart | null;
+  /** The cases step's data; undefined when the rules did not load, null before the first check. */
+  cases: CasesData | undefined | null;
   /** True when these results belong to an older, valid version of the rules. */
   stale: boolean;
   onGoTo: (file: FileKey, line: number) => void;
@@ -23,21 +26,24 @@ const TIER_WORDS: Record<string, string> = {
 
 /**
  * @example
- * <ChecksPanel analysis={analysis} cases={validation.cases} stale={false} onGoTo={goTo} />
+ * <ChecksPanel analysis={analysis} cases={validation.steps.cases} stale={false} onGoTo={goTo} />
  */
 export function ChecksPanel({ analysis, cases, stale, onGoTo }: ChecksPanelProps) {
+  const estimate = analysis?.steps.time ? formatEstimate(analysis.steps.time) : [];
   return (
     <div class={stale ? 'pg-checks pg-is-stale' : 'pg-checks'}>
       {stale && (
-        <p class="pg-alert">The rules have errors: these results are for the last valid version. Fix the problems to check the current text.</p>
+        <p class="pg-alert">
+          The rules have errors: these results are for the last valid version. Fix the problems to check the current text.
+        </p>
       )}
       <Invariants analysis={analysis} onGoTo={onGoTo} />
       <Cases report={cases} onGoTo={onGoTo} />
       <section aria-labelledby="pg-time-title">
         <h3 id="pg-time-title">Time to complete</h3>
-        {analysis && analysis.estimate.length > 0 ? (
+        {estimate.length > 0 ? (
           <ul class="pg-plain">
-            {analysis.estimate.map((line) => (
+            {estimate.map((line) => (
               <li key={line}>{line.trim()}</li>
             ))}
           </ul>
@@ -49,7 +55,7 @@ export function ChecksPanel({ analysis, cases, stale, onGoTo }: ChecksPanelProps
   );
 }
 
-function Invariants({ analysis, onGoTo }: { analysis: Analysis | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
+function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
   if (!analysis) {
     return (
       <section aria-labelledby="pg-invariants-title">
@@ -58,7 +64,7 @@ function Invariants({ analysis, onGoTo }: { analysis: Analysis | null; onGoTo: C
       </section>
     );
   }
-  const rows = analysis.invariants;
+  const rows = analysis.steps.invariants ?? [];
   const proven = rows.filter((row) => row.status === 'proven').length;
   const broken = rows.filter((row) => row.status === 'broken');
   return (
@@ -76,13 +82,17 @@ function Invariants({ analysis, onGoTo }: { analysis: Analysis | null; onGoTo: C
             .filter((row) => row.status === 'proven')
             .map((row) => (
               <li key={row.id} class="pg-verdict pg-verdict-proven">
-                <span class="pg-mark" aria-hidden="true">✓</span>
+                <span class="pg-mark" aria-hidden="true">
+                  ✓
+                </span>
                 <span>
                   <strong>Proven</strong>: {row.description}{' '}
                   <span class="pg-quiet">
                     ({row.id}, over {row.paths.toLocaleString('en')} answer paths)
                   </span>
-                  {row.vacuous && <strong class="pg-warn"> Its condition is never true, so it checks nothing: check its question and option ids.</strong>}
+                  {row.vacuous && (
+                    <strong class="pg-warn"> Its condition is never true, so it checks nothing: check its question and option ids.</strong>
+                  )}
                 </span>
               </li>
             ))}
@@ -93,11 +103,14 @@ function Invariants({ analysis, onGoTo }: { analysis: Analysis | null; onGoTo: C
 }
 
 function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPanelProps['onGoTo'] }) {
-  const outcome = row.outcome;
+  const outcome = row.counterexample;
   return (
     <article class="pg-verdict pg-verdict-broken" aria-labelledby={`pg-inv-${row.id}`}>
       <h4 id={`pg-inv-${row.id}`}>
-        <span class="pg-mark" aria-hidden="true">✗</span> Counterexample: {row.description}
+        <span class="pg-mark" aria-hidden="true">
+          ✗
+        </span>{' '}
+        Counterexample: {row.description}
       </h4>
       <p>These answers break it ({row.id}):</p>
       <ol class="pg-steps">
@@ -109,8 +122,17 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
         <p>
           The rules then say <strong>{TIER_WORDS[outcome.tier]}</strong>
           {outcome.interrupted ? ' (a crisis answer stopped the questions)' : ''}
-          {outcome.fired.length ? `, because these rules fired: ${outcome.fired.join(', ')}` : ', because no rule fired'}. It
-          should {row.atLeast ? <>be at least <strong>{TIER_WORDS[row.atLeast]}</strong></> : <>show <strong>the crisis lines on every later result</strong></>}.
+          {outcome.fired.length ? `, because these rules fired: ${outcome.fired.join(', ')}` : ', because no rule fired'}. It should{' '}
+          {row.atLeast ? (
+            <>
+              be at least <strong>{TIER_WORDS[row.atLeast]}</strong>
+            </>
+          ) : (
+            <>
+              show <strong>the crisis lines on every later result</strong>
+            </>
+          )}
+          .
         </p>
       )}
       <button type="button" class="pg-link-button" onClick={() => onGoTo('rules', row.line)}>
@@ -120,11 +142,32 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
   );
 }
 
-function Cases({ report, onGoTo }: { report: CasesReport | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
-  const title = <h3 id="pg-cases-title">{report?.state === 'ran' ? `Cases: ${passedText(report.rows)}` : 'Cases'}</h3>;
-  if (!report) return <section aria-labelledby="pg-cases-title">{title}<p>Running…</p></section>;
-  if (report.state === 'not-run') return <section aria-labelledby="pg-cases-title">{title}<p>Not run: {report.reason}.</p></section>;
-  if (report.state === 'invalid') {
+function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
+  const ran = report?.present && report.loaded ? report : null;
+  const title = <h3 id="pg-cases-title">{ran ? `Cases: ${passedText(ran.results)}` : 'Cases'}</h3>;
+  if (report === null)
+    return (
+      <section aria-labelledby="pg-cases-title">
+        {title}
+        <p>Running…</p>
+      </section>
+    );
+  if (report === undefined)
+    return (
+      <section aria-labelledby="pg-cases-title">
+        {title}
+        <p>Not run: the rules have errors.</p>
+      </section>
+    );
+  // The playground always has a cases editor: no cases file means it is empty.
+  if (!report.present)
+    return (
+      <section aria-labelledby="pg-cases-title">
+        {title}
+        <p>Not run: the cases file is empty.</p>
+      </section>
+    );
+  if (!ran) {
     return (
       <section aria-labelledby="pg-cases-title">
         {title}
@@ -132,15 +175,18 @@ function Cases({ report, onGoTo }: { report: CasesReport | null; onGoTo: ChecksP
       </section>
     );
   }
-  const failed = report.rows.filter((row) => !row.passed);
-  const passed = report.rows.filter((row) => row.passed);
+  const failed = ran.results.filter((row) => !row.passed);
+  const passed = ran.results.filter((row) => row.passed);
   return (
     <section aria-labelledby="pg-cases-title">
       {title}
       {failed.map((row) => (
         <article key={row.name} class="pg-verdict pg-verdict-broken" aria-label={`Failed case: ${row.name}`}>
           <h4>
-            <span class="pg-mark" aria-hidden="true">✗</span> {row.name}
+            <span class="pg-mark" aria-hidden="true">
+              ✗
+            </span>{' '}
+            {row.name}
           </h4>
           <dl class="pg-diff">
             <dt>Outcome</dt>
@@ -173,7 +219,9 @@ function Cases({ report, onGoTo }: { report: CasesReport | null; onGoTo: ChecksP
           <ul class="pg-verdicts">
             {passed.map((row) => (
               <li key={row.name} class="pg-verdict pg-verdict-proven">
-                <span class="pg-mark" aria-hidden="true">✓</span>
+                <span class="pg-mark" aria-hidden="true">
+                  ✓
+                </span>
                 <span>
                   {row.name} <span class="pg-quiet">→ {TIER_WORDS[row.actual.tier]}</span>
                 </span>

@@ -1,9 +1,9 @@
 /**
  * Messages between the playground page and its checking worker. Plain data
- * only (structured clone): the worker sends the quick half first, so problems
- * show while the proofs still run.
+ * only (structured clone): the worker sends the quick part of the check
+ * pipeline first, so problems show while the proofs still run.
  */
-import type { Analysis, FileNames, Validation } from './check-sources.ts';
+import type { CheckPart, FileNames, QuickPart } from '../../src/analysis/index.ts';
 
 /** Page → worker: check these two texts. `seq` names the request. */
 export interface CheckRequest {
@@ -13,8 +13,11 @@ export interface CheckRequest {
   names: FileNames;
 }
 
-/** Worker → page, for request `seq`: validation, then (valid rules only) analysis. */
-export type CheckReply =
-  | { seq: number; kind: 'validation'; validation: Validation }
-  | { seq: number; kind: 'analysis'; analysis: Analysis }
-  | { seq: number; kind: 'failed'; message: string };
+/** What the worker found: the quick part, then (valid rules only) the slow part; or what broke. */
+export type CheckResult =
+  | { kind: 'validation'; validation: QuickPart }
+  | { kind: 'analysis'; analysis: CheckPart }
+  | { kind: 'failed'; message: string };
+
+/** Worker → page, for request `seq`. */
+export type CheckReply = CheckResult & { seq: number };

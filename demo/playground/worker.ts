@@ -3,7 +3,7 @@
  * prover run here, off the page's thread, so typing stays smooth while a
  * proof takes its half second. Everything stays in the browser.
  */
-import { analyze, validate } from './check-sources.ts';
+import { checkSources } from './check-sources.ts';
 import type { CheckReply, CheckRequest } from './protocol.ts';
 
 // The DOM typings describe a window; this file runs as a dedicated worker.
@@ -15,11 +15,7 @@ const scope = self as unknown as {
 scope.onmessage = ({ data: request }) => {
   const { seq } = request;
   try {
-    const validation = validate(request.rules, request.cases, request.names);
-    scope.postMessage({ seq, kind: 'validation', validation });
-    if (validation.ruleSet) {
-      scope.postMessage({ seq, kind: 'analysis', analysis: analyze(validation.ruleSet, request.rules, request.names.rules) });
-    }
+    checkSources(request, (reply) => scope.postMessage({ seq, ...reply }));
   } catch (error) {
     // A bug in a check must not leave the page waiting forever: say what broke.
     scope.postMessage({ seq, kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,9 +1,30 @@
 /**
  * Rule analysis: prove invariants over every answer path, lint, estimate the
- * completion time, and print the rules for sign-off. Pure, no file system.
+ * completion time, and print the rules for sign-off; and the check pipeline
+ * that runs them on a rule file for the CLI and the playground. Pure, no file
+ * system.
  */
-export { analyzeRuleSet, invariantFindings, type Analysis } from './analyze.ts';
 export { answerClasses, TooManyClassesError, type AnswerClass } from './answer-classes.ts';
+export { checkQuick, runSteps, startCheck, type CheckSources, type QuickPart } from './check.ts';
+export { summarize, type CheckPart, type CheckSummary, type StepData } from './check-summary.ts';
+export {
+  casesFileFor,
+  CHECK_STEPS,
+  DIAGRAM_STEP,
+  QUICK_STEPS,
+  SLOW_STEPS,
+  type CaseRow,
+  type CasesData,
+  type CheckContext,
+  type CheckStep,
+  type DiagramData,
+  type FileNames,
+  type InvariantRow,
+  type LintData,
+  type ReportIssue,
+  type StepOutcome,
+  type ValidateData,
+} from './check-steps.ts';
 export { describer, type Describer } from './describe.ts';
 export {
   estimateTime,
@@ -21,5 +42,5 @@ export { isPlaceholder, lintRuleSet, unusedOptions } from './lint.ts';
 export { ruleSetToMarkdown, type MarkdownOptions } from './markdown.ts';
 export { mermaidLabel, ruleSetToMermaid } from './mermaid.ts';
 export { buildPathGraph, type GraphEdge, type GraphNode, type PathGraph, type PathGraphOptions, type Terminal } from './path-graph.ts';
-export { proveInvariant, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
+export { invariantFindings, proveInvariant, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
 export { countWords } from './words.ts';

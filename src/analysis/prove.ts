@@ -10,7 +10,9 @@
  * their later result screens too.
  */
 import { evaluate, isAtLeast, type Answer } from '../core/engine.ts';
+import type { Finding } from '../authoring/finding.ts';
 import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../authoring/schema.ts';
+import { promiseOf } from './format.ts';
 import { proveShowsLines } from './prove-shows.ts';
 import { countPaths, shortestPath, terminals, type PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph, type PathGraphOptions } from './path-graph.ts';
@@ -95,7 +97,9 @@ function proveTier(ruleSet: RuleSet, invariant: TierInvariant, index: number, op
     atLeast: invariant.atLeast,
     status: broken ? 'broken' : 'proven',
     vacuous,
-    counterexample: broken ? toCounterexample(ruleSet, broken.answers, broken.steps, broken.terminal.interrupted, broken.terminal.tier) : null,
+    counterexample: broken
+      ? toCounterexample(ruleSet, broken.answers, broken.steps, broken.terminal.interrupted, broken.terminal.tier)
+      : null,
     explored: exploredOf(graph),
   };
 }
@@ -116,15 +120,16 @@ function proveShows(ruleSet: RuleSet, invariant: ShowsInvariant, index: number):
     shows: invariant.shows,
     status: proof.tooLarge ? 'unproven' : answers ? 'broken' : 'proven',
     vacuous: !proof.tooLarge && !proof.applies,
-    counterexample: answers && outcome
-      ? {
-          steps: Object.entries(answers).map(([question, answer]) => ({ kind: 'answer' as const, question, answer })),
-          answers,
-          tier: outcome.tier,
-          fired: outcome.fired.map((rule) => rule.id),
-          interrupted: false,
-        }
-      : null,
+    counterexample:
+      answers && outcome
+        ? {
+            steps: Object.entries(answers).map(([question, answer]) => ({ kind: 'answer' as const, question, answer })),
+            answers,
+            tier: outcome.tier,
+            fired: outcome.fired.map((rule) => rule.id),
+            interrupted: false,
+          }
+        : null,
     explored: { nodes: 0, edges: 0, paths: proof.combinations },
   };
 }
@@ -152,4 +157,55 @@ function toCounterexample(
     throw new Error(`analysis bug: the path graph expected ${expectedTier} but the engine gives ${outcome.tier}`);
   }
   return { steps, answers, tier: outcome.tier, fired: outcome.fired.map((rule) => rule.id), interrupted };
+}
+
+/**
+ * Findings for invariant results: `invariant-broken` (error) for each broken
+ * invariant, `invariant-never-applies` (warning) for one whose condition is
+ * never true on any path (it proves nothing).
+ *
+ * @example
+ * invariantFindings(proveInvariants(ruleSet)).filter((f) => f.severity === 'error')
+ */
+export function invariantFindings(results: readonly InvariantResult[]): Finding[] {
+  return results.flatMap((result): Finding[] => {
+    if (result.status === 'broken') {
+      const c = result.counterexample!;
+      return [
+        {
+          code: 'invariant-broken',
+          severity: 'error',
+          path: ['invariants', result.index],
+          message:
+            `invariant "${result.id}" does not hold: ${result.description.replace(/[.\s]+$/, '')}. Expected ${promiseOf(result)}, but ` +
+            `${c.steps.filter((s) => s.kind === 'answer').length} answers lead to ${c.tier}` +
+            `${c.fired.length ? ` (rules fired: ${c.fired.join(', ')})` : ' (no rule fired)'}` +
+            (result.shows
+              ? ` and no rule that shows the crisis lines fires; add \`crisisHelp: lines\` to a rule that fires on these answers, or a new one`
+              : `; add or fix a rule so these answers give ${result.atLeast}`),
+        },
+      ];
+    }
+    if (result.status === 'unproven') {
+      return [
+        {
+          code: 'invariant-unproven',
+          severity: 'error',
+          path: ['invariants', result.index],
+          message: `invariant "${result.id}" could not be proven: its condition and the rules that show the crisis lines read too many questions together (${result.explored.paths} answer combinations); narrow its "when"`,
+        },
+      ];
+    }
+    if (result.vacuous) {
+      return [
+        {
+          code: 'invariant-never-applies',
+          severity: 'warning',
+          path: ['invariants', result.index, 'when'],
+          message: `invariant "${result.id}" checks nothing: its "when" is never true on any answer path; check its question and option ids`,
+        },
+      ];
+    }
+    return [];
+  });
 }

@@ -18,27 +18,12 @@ import { checkRuleSet } from './rule-checks.ts';
 import { RuleSet } from './schema.ts';
 import { locate, positionAt } from './yaml-positions.ts';
 import { translateIssues } from './zod-issues.ts';
+import { sortIssues, type RuleIssue } from './rule-issue.ts';
 
-/** One problem in a rule file. */
-export interface RuleIssue {
-  /** Stable kind of problem, e.g. 'yaml-syntax', 'invalid-type', 'unknown-question', 'duplicate-id'. */
-  code: string;
-  severity: 'error' | 'warning';
-  file: string;
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-  /** Where in the rule set, e.g. ['rules', 3, 'when', 'question']. */
-  path: (string | number)[];
-  /** Expected, found, and how to fix it, in plain words. */
-  message: string;
-}
+export { formatIssue, sortIssues, type RuleIssue } from './rule-issue.ts';
 
 /** A validated rule set (with warnings), or the errors that stop it loading. */
-export type LoadResult =
-  | { ok: true; ruleSet: RuleSet; issues: RuleIssue[] }
-  | { ok: false; issues: RuleIssue[] };
+export type LoadResult = { ok: true; ruleSet: RuleSet; issues: RuleIssue[] } | { ok: false; issues: RuleIssue[] };
 
 /** A parsed YAML file with what is needed to point into it. */
 export interface ParsedYaml {
@@ -88,14 +73,30 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   }
   for (const warning of doc.warnings) {
     const { line, column } = positionAt(lineCounter, warning.pos[0]);
-    issues.push({ code: 'yaml-warning', severity: 'warning', file, line, column, path: [], message: M.yamlWarning(firstLine(warning.message)) });
+    issues.push({
+      code: 'yaml-warning',
+      severity: 'warning',
+      file,
+      line,
+      column,
+      path: [],
+      message: M.yamlWarning(firstLine(warning.message)),
+    });
   }
   let value: unknown;
   if (!issues.some((issue) => issue.severity === 'error')) {
     try {
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      issues.push({ code: 'yaml-syntax', severity: 'error', file, line: 1, column: 1, path: [], message: M.yamlUnreadable(String((error as Error).message)) });
+      issues.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        path: [],
+        message: M.yamlUnreadable(String((error as Error).message)),
+      });
     }
   }
   return { file, source, doc, lineCounter, value, issues };
@@ -169,27 +170,6 @@ export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
   const issues = sortIssues([...warnings, ...meaning]);
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
   return { ok: true, ruleSet: shape.data, issues };
-}
-
-/**
- * One issue as a line, the way compilers and editors print them.
- *
- * @example
- * formatIssue(issue) // 'rules/ketamine.yaml:12:11 there is no question "pregnacy". Did you mean "pregnancy"?'
- */
-export function formatIssue(issue: RuleIssue): string {
-  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
-  return `${issue.file}:${issue.line}:${issue.column} ${prefix}${issue.message}`;
-}
-
-/**
- * Issues in file order, so a clinician can fix them top to bottom.
- *
- * @example
- * sortIssues(issues).map(formatIssue).forEach((line) => console.log(line));
- */
-export function sortIssues(issues: RuleIssue[]): RuleIssue[] {
-  return [...issues].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 function issueAtStart(file: string, code: string, message: string): RuleIssue {

@@ -1,11 +1,19 @@
 /**
- * `screener check <file>`: runs the check steps on one rule file and prints
- * the report, for people (one `file:line:column message` per problem, then a
- * summary line) or for tools (`--json`).
+ * `screener check <file>`: runs the check pipeline (src/analysis/check.ts) on
+ * one rule file and prints what it found, for people (one `file:line:column
+ * message` per problem, then a summary line) or for tools (`--json`).
  */
-import { findingPlacer, formatIssue, sortIssues } from '../authoring/loader.ts';
-import { messages as M } from '../authoring/messages.ts';
-import { CHECK_STEPS, type CheckContext, type CheckStep, type ReportIssue, type StepOutcome } from './check-steps.ts';
+import {
+  casesFileFor,
+  CHECK_STEPS,
+  runSteps,
+  startCheck,
+  summarize,
+  type CheckStep,
+  type ReportIssue,
+  type StepData,
+} from '../analysis/index.ts';
+import { formatIssue } from '../authoring/loader.ts';
 import { styles, type Io } from './io.ts';
 
 /** The machine-readable result of `check` (what `--json` prints). */
@@ -17,7 +25,7 @@ export interface CheckReport {
   warnings: number;
   /** Every problem, in file order, rule file first then the cases file. */
   issues: ReportIssue[];
-  /** Per step: its data (see each step). Steps skipped after a failed load are absent. */
+  /** Per step: its data (see {@link jsonSteps}). Steps skipped after a failed load are absent. */
   steps: Record<string, unknown>;
   /** The one-line summary, as printed. */
   summary: string;
@@ -33,7 +41,7 @@ export interface CheckOptions {
 }
 
 /**
- * Runs every check step on a rule file's text.
+ * Runs every check step on a rule file's text, with its cases file beside it.
  *
  * @example
  * const report = runCheck('rules/ketamine.yaml', source, (path) => readFileSync(path, 'utf8'));
@@ -45,37 +53,33 @@ export function runCheck(
   readOptional: (path: string) => string | undefined,
   options: CheckOptions = {},
 ): CheckReport {
-  const context: CheckContext = { file, source, place: findingPlacer(source, file), readOptional, shared: new Map() };
-  const issues: ReportIssue[] = [];
-  const notes: string[] = [];
-  const summaryParts: string[] = [];
-  const steps: Record<string, unknown> = {};
-  for (const step of options.steps ?? CHECK_STEPS) {
-    let outcome: StepOutcome;
-    try {
-      outcome = step.run(context);
-    } catch (error) {
-      // A crash in one analysis must not hide the others, nor look like a pass.
-      outcome = {
-        issues: [{ code: 'internal-error', severity: 'error' as const, file, line: 1, column: 1, path: [], message: M.cliStepCrashed(step.name, String((error as Error)?.message ?? error)) }],
-      };
-    }
-    issues.push(...outcome.issues);
-    notes.push(...(outcome.notes ?? []));
-    summaryParts.push(...(outcome.summary ?? []));
-    if (outcome.data !== undefined) steps[step.name] = outcome.data;
-    if ('stop' in outcome && outcome.stop) break;
-  }
-  const ordered = [
-    ...sortIssues(issues.filter((issue) => issue.file === file)),
-    ...sortIssues(issues.filter((issue) => issue.file !== file)),
-  ] as ReportIssue[];
-  const errors = ordered.filter((issue) => issue.severity === 'error').length;
-  const warnings = ordered.length - errors;
-  const ok = errors === 0 && (!options.strict || warnings === 0);
-  const loaded = 'validate' in steps && (steps.validate as { ok: boolean }).ok;
-  const summary = `${file}: ${[M.cliCounts(errors, warnings), ...(loaded ? summaryParts : [M.cliNotLoaded])].join(', ')}`;
-  return { file, ok, exitCode: ok ? 0 : 1, errors, warnings, issues: ordered, steps, summary, notes };
+  const names = { rules: file, cases: casesFileFor(file) };
+  const context = startCheck({ names, rules: source, readCases: () => readOptional(names.cases) });
+  const found = summarize(names, [runSteps(context, options.steps ?? CHECK_STEPS)], options);
+  const { ok, errors, warnings, issues, summary, notes } = found;
+  return { file, ok, exitCode: ok ? 0 : 1, errors, warnings, issues, steps: jsonSteps(found.steps), summary, notes };
+}
+
+/**
+ * The step data as `--json` has always printed it, for the tools that read
+ * it: the path-graph size (`lint`) stays out, and an invariant is its id,
+ * verdict and counterexample (the words and line are for the playground).
+ *
+ * @example
+ * jsonSteps(summarize(names, [part]).steps).invariants // [{ id: 'pregnant-not-suitable', status: 'proven', vacuous: false }]
+ */
+export function jsonSteps(steps: StepData): Record<string, unknown> {
+  const { lint: _lint, ...rest } = steps;
+  if (!rest.invariants) return rest;
+  return {
+    ...rest,
+    invariants: rest.invariants.map(({ id, status, vacuous, counterexample }) => ({
+      id,
+      status,
+      vacuous,
+      ...(counterexample ? { counterexample } : {}),
+    })),
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ import { ruleSetJsonSchema } from '../authoring/schema.ts';
 import { closest } from '../authoring/suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
-import { casesFileFor } from './check-steps.ts';
+import { casesFileFor } from '../analysis/index.ts';
 import { pickSelfTest } from '../core/self-test.ts';
 
 /** Exit codes, as documented in `screener --help`. */

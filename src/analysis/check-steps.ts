@@ -1,0 +1,280 @@
+/**
+ * The steps of the check pipeline (src/analysis/check.ts), run in order on one
+ * rule file. Each step returns its issues, lines to print, parts of the
+ * summary line and its data. Adding a kind of analysis is one entry in
+ * {@link SLOW_STEPS}. No DOM, no Node: `screener check` and the playground's
+ * worker run these very steps.
+ */
+import { loadCases, runCases } from '../authoring/cases.ts';
+import type { Finding } from '../authoring/finding.ts';
+import { loadRuleSet, type RuleIssue } from '../authoring/loader.ts';
+import { messages as M } from '../authoring/messages.ts';
+import type { RuleSet, Tier } from '../authoring/schema.ts';
+import { estimateTime, type TimeEstimate } from './estimate.ts';
+import { formatInvariantResult, formatEstimate, formatSteps } from './format.ts';
+import { lintRuleSet } from './lint.ts';
+import { ruleSetToMermaid } from './mermaid.ts';
+import { buildPathGraph, type PathGraph } from './path-graph.ts';
+import { exploredOf, invariantFindings, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
+
+/** The names the rule file and its cases file go by in issues. */
+export interface FileNames {
+  rules: string;
+  cases: string;
+}
+
+/** A problem to show, optionally with indented detail lines (a case diff). */
+export type ReportIssue = RuleIssue & { detail?: string[] };
+
+/** What every step can read. */
+export interface CheckContext {
+  names: FileNames;
+  /** The rule file's text. */
+  source: string;
+  /**
+   * The cases file's text, or undefined when there is none. It may throw when
+   * the file is there but cannot be read (its `code` and `message` are shown).
+   */
+  readCases: () => string | undefined;
+  /** Set by the validate step; later steps run only when it is. */
+  ruleSet?: RuleSet;
+  /** Gives an analysis finding its line and column in the rule file. */
+  place: (finding: Finding) => RuleIssue;
+  /** Values computed once and shared between steps (the path graph). */
+  shared: Map<string, unknown>;
+  /** Set when a step stopped the check; later steps do not run. */
+  stopped?: boolean;
+}
+
+/** What one step found. */
+export interface StepOutcome {
+  issues: ReportIssue[];
+  /** Lines printed after the issues, e.g. invariant verdicts. */
+  notes?: string[];
+  /** Parts of the summary line, e.g. "42/42 cases passed". */
+  summary?: string[];
+  /** Plain data, under `steps.<name>` of the result. */
+  data?: unknown;
+  /** Skip the remaining steps (the file did not load). */
+  stop?: boolean;
+}
+
+/** One step of the check. */
+export interface CheckStep {
+  name: string;
+  run: (context: CheckContext) => StepOutcome;
+}
+
+/** `steps.validate`: did the rule file load. */
+export type ValidateData = { ok: false } | { ok: true; id: string; version: string };
+
+/** One scenario case and how it went. */
+export interface CaseRow {
+  name: string;
+  line: number;
+  passed: boolean;
+  expected: { tier: Tier; fired: string[] };
+  actual: { tier: Tier; fired: string[] };
+  missing: string[];
+  unexpected: string[];
+}
+
+/** `steps.cases`: no cases file, a cases file that did not load (unreadable or its own problems), or cases that ran. */
+export type CasesData =
+  | { file: string; present: false }
+  | { file: string; present: true; loaded: false }
+  | { file: string; present: true; loaded: true; total: number; passed: number; results: CaseRow[] };
+
+/** `steps.lint`: how large the plain path graph is (merged screens, answer classes, answer paths). */
+export interface LintData {
+  explored: Explored;
+}
+
+/** `steps.invariants`, one a row: the verdict, the promise in words and where it stands in the file. */
+export interface InvariantRow {
+  id: string;
+  description: string;
+  /** What it promises: an outcome at least this serious, or the crisis lines on every later result. */
+  atLeast: Tier | undefined;
+  shows: 'crisis-lines' | undefined;
+  status: InvariantResult['status'];
+  vacuous: boolean;
+  /** Answer paths the proof covered. */
+  paths: number;
+  /** The shortest answers that break it, when it is broken. */
+  counterexample?: Counterexample;
+  /** The counterexample, one answer a line: `“Are you pregnant?” → “Pregnant”`. */
+  steps: string[];
+  /** Line of the invariant in the rule file. */
+  line: number;
+}
+
+/** `steps.diagram`: the Mermaid `flowchart TD` source. */
+export interface DiagramData {
+  mermaid: string;
+}
+
+/**
+ * The cases file beside a rule file.
+ *
+ * @example
+ * casesFileFor('rules/ketamine.yaml') // 'rules/ketamine.cases.yaml'
+ */
+export function casesFileFor(file: string): string {
+  return /\.ya?ml$/i.test(file) ? file.replace(/\.ya?ml$/i, '.cases.yaml') : `${file}.cases.yaml`;
+}
+
+const validate: CheckStep = {
+  name: 'validate',
+  run: (context) => {
+    const result = loadRuleSet(context.source, context.names.rules);
+    if (!result.ok) return { issues: result.issues, stop: true, data: { ok: false } satisfies ValidateData };
+    context.ruleSet = result.ruleSet;
+    return {
+      issues: result.issues,
+      data: { ok: true, id: result.ruleSet.id, version: result.ruleSet.version } satisfies ValidateData,
+    };
+  },
+};
+
+const cases: CheckStep = {
+  name: 'cases',
+  run: (context) => {
+    const ruleSet = context.ruleSet!;
+    const file = context.names.cases;
+    let source: string | undefined;
+    try {
+      source = context.readCases();
+    } catch (error) {
+      const { code, message } = error as { code?: string; message: string };
+      const issue: RuleIssue = {
+        code: 'unreadable',
+        severity: 'error',
+        file,
+        line: 1,
+        column: 1,
+        path: [],
+        message: M.cliCannotRead(file, code, message),
+      };
+      return { issues: [issue], summary: [M.cliCasesNotRun], data: { file, present: true, loaded: false } satisfies CasesData };
+    }
+    if (source === undefined) return { issues: [], summary: [M.cliNoCases(file)], data: { file, present: false } satisfies CasesData };
+    const loaded = loadCases(source, file, ruleSet);
+    if (!loaded.ok)
+      return { issues: loaded.issues, summary: [M.cliCasesNotRun], data: { file, present: true, loaded: false } satisfies CasesData };
+    const results = runCases(ruleSet, loaded.cases);
+    const passed = results.filter((r) => r.passed).length;
+    const issues: ReportIssue[] = [
+      ...loaded.issues,
+      ...results.flatMap((r) => (r.issue ? [{ ...r.issue, detail: M.cliCaseDiff(r.case.expect, r.actual, r.missing, r.unexpected) }] : [])),
+    ];
+    const rows: CaseRow[] = results.map((r) => ({
+      name: r.case.name,
+      line: r.case.line,
+      passed: r.passed,
+      expected: r.case.expect,
+      actual: r.actual,
+      missing: r.missing,
+      unexpected: r.unexpected,
+    }));
+    return {
+      issues,
+      summary: [M.cliCasesPassed(passed, results.length)],
+      data: { file, present: true, loaded: true, total: results.length, passed, results: rows } satisfies CasesData,
+    };
+  },
+};
+
+function pathGraph(context: CheckContext): PathGraph {
+  let graph = context.shared.get('pathGraph') as PathGraph | undefined;
+  if (!graph) {
+    graph = buildPathGraph(context.ruleSet!);
+    context.shared.set('pathGraph', graph);
+  }
+  return graph;
+}
+
+const lint: CheckStep = {
+  name: 'lint',
+  run: (context) => {
+    const graph = pathGraph(context);
+    return { issues: lintRuleSet(context.ruleSet!, graph).map(context.place), data: { explored: exploredOf(graph) } satisfies LintData };
+  },
+};
+
+const invariants: CheckStep = {
+  name: 'invariants',
+  run: (context) => {
+    const ruleSet = context.ruleSet!;
+    const results = proveInvariants(ruleSet);
+    const proven = results.filter((r) => r.status === 'proven').length;
+    const lineOf = (index: number) => context.place({ code: '', severity: 'warning', path: ['invariants', index], message: '' }).line;
+    return {
+      issues: invariantFindings(results).map(context.place),
+      notes: results.flatMap((r) => formatInvariantResult(ruleSet, r)),
+      summary: results.length ? [M.cliInvariantsProven(proven, results.length)] : [M.cliNoInvariants],
+      data: results.map(
+        (r): InvariantRow => ({
+          id: r.id,
+          description: r.description,
+          atLeast: r.atLeast,
+          shows: r.shows,
+          status: r.status,
+          vacuous: r.vacuous,
+          paths: r.explored.paths,
+          ...(r.counterexample ? { counterexample: r.counterexample } : {}),
+          steps: r.counterexample ? formatSteps(ruleSet, r.counterexample.steps) : [],
+          line: lineOf(r.index),
+        }),
+      ),
+    };
+  },
+};
+
+const time: CheckStep = {
+  name: 'time',
+  run: (context) => {
+    const estimate: TimeEstimate = estimateTime(context.ruleSet!, context.ruleSet!.locale, pathGraph(context));
+    return { issues: estimate.findings.map(context.place), notes: formatEstimate(estimate), data: estimate };
+  },
+};
+
+/**
+ * The flowchart the playground draws. Not a step of `screener check` (it
+ * prints no diagram); `screener graph` writes the same text.
+ *
+ * @example
+ * runSteps(context, [...SLOW_STEPS, DIAGRAM_STEP]).steps.diagram // { mermaid: 'flowchart TD …' }
+ */
+export const DIAGRAM_STEP: CheckStep = {
+  name: 'diagram',
+  run: (context) => ({
+    issues: [],
+    data: { mermaid: ruleSetToMermaid(context.ruleSet!, context.ruleSet!.locale, pathGraph(context)) } satisfies DiagramData,
+  }),
+};
+
+/**
+ * The quick half: load the rules, load and run the cases (milliseconds).
+ *
+ * @example
+ * runSteps(context, QUICK_STEPS).issues // loader and cases problems
+ */
+export const QUICK_STEPS: readonly CheckStep[] = [validate, cases];
+
+/**
+ * The slow half: lint, proofs, time (up to a second on the default rules).
+ * A new analysis is one more entry.
+ *
+ * @example
+ * runSteps(context, SLOW_STEPS).steps.invariants // InvariantRow[]
+ */
+export const SLOW_STEPS: readonly CheckStep[] = [lint, invariants, time];
+
+/**
+ * Every step of `screener check`, in order.
+ *
+ * @example
+ * runCheck(file, source, read, { steps: [...CHECK_STEPS, { name: 'spelling', run: (context) => ({ issues: [] }) }] });
+ */
+export const CHECK_STEPS: readonly CheckStep[] = [...QUICK_STEPS, ...SLOW_STEPS];

@@ -8,7 +8,8 @@
 import { loadCases, runCases } from '../authoring/cases.ts';
 import type { Finding } from '../authoring/finding.ts';
 import { loadRuleSet, type RuleIssue } from '../authoring/loader.ts';
-import { messages as M } from '../authoring/messages.ts';
+import { messages as M, quote } from '../authoring/messages.ts';
+import { ruleSetLanguages } from '../core/rule-texts.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import { estimateTime, type TimeEstimate } from './estimate.ts';
 import { formatInvariantResult, formatEstimate, formatSteps } from './format.ts';
@@ -231,11 +232,26 @@ const invariants: CheckStep = {
   },
 };
 
+/** `steps.time`: the estimate in the file's own language, and under `languages` in each language it is written in (its own first). */
+export type TimeData = TimeEstimate & { languages: Record<string, TimeEstimate> };
+
 const time: CheckStep = {
   name: 'time',
   run: (context) => {
-    const estimate: TimeEstimate = estimateTime(context.ruleSet!, context.ruleSet!.locale, pathGraph(context));
-    return { issues: estimate.findings.map(context.place), notes: formatEstimate(estimate), data: estimate };
+    const ruleSet = context.ruleSet!;
+    const graph = pathGraph(context);
+    // Each language is held to the same budget: Spanish runs longer than English for the same questions.
+    const languages = Object.fromEntries(ruleSetLanguages(ruleSet).map((lang) => [lang, estimateTime(ruleSet, lang, graph)]));
+    const [first, ...others] = Object.entries(languages);
+    const estimate = first![1];
+    const findings = [
+      ...estimate.findings,
+      ...others.flatMap(([lang, other]) =>
+        other.findings.map((finding) => ({ ...finding, message: `in ${quote(lang)}: ${finding.message}` })),
+      ),
+    ];
+    const data: TimeData = { ...estimate, languages };
+    return { issues: findings.map(context.place), notes: formatEstimate(data), data };
   },
 };
 

@@ -3,6 +3,7 @@
  * counterexamples and the time estimate, in words a clinician reads.
  */
 import type { RuleSet, Tier } from '../authoring/schema.ts';
+import { quote } from '../authoring/messages.ts';
 import { describer } from './describe.ts';
 import type { TimeEstimate, PathEstimate } from './estimate.ts';
 import type { PathStep } from './graph-walks.ts';
@@ -67,18 +68,24 @@ function pathLine(name: string, path: PathEstimate | null): string {
 }
 
 /**
- * The time-estimate lines.
+ * The time-estimate lines; with the estimates of the file's other languages
+ * (`screener check` on a bilingual file), their two paths too.
  *
  * @example
  * formatEstimate(estimate)
  * // ['Time at 200 words a minute plus 3 s an answer:',
  * //  'Typical path: 12 screens, 10 answers, 230 words ≈ 99 s (ends candidate)', …]
  */
-export function formatEstimate(estimate: TimeEstimate): string[] {
-  return [
-    `Time at ${estimate.wordsPerMinute} words a minute plus ${estimate.secondsPerAnswer} s an answer:`,
+export function formatEstimate(estimate: TimeEstimate & { languages?: Record<string, TimeEstimate> }): string[] {
+  const others = Object.entries(estimate.languages ?? {}).slice(1);
+  const lines = [
+    `Time at ${estimate.wordsPerMinute} words a minute plus ${estimate.secondsPerAnswer} s an answer${others.length ? ` (in ${quote(Object.keys(estimate.languages ?? {})[0] ?? '')})` : ''}:`,
     `  ${pathLine('Typical path (quickest with nothing to flag)', estimate.typical)}`,
     `  ${pathLine('Longest path', estimate.longest)}`,
     `  Most answered screens on any path: ${estimate.maxAnsweredScreens}`,
   ];
+  for (const [lang, other] of others) {
+    lines.push(`  In ${quote(lang)}:`, `    ${pathLine('Typical path', other.typical)}`, `    ${pathLine('Longest path', other.longest)}`);
+  }
+  return lines;
 }

@@ -6,6 +6,7 @@
 import { numberGrid } from '../core/engine.ts';
 import { has } from '../core/own.ts';
 import type { Finding } from './finding.ts';
+import { languageFindings } from './language-checks.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
@@ -15,7 +16,6 @@ type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */
 export type LineOf = (path: Path) => number;
 
-
 /**
  * Every problem of meaning in a schema-valid rule set.
  *
@@ -24,9 +24,30 @@ export type LineOf = (path: Path) => number;
  */
 export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
   const findings: Finding[] = [];
-  findings.push(...duplicateIds(ruleSet.questions.map((q) => q.id), ['questions'], 'question', lineOf));
-  findings.push(...duplicateIds(ruleSet.rules.map((r) => r.id), ['rules'], 'rule', lineOf));
-  findings.push(...duplicateIds(ruleSet.invariants.map((i) => i.id), ['invariants'], 'invariant', lineOf));
+  findings.push(
+    ...duplicateIds(
+      ruleSet.questions.map((q) => q.id),
+      ['questions'],
+      'question',
+      lineOf,
+    ),
+  );
+  findings.push(
+    ...duplicateIds(
+      ruleSet.rules.map((r) => r.id),
+      ['rules'],
+      'rule',
+      lineOf,
+    ),
+  );
+  findings.push(
+    ...duplicateIds(
+      ruleSet.invariants.map((i) => i.id),
+      ['invariants'],
+      'invariant',
+      lineOf,
+    ),
+  );
 
   const byId = new Map<string, { question: Question; index: number }>();
   ruleSet.questions.forEach((question, index) => {
@@ -38,7 +59,14 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
     const path: Path = ['questions', index];
     if (question.type === 'number') findings.push(...numberRange(question, path));
     else {
-      findings.push(...duplicateIds(question.options.map((o) => o.id), [...path, 'options'], 'option', lineOf));
+      findings.push(
+        ...duplicateIds(
+          question.options.map((o) => o.id),
+          [...path, 'options'],
+          'option',
+          lineOf,
+        ),
+      );
       findings.push(...exclusiveNotes(question, path));
     }
     if (!question.showIf) return;
@@ -62,11 +90,13 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
     for (const [leaf, leafPath] of leaves(condition, path)) {
       const target = byId.get(leaf.question)?.question;
       if (!target) {
-        findings.push(error('unknown-question', [...leafPath, 'question'], M.unknownQuestion(leaf.question, closest(leaf.question, known), known)));
+        findings.push(
+          error('unknown-question', [...leafPath, 'question'], M.unknownQuestion(leaf.question, closest(leaf.question, known), known)),
+        );
       } else findings.push(...leafAgainstQuestion(leaf, target, leafPath));
     }
   }
-  findings.push(...missingLocales(ruleSet));
+  findings.push(...languageFindings(ruleSet));
   return findings;
 }
 
@@ -91,18 +121,24 @@ function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path
   ];
   // One table (vocabulary.ts) says which tests fit which question types, here and in the widget.
   if (!testFitsType(test, question.type)) {
-    return mismatch(question.type === 'number' ? M.useNumberTests : question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests);
+    return mismatch(
+      question.type === 'number' ? M.useNumberTests : question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests,
+    );
   }
   if (question.type === 'number') return [];
 
   const options = question.options.map((o) => o.id);
-  const referenced: [string, Path][] =
-    has(leaf, 'equals') ? [[leaf.equals, [...path, 'equals']]]
-    : has(leaf, 'includes') ? [[leaf.includes, [...path, 'includes']]]
-    : has(leaf, 'oneOf') ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
-    : has(leaf, 'noneOf') ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
-    : has(leaf, 'includesAny') ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
-    : [];
+  const referenced: [string, Path][] = has(leaf, 'equals')
+    ? [[leaf.equals, [...path, 'equals']]]
+    : has(leaf, 'includes')
+      ? [[leaf.includes, [...path, 'includes']]]
+      : has(leaf, 'oneOf')
+        ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
+        : has(leaf, 'noneOf')
+          ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
+          : has(leaf, 'includesAny')
+            ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
+            : [];
   return referenced
     .filter(([id]) => !options.includes(id))
     .map(([id, at]) => error('unknown-option', at, M.unknownOption(id, question.id, closest(id, options), options)));
@@ -144,31 +180,6 @@ function exclusiveNotes(question: Extract<Question, { options: unknown }>, path:
   }
   return [];
 }
-
-/** Translated text that lacks the rule set's default language. */
-function missingLocales(ruleSet: RuleSet): Finding[] {
-  const findings: Finding[] = [];
-  const visit = (value: unknown, path: Path, inText: boolean): void => {
-    if (typeof value !== 'object' || value === null) return;
-    if (Array.isArray(value)) return value.forEach((item, i) => visit(item, [...path, i], false));
-    const entries = Object.entries(value);
-    const looksTranslated = entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && /^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(k));
-    if (looksTranslated && inText) {
-      const locales = entries.map(([k]) => k);
-      if (!locales.includes(ruleSet.locale)) findings.push(warning('missing-locale', path, M.missingLocale(ruleSet.locale, locales)));
-      return;
-    }
-    for (const [k, v] of entries) visit(v, [...path, k], TEXT_FIELDS.has(k));
-  };
-  visit(ruleSet, [], false);
-  return findings;
-}
-
-const TEXT_FIELDS = new Set([
-  'title', 'body', 'start', 'text', 'help', 'label', 'unit', 'reason', 'clinicianNote', 'action',
-  'intro', 'emergency', 'medicalTitle', 'name', 'detail', 'linkLabel',
-  'adultsOnly', 'notAdvice', 'notEmergency', 'privacy',
-]);
 
 function error(code: string, path: Path, message: string): Finding {
   return { code, severity: 'error', path, message };

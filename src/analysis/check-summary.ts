@@ -7,8 +7,7 @@
  */
 import { messages as M } from '../authoring/messages.ts';
 import { sortIssues } from '../authoring/rule-issue.ts';
-import type { CasesData, DiagramData, FileNames, InvariantRow, LintData, ReportIssue, ValidateData } from './check-steps.ts';
-import type { TimeEstimate } from './estimate.ts';
+import type { CasesData, DiagramData, FileNames, InvariantRow, LintData, ReportIssue, TimeData, ValidateData } from './check-steps.ts';
 
 /** Each step's data, by step name; a step that did not run is absent. */
 export interface StepData {
@@ -16,7 +15,7 @@ export interface StepData {
   cases?: CasesData;
   lint?: LintData;
   invariants?: InvariantRow[];
-  time?: TimeEstimate;
+  time?: TimeData;
   diagram?: DiagramData;
   /** Steps added by the caller. */
   [name: string]: unknown;

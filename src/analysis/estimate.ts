@@ -10,7 +10,7 @@
  *   machine can produce, interrupts and "Continue" included.
  * - **Most answered screens**: the largest number of answers on any path.
  */
-import { TIER_ORDER as TIERS } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import type { Finding } from '../authoring/finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';

@@ -16,7 +16,8 @@
  * | sign-off-pending         | warning  | `signOff.reviewedBy` says the review is still to come ("PENDING", "draft", "awaiting …") |
  */
 import type { Finding } from '../authoring/finding.ts';
-import { TIER_ORDER as TIERS, tierRank } from '../core/engine.ts';
+import { tierRank } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
 import { leavesOf, optionIdsOf } from './conditions.ts';
 import { foldReachable } from './graph-walks.ts';

@@ -25,7 +25,8 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
-import { TIER_ORDER as TIERS, tierRank, type Answer } from '../core/engine.ts';
+import { tierRank, type Answer } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
 import { compiler, type CompiledCondition } from './compiled.ts';

@@ -18,7 +18,8 @@ import { evaluate, isValidAnswer, type Answer, type Answers } from '../core/engi
 import { isMap, type Finding } from './finding.ts';
 import { parseYaml, placeFinding, sortIssues, type ParsedYaml, type RuleIssue } from './loader.ts';
 import { messages as M } from './messages.ts';
-import { TIERS, type Question, type RuleSet, type Tier } from './schema.ts';
+import type { Question, RuleSet, Tier } from './schema.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import { closest } from './suggest.ts';
 import { locate } from './yaml-positions.ts';
 

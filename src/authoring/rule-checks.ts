@@ -9,7 +9,7 @@ import type { Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
-import { testFitsType } from '../core/vocabulary.ts';
+import { LOCALE_PATTERN, testFitsType } from '../core/vocabulary.ts';
 
 type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */
@@ -152,7 +152,7 @@ function missingLocales(ruleSet: RuleSet): Finding[] {
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) return value.forEach((item, i) => visit(item, [...path, i], false));
     const entries = Object.entries(value);
-    const looksTranslated = entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && /^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(k));
+    const looksTranslated = entries.length > 0 && entries.every(([k, v]) => typeof v === 'string' && LOCALE_PATTERN.test(k));
     if (looksTranslated && inText) {
       const locales = entries.map(([k]) => k);
       if (!locales.includes(ruleSet.locale)) findings.push(warning('missing-locale', path, M.missingLocale(ruleSet.locale, locales)));

@@ -8,25 +8,34 @@
  */
 import * as z from 'zod';
 import { unsafeHrefReason, unsafeTextReason } from '../core/text.ts';
-import { LEAF_OPERATORS, type LeafOperator } from '../core/vocabulary.ts';
+import {
+  CRISIS_HELP,
+  ID_PATTERN,
+  LEAF_OPERATORS,
+  LOCALE_PATTERN,
+  RULE_TIERS,
+  TIERS,
+  VERSION_PATTERN,
+  type LeafOperator,
+  type RuleTier,
+  type Tier,
+} from '../core/vocabulary.ts';
 
 // Zod compiles object parsers with `new Function` unless told not to. The CLI
 // does not need the speed, and nothing here should ever depend on eval.
 z.config({ jitless: true });
 
-/** Outcome tiers a rule can raise, most serious first. */
-export const RULE_TIERS = ['crisis', 'not-suitable', 'review'] as const;
-/** Every outcome, most serious first; `candidate` is what remains when no rule fires. */
-export const TIERS = ['crisis', 'not-suitable', 'review', 'candidate'] as const;
+// Tiers (in their order), id, version and locale patterns live in vocabulary.ts: the widget reads them too.
+export { RULE_TIERS, TIERS, type RuleTier, type Tier };
 
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(ID_PATTERN, {
     error: 'ids use lower-case letters, digits and single hyphens, like "blood-pressure"',
   })
   .meta({ description: 'A short, unique, lower-case id with hyphens, like "blood-pressure".' });
 
-const Locale = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
+const Locale = z.string().regex(LOCALE_PATTERN, {
   error: 'a locale is a language code like "en", "es" or "pt-BR"',
 });
 
@@ -54,7 +63,7 @@ export const Text = z
   ])
   .meta({ description: 'Text, or a map of locale to text, e.g. { en: "Yes", es: "Sí" }.' });
 
-const Tier = z.enum(RULE_TIERS, {
+const RuleTierSchema = z.enum(RULE_TIERS, {
   error: (issue) =>
     `a rule's tier is one of ${RULE_TIERS.map((t) => `"${t}"`).join(', ')}; found ${JSON.stringify(issue.input)}`,
 });
@@ -146,12 +155,12 @@ export type NumberQuestion = z.infer<typeof NumberQuestion>;
 export const Rule = z.strictObject({
   id: Id,
   when: Condition,
-  tier: Tier,
+  tier: RuleTierSchema,
   reason: Text.meta({ description: 'What the patient reads, in plain and gentle words.' }),
   clinicianNote: Text.meta({ description: 'Why the rule exists, for the reviewing clinician. Not shown to patients.' }),
   source: z.string().trim().min(1, { error: 'every rule cites its source' }).superRefine(refuseUnsafeText).meta({ description: 'The citation a reviewer can check.' }),
   interrupt: z.boolean().optional().meta({ description: 'End the questions at once and show the result (for crisis answers).' }),
-  crisisHelp: z.enum(['lines', 'medical']).optional().meta({
+  crisisHelp: z.enum(CRISIS_HELP).optional().meta({
     description:
       'Which help to show when the rule fires. "lines": the crisis resources, on any tier (crisis rules show them anyway). "medical": a medical emergency (crisis tier), shown under crisisResources.medicalTitle.',
   }),
@@ -229,7 +238,7 @@ const DateString = z
 
 export const RuleSet = z.strictObject({
   id: Id,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'a version looks like 1.0.0' }),
+  version: z.string().regex(VERSION_PATTERN, { error: 'a version looks like 1.0.0' }),
   title: Text,
   signOff: z.strictObject({
     reviewedBy: z.string().trim().min(1).superRefine(refuseUnsafeText),
@@ -260,8 +269,6 @@ export const RuleSet = z.strictObject({
 export type RuleSet = z.output<typeof RuleSet>;
 /** A rule set as written in a file, before defaults are filled in. */
 export type RuleSetInput = z.input<typeof RuleSet>;
-export type Tier = (typeof TIERS)[number];
-export type RuleTier = (typeof RULE_TIERS)[number];
 
 /** The JSON Schema editors use to autocomplete and validate rule files. */
 export function ruleSetJsonSchema(): Record<string, unknown> {

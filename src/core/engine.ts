@@ -18,7 +18,8 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
-import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from '../authoring/schema.ts';
+import { TIERS, type CrisisHelp, type RuleTier, type Tier } from './vocabulary.ts';
+import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet } from '../authoring/schema.ts';
 
 /** One answer: an option id (single choice), option ids (multiple choice) or a number. */
 export type Answer = string | readonly string[] | number;
@@ -33,7 +34,7 @@ export interface FiredRule {
   source: string;
   interrupt: boolean;
   /** Which help the result shows for this rule: crisis lines, or urgent medical care. */
-  crisisHelp?: 'lines' | 'medical';
+  crisisHelp?: CrisisHelp;
 }
 
 /** The outcome of an assessment: the most serious tier fired, and why. */
@@ -43,12 +44,9 @@ export interface Outcome {
   fired: FiredRule[];
 }
 
-/** Tiers from most to least serious. */
-export const TIER_ORDER: readonly Tier[] = ['crisis', 'not-suitable', 'review', 'candidate'];
-
-/** 0 for crisis … 3 for candidate: lower is more serious. */
+/** 0 for crisis … 3 for candidate: lower is more serious (the order of {@link TIERS}). */
 export function tierRank(tier: Tier): number {
-  return TIER_ORDER.indexOf(tier);
+  return TIERS.indexOf(tier);
 }
 
 /** True when `tier` is at least as serious as `floor`. */

@@ -16,13 +16,13 @@ import {
   evaluateCondition,
   firedRules,
   isValidAnswer,
-  TIER_ORDER,
   visibleQuestionIds,
   type Answer,
   type Answers,
 } from '../../src/core/engine.ts';
 import { loadRuleSet, type LoadResult } from '../../src/authoring/loader.ts';
 import { showsCrisisLines } from '../../src/core/crisis-help.ts';
+import { TIERS } from '../../src/core/vocabulary.ts';
 import { assessmentMachine, currentQuestion, progress } from '../../src/core/machine.ts';
 import { RuleSet, type Tier } from '../../src/authoring/schema.ts';
 import {
@@ -303,7 +303,7 @@ describe('engine with random answers', PROPERTY_TIMEOUT, () => {
       fc.property(ruleSetAndAnswers, ([ruleSet, answers]) => {
         const counted = countedAnswers(ruleSet, answers);
         const firing = ruleSet.rules.filter((rule) => evaluateCondition(rule.when, counted));
-        const expected: Tier = TIER_ORDER.find((tier) => firing.some((rule) => rule.tier === tier)) ?? 'candidate';
+        const expected: Tier = TIERS.find((tier) => firing.some((rule) => rule.tier === tier)) ?? 'candidate';
         const outcome = evaluate(ruleSet, answers);
         expect(outcome.tier).toBe(expected);
         expect(outcome.fired.map((rule) => rule.id).sort()).toEqual(firing.map((rule) => rule.id).sort());

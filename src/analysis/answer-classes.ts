@@ -18,7 +18,8 @@ import { has, own } from '../core/own.ts';
 import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../core/engine.ts';
 import type { Finding } from '../authoring/finding.ts';
 import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../authoring/schema.ts';
-import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { conditionsOf, leafKey, optionIdsOf } from './conditions.ts';
 
 /** A group of answers no condition can tell apart. */
 export interface AnswerClass {

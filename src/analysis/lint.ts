@@ -19,7 +19,8 @@ import type { Finding } from '../authoring/finding.ts';
 import { tierRank } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
-import { leavesOf, optionIdsOf } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { optionIdsOf } from './conditions.ts';
 import { foldReachable } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
 

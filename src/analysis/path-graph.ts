@@ -30,7 +30,8 @@ import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
 import { compiler, type CompiledCondition } from './compiled.ts';
-import { lastQuestionIndex, leafKey, leavesOf, questionOrder } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { lastQuestionIndex, leafKey, questionOrder } from './conditions.ts';
 
 /** A result screen at the end of a path. */
 export interface Terminal {

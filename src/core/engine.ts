@@ -18,6 +18,7 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
+import { compileCondition, leavesOf } from './conditions.ts';
 import { TIERS, type CrisisHelp, type RuleTier, type Tier } from './vocabulary.ts';
 import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet } from '../authoring/schema.ts';
 
@@ -83,11 +84,16 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  if (has(condition, 'all')) return condition.all.every((part) => evaluateCondition(part, counted));
-  if (has(condition, 'any')) return condition.any.some((part) => evaluateCondition(part, counted));
-  if (has(condition, 'not')) return !evaluateCondition(condition.not, counted);
-  return leafHolds(condition, own(counted, condition.question));
+  let compiled = evaluators.get(condition);
+  if (!compiled) {
+    compiled = compileCondition(condition, (leaf) => (answers: Answers) => leafHolds(leaf, own(answers, leaf.question)));
+    evaluators.set(condition, compiled);
+  }
+  return compiled(counted);
 }
+
+// Rule data does not change once loaded, so each condition is compiled once (the prover asks again and again).
+const evaluators = new WeakMap<Condition, (counted: Answers) => boolean>();
 
 /** A condition compiled for one rule set: it reads the plan's counted answers (no eval: plain closures). */
 type Test = () => boolean;
@@ -148,24 +154,13 @@ function planFor(ruleSet: RuleSet): Plan {
       }
       return mask;
     };
-    const compile = (condition: Condition): Test => {
-      if (has(condition, 'all')) {
-        const parts = condition.all.map(compile);
-        return () => parts.every((part) => part());
-      }
-      if (has(condition, 'any')) {
-        const parts = condition.any.map(compile);
-        return () => parts.some((part) => part());
-      }
-      if (has(condition, 'not')) {
-        const inner = compile(condition.not);
-        return () => !inner();
-      }
-      const slot = slotOf(condition.question);
-      const mask = maskOf(condition);
-      // undefined & mask is 0: an answer that does not count fails the test, as it should.
-      return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(condition, values[slot]);
-    };
+    const compile = (condition: Condition): Test =>
+      compileCondition<void>(condition, (leaf) => {
+        const slot = slotOf(leaf.question);
+        const mask = maskOf(leaf);
+        // undefined & mask is 0: an answer that does not count fails the test, as it should.
+        return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(leaf, values[slot]);
+      });
     const rules = ruleSet.rules.map((rule) => ({
       holds: compile(rule.when),
       fired: toFired(rule),
@@ -411,10 +406,7 @@ function buildAnswerCheck(question: Question): AnswerCheck {
 
 /** Every question id a condition reads. */
 export function questionRefs(condition: Condition): string[] {
-  if (has(condition, 'all')) return condition.all.flatMap(questionRefs);
-  if (has(condition, 'any')) return condition.any.flatMap(questionRefs);
-  if (has(condition, 'not')) return questionRefs(condition.not);
-  return [condition.question];
+  return leavesOf(condition).map((leaf) => leaf.question);
 }
 
 /** The question with this id, or undefined. */

@@ -42,7 +42,7 @@ export type Predicate<S> = (state: S) => boolean;
  * their `all`, `any` and `not` are the same boolean logic.
  *
  * @example
- * const under18 = compileCondition({ not: { question: 'age', atLeast: 18 } }, (leaf) => (age: number) => age >= leaf.atLeast);
+ * const under18 = compileCondition({ not: { question: 'age', atLeast: 18 } }, (leaf) => (age: number) => has(leaf, 'atLeast') && age >= leaf.atLeast);
  * under18(17) // true
  */
 export function compileCondition<S>(condition: Condition, leaf: (leaf: LeafCondition) => Predicate<S>): Predicate<S> {

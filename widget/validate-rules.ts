@@ -109,7 +109,8 @@ export function validateCompiled(data: unknown): ValidationResult {
     if (d.selfTest !== undefined) {
       each(d.selfTest, 'selfTest', (c) => {
         check(TIERS.includes(c.tier) && typeof c.interrupted === 'boolean' && typeof c.crisisLines === 'boolean');
-        for (const [id, answer] of Object.entries(c.answers)) check(asked.has(id) && isValidAnswer(asked.get(id) as never, answer as never));
+        for (const [id, answer] of Object.entries(c.answers))
+          check(asked.has(id) && isValidAnswer(asked.get(id) as never, answer as never));
       });
     }
     return { ok: true, compiled: d as CompiledRuleSet };
@@ -147,10 +148,13 @@ function condition(c: J, asked: Map<string, J>, depth: number): void {
   const isOption = (v: unknown) => optionIds.includes(v as string);
   check(
     keys.length === 2 &&
-      (operand === 'boolean' ? typeof value === 'boolean'
-      : operand === 'option' ? isOption(value)
-      : operand === 'options' ? value.length > 0 && value.every(isOption)
-      : operand === 'number' && num(value)),
+      (operand === 'boolean'
+        ? typeof value === 'boolean'
+        : operand === 'option'
+          ? isOption(value)
+          : operand === 'options'
+            ? value.length > 0 && value.every(isOption)
+            : operand === 'number' && num(value)),
   );
 }
 

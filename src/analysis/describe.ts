@@ -67,7 +67,8 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
         ? `${q} ${many ? 'includes any of' : 'is'} ${list(test.question, test.noneOf, 'or')} (or not answered)`
         : `${q} is answered, and ${many ? 'includes none of' : 'not'} ${list(test.question, test.noneOf, 'or')}`;
     }
-    if (has(test, 'includes')) return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
+    if (has(test, 'includes'))
+      return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
     if (has(test, 'includesAny')) {
       return `${q} ${negated ? 'includes none of' : 'includes any of'} ${list(test.question, test.includesAny, 'or')}${unanswered}`;
     }
@@ -79,11 +80,14 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
   type Words = (negated: boolean, nested: boolean) => string;
 
   // De Morgan, so "not" lands on the tests, where it reads naturally: `all` joins with "and", or "or" when negated.
-  const group = (isAll: boolean) => (parts: Words[]): Words => (negated, nested) => {
-    if (parts.length === 1) return parts[0]!(negated, nested);
-    const body = parts.map((part) => part(negated, true)).join(isAll !== negated ? ' and ' : ' or ');
-    return nested ? `(${body})` : body;
-  };
+  const group =
+    (isAll: boolean) =>
+    (parts: Words[]): Words =>
+    (negated, nested) => {
+      if (parts.length === 1) return parts[0]!(negated, nested);
+      const body = parts.map((part) => part(negated, true)).join(isAll !== negated ? ' and ' : ' or ');
+      return nested ? `(${body})` : body;
+    };
 
   function condition(c: Condition): string {
     return foldCondition<Words>(c, {

@@ -111,16 +111,17 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
   let longest: PathEstimate | null = null;
   for (const tier of TIERS) {
     const pricing: Pricing = {
-      end: (t) =>
-        t.tier === tier
-          ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 }
-          : null,
+      end: (t) => (t.tier === tier ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 } : null),
       answer: (node, edge) => ({
         words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, edge.decidedFired),
         answers: 1,
         screens: 1,
       }),
-      resume: (edge) => ({ words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired), answers: 0, screens: 1 }),
+      resume: (edge) => ({
+        words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired),
+        answers: 0,
+        screens: 1,
+      }),
       better: (a, b) => seconds(a) > seconds(b),
     };
     const path = bestPath(graph, pricing);

@@ -128,15 +128,10 @@ function checkOperand(test: LeafOperator, operand: unknown, at: Path, add: (at: 
   }
 }
 
-function checkId(
-  value: unknown,
-  at: Path,
-  expected: string,
-  add: (at: Path, message: string) => void,
-  test = 'question',
-): void {
+function checkId(value: unknown, at: Path, expected: string, add: (at: Path, message: string) => void, test = 'question'): void {
   if (typeof value === 'string' && ID_PATTERN.test(value)) return;
-  const hint = typeof value === 'boolean' ? M.hintQuoteBoolean : typeof value === 'string' && suggestId(value) ? M.hintIdFormat(suggestId(value)) : '';
+  const hint =
+    typeof value === 'boolean' ? M.hintQuoteBoolean : typeof value === 'string' && suggestId(value) ? M.hintIdFormat(suggestId(value)) : '';
   add(at, M.conditionOperand(test, expected, value, hint));
 }
 

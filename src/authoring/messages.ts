@@ -74,7 +74,8 @@ export const messages = {
   yamlPlain: {
     TAB_AS_INDENT: 'a tab is used to indent this line. Indent with spaces, never tabs.',
     MULTILINE_IMPLICIT_KEY: 'this line has no colon, or the next line is indented too far. Write "name: value".',
-    BLOCK_AS_IMPLICIT_KEY: 'a second "name:" on the same line. Put each "name: value" on its own line, or put text that contains ": " in quotes.',
+    BLOCK_AS_IMPLICIT_KEY:
+      'a second "name:" on the same line. Put each "name: value" on its own line, or put text that contains ": " in quotes.',
     MISSING_CHAR: 'something is missing here: a colon after a name, or a closing ] or }.',
     MISSING_QUOTE: 'a quote opened here is never closed. Add the closing quote at the end of the text.',
     BAD_INDENT: 'this line does not line up with the lines above, or a [ or { before it is not closed.',
@@ -87,10 +88,8 @@ export const messages = {
     `YAML syntax: the ${open} opened here is never closed. Add ${close} at the end of the ${open === '{' ? 'map' : 'list'}.`,
   duplicateKey: (key: string) =>
     `the field ${quote(key)} is written twice in the same place; it is not clear which one is meant. Keep only one.`,
-  emptyFile: () =>
-    'the file is empty. A rule set starts with "id:", "version:", "title:" and goes on to "questions:" and "rules:".',
-  notAMap: (found: string) =>
-    `expected a rule set: fields like "id: ketamine" and "questions:", one per line; found ${found}.`,
+  emptyFile: () => 'the file is empty. A rule set starts with "id:", "version:", "title:" and goes on to "questions:" and "rules:".',
+  notAMap: (found: string) => `expected a rule set: fields like "id: ketamine" and "questions:", one per line; found ${found}.`,
   yamlUnreadable: (reason: string) => `the file could not be read as YAML: ${reason}.`,
   yamlWarning: (detail: string) => `YAML: ${detail}.`,
 
@@ -107,15 +106,12 @@ export const messages = {
   hintTryId: (id: string) => `Try ${quote(id)}.`,
   hintIdFormat: (id: string) => `Ids use lower-case letters, digits and hyphens: try ${quote(id)}.`,
   unknownField: (key: string, where: string, suggestion: string | undefined, allowed: readonly string[]) =>
-    `${where} has no field ${quote(key)}.${didYouMean(suggestion)}${
-      allowed.length ? ` Allowed fields: ${allowed.join(', ')}.` : ''
-    }`,
+    `${where} has no field ${quote(key)}.${didYouMean(suggestion)}${allowed.length ? ` Allowed fields: ${allowed.join(', ')}.` : ''}`,
   notOneOf: (field: string, values: readonly string[], found: unknown, suggestion: string | undefined) =>
     `${field} must be one of ${listOf(values)}; found ${describe(found)}.${didYouMean(suggestion)}`,
   withFound: (schemaMessage: string, found: unknown, suggestion?: string) =>
     `${schemaMessage}; found ${describe(found)}.${didYouMean(suggestion)}`,
-  tooFew: (minimum: number, what: string, found: number) =>
-    `needs at least ${minimum} ${what}${minimum === 1 ? '' : 's'}; found ${found}.`,
+  tooFew: (minimum: number, what: string, found: number) => `needs at least ${minimum} ${what}${minimum === 1 ? '' : 's'}; found ${found}.`,
   tooSmall: (minimum: number, found: unknown) => `must be at least ${minimum}; found ${describe(found)}.`,
   badLocale: (found: string) =>
     `${quote(found)} is not a language code. Use codes like "en", "es" or "pt-BR" as the keys of translated text.`,
@@ -129,8 +125,7 @@ export const messages = {
 
   // ---- Conditions ------------------------------------------------------------
   conditionTests: 'equals, oneOf, noneOf, includes, includesAny, lessThan, atMost, greaterThan, atLeast, answered, all, any, not',
-  conditionNotMap: (found: unknown) =>
-    `expected a condition like { question: age, lessThan: 18 }; found ${describe(found)}.`,
+  conditionNotMap: (found: unknown) => `expected a condition like { question: age, lessThan: 18 }; found ${describe(found)}.`,
   conditionUnknownKey: (key: string, suggestion: string | undefined) =>
     `a condition has no test ${quote(key)}.${didYouMean(suggestion)} Tests are: ${messages.conditionTests}.`,
   conditionNoTest: (keys: readonly string[]) =>
@@ -149,9 +144,7 @@ export const messages = {
 
   // ---- Meaning ---------------------------------------------------------------
   unknownQuestion: (id: string, suggestion: string | undefined, known: readonly string[]) =>
-    `there is no question ${quote(id)}.${didYouMean(suggestion)}${
-      suggestion ? '' : ` Questions are: ${known.join(', ')}.`
-    }`,
+    `there is no question ${quote(id)}.${didYouMean(suggestion)}${suggestion ? '' : ` Questions are: ${known.join(', ')}.`}`,
   unknownOption: (option: string, questionId: string, suggestion: string | undefined, known: readonly string[]) =>
     `the question ${quote(questionId)} has no option ${quote(option)}.${didYouMean(suggestion)} Its options are: ${[...new Set(known)].join(', ')}.`,
   operatorMismatch: (test: string, questionId: string, type: string, instead: string) =>
@@ -179,8 +172,7 @@ export const messages = {
     `this text has no ${quote(locale)} version (the rule set's default language); found ${listOf(found, 'and')}. Add "${locale}: …".`,
 
   // ---- Cases -----------------------------------------------------------------
-  casesNotList: (found: unknown) =>
-    `a cases file starts with "cases:" and a list of cases ("- name: …"); found ${describe(found)}.`,
+  casesNotList: (found: unknown) => `a cases file starts with "cases:" and a list of cases ("- name: …"); found ${describe(found)}.`,
   caseNotMap: (found: unknown) => `a case is a map with "name:", "answers:" and "expect:"; found ${describe(found)}.`,
   caseUnknownField: (key: string, suggestion: string | undefined) =>
     `a case has no field ${quote(key)}.${didYouMean(suggestion)} A case has: name, answers, expect.`,
@@ -188,14 +180,12 @@ export const messages = {
   caseNameMissing: () => 'every case needs a "name:" in plain words, so a failure says which one.',
   caseDuplicateName: (name: string, firstLine: number) =>
     `the case name ${quote(name)} is already used on line ${firstLine}. Give each case its own name.`,
-  caseAnswersNotMap: (found: unknown) =>
-    `"answers:" is a map of question id to answer, like "age: 34"; found ${describe(found)}.`,
+  caseAnswersNotMap: (found: unknown) => `"answers:" is a map of question id to answer, like "age: 34"; found ${describe(found)}.`,
   caseExpectUnknownField: (key: string, suggestion: string | undefined) =>
     `"expect:" has no field ${quote(key)}.${didYouMean(suggestion)} It has: tier, fired.`,
   caseUnknownTier: (found: unknown, suggestion: string | undefined) =>
     `"tier:" is one of ${listOf(TIERS)}; found ${describe(found)}.${didYouMean(suggestion)}`,
-  caseFiredNotList: (found: unknown) =>
-    `"fired:" is a list of rule ids, like [under-18] (or [] for none); found ${describe(found)}.`,
+  caseFiredNotList: (found: unknown) => `"fired:" is a list of rule ids, like [under-18] (or [] for none); found ${describe(found)}.`,
   caseUnknownRule: (id: unknown, suggestion: string | undefined) =>
     `there is no rule ${typeof id === 'string' ? quote(id) : describe(id)}.${didYouMean(suggestion)}`,
   caseBooleanAnswer: (questionId: string, written: string, options: readonly string[]) =>
@@ -215,8 +205,10 @@ export const messages = {
   caseRepeatedOption: (questionId: string, option: string) =>
     `the option ${quote(option)} is listed twice in the answer to ${quote(questionId)}.`,
   caseTier: (expected: string, actual: string) => `expected the outcome ${quote(expected)}, got ${quote(actual)}.`,
-  caseFiredMissing: (ids: readonly string[]) => `expected rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} to fire, but ${ids.length > 1 ? 'they did' : 'it did'} not.`,
-  caseFiredUnexpected: (ids: readonly string[]) => `rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} fired but ${ids.length > 1 ? 'are' : 'is'} not in "fired:".`,
+  caseFiredMissing: (ids: readonly string[]) =>
+    `expected rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} to fire, but ${ids.length > 1 ? 'they did' : 'it did'} not.`,
+  caseFiredUnexpected: (ids: readonly string[]) =>
+    `rule${ids.length > 1 ? 's' : ''} ${listOf(ids, 'and')} fired but ${ids.length > 1 ? 'are' : 'is'} not in "fired:".`,
   caseFailed: (name: string, details: readonly string[]) => `case ${quote(name)} failed: ${details.join(' ')}`,
 
   // ---- Command line ----------------------------------------------------------
@@ -253,7 +245,13 @@ export const messages = {
   cliMissingValue: (option: string) => `screener: ${option} needs a file name after it.`,
   cliCannotRead: (file: string, code: string | undefined, detail: string) =>
     `screener: cannot read ${file}: ${
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : detail
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : detail
     }.`,
   cliCannotWrite: (file: string, detail: string) => `screener: cannot write ${file}: ${detail}.`,
   cliStepCrashed: (step: string, detail: string) =>

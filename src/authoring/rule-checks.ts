@@ -16,7 +16,6 @@ type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */
 export type LineOf = (path: Path) => number;
 
-
 /**
  * Every problem of meaning in a schema-valid rule set.
  *
@@ -25,9 +24,30 @@ export type LineOf = (path: Path) => number;
  */
 export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
   const findings: Finding[] = [];
-  findings.push(...duplicateIds(ruleSet.questions.map((q) => q.id), ['questions'], 'question', lineOf));
-  findings.push(...duplicateIds(ruleSet.rules.map((r) => r.id), ['rules'], 'rule', lineOf));
-  findings.push(...duplicateIds(ruleSet.invariants.map((i) => i.id), ['invariants'], 'invariant', lineOf));
+  findings.push(
+    ...duplicateIds(
+      ruleSet.questions.map((q) => q.id),
+      ['questions'],
+      'question',
+      lineOf,
+    ),
+  );
+  findings.push(
+    ...duplicateIds(
+      ruleSet.rules.map((r) => r.id),
+      ['rules'],
+      'rule',
+      lineOf,
+    ),
+  );
+  findings.push(
+    ...duplicateIds(
+      ruleSet.invariants.map((i) => i.id),
+      ['invariants'],
+      'invariant',
+      lineOf,
+    ),
+  );
 
   const byId = new Map<string, { question: Question; index: number }>();
   ruleSet.questions.forEach((question, index) => {
@@ -39,7 +59,14 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
     const path: Path = ['questions', index];
     if (question.type === 'number') findings.push(...numberRange(question, path));
     else {
-      findings.push(...duplicateIds(question.options.map((o) => o.id), [...path, 'options'], 'option', lineOf));
+      findings.push(
+        ...duplicateIds(
+          question.options.map((o) => o.id),
+          [...path, 'options'],
+          'option',
+          lineOf,
+        ),
+      );
       findings.push(...exclusiveNotes(question, path));
     }
     if (!question.showIf) return;
@@ -63,7 +90,9 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
     for (const [leaf, leafPath] of leaves(condition, path)) {
       const target = byId.get(leaf.question)?.question;
       if (!target) {
-        findings.push(error('unknown-question', [...leafPath, 'question'], M.unknownQuestion(leaf.question, closest(leaf.question, known), known)));
+        findings.push(
+          error('unknown-question', [...leafPath, 'question'], M.unknownQuestion(leaf.question, closest(leaf.question, known), known)),
+        );
       } else findings.push(...leafAgainstQuestion(leaf, target, leafPath));
     }
   }
@@ -81,7 +110,10 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
 export function leaves(condition: Condition, path: Path): [LeafCondition, Path][] {
   type Found = [LeafCondition, Path][];
   // Folded bottom-up, so each group puts its own keys in front of its leaves' paths.
-  const under = (...keys: Path) => (found: Found): Found => found.map(([leaf, at]) => [leaf, [...keys, ...at]]);
+  const under =
+    (...keys: Path) =>
+    (found: Found): Found =>
+      found.map(([leaf, at]) => [leaf, [...keys, ...at]]);
   const group = (key: string) => (parts: Found[]) => parts.flatMap((found, i) => under(key, i)(found));
   const found = foldCondition<Found>(condition, { leaf: (leaf) => [[leaf, []]], all: group('all'), any: group('any'), not: under('not') });
   return under(...path)(found);
@@ -94,18 +126,24 @@ function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path
   ];
   // One table (vocabulary.ts) says which tests fit which question types, here and in the widget.
   if (!testFitsType(test, question.type)) {
-    return mismatch(question.type === 'number' ? M.useNumberTests : question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests);
+    return mismatch(
+      question.type === 'number' ? M.useNumberTests : question.type === 'single-choice' ? M.useSingleTests : M.useMultipleTests,
+    );
   }
   if (question.type === 'number') return [];
 
   const options = question.options.map((o) => o.id);
-  const referenced: [string, Path][] =
-    has(leaf, 'equals') ? [[leaf.equals, [...path, 'equals']]]
-    : has(leaf, 'includes') ? [[leaf.includes, [...path, 'includes']]]
-    : has(leaf, 'oneOf') ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
-    : has(leaf, 'noneOf') ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
-    : has(leaf, 'includesAny') ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
-    : [];
+  const referenced: [string, Path][] = has(leaf, 'equals')
+    ? [[leaf.equals, [...path, 'equals']]]
+    : has(leaf, 'includes')
+      ? [[leaf.includes, [...path, 'includes']]]
+      : has(leaf, 'oneOf')
+        ? leaf.oneOf.map((id, i): [string, Path] => [id, [...path, 'oneOf', i]])
+        : has(leaf, 'noneOf')
+          ? leaf.noneOf.map((id, i): [string, Path] => [id, [...path, 'noneOf', i]])
+          : has(leaf, 'includesAny')
+            ? leaf.includesAny.map((id, i): [string, Path] => [id, [...path, 'includesAny', i]])
+            : [];
   return referenced
     .filter(([id]) => !options.includes(id))
     .map(([id, at]) => error('unknown-option', at, M.unknownOption(id, question.id, closest(id, options), options)));
@@ -168,9 +206,26 @@ function missingLocales(ruleSet: RuleSet): Finding[] {
 }
 
 const TEXT_FIELDS = new Set([
-  'title', 'body', 'start', 'text', 'help', 'label', 'unit', 'reason', 'clinicianNote', 'action',
-  'intro', 'emergency', 'medicalTitle', 'name', 'detail', 'linkLabel',
-  'adultsOnly', 'notAdvice', 'notEmergency', 'privacy',
+  'title',
+  'body',
+  'start',
+  'text',
+  'help',
+  'label',
+  'unit',
+  'reason',
+  'clinicianNote',
+  'action',
+  'intro',
+  'emergency',
+  'medicalTitle',
+  'name',
+  'detail',
+  'linkLabel',
+  'adultsOnly',
+  'notAdvice',
+  'notEmergency',
+  'privacy',
 ]);
 
 function error(code: string, path: Path, message: string): Finding {

@@ -69,10 +69,16 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
     const options = leaf.includesAny;
     return Array.isArray(answer) && answer.some((a) => options.includes(a));
   }
-  return typeof answer === 'number' && (has(leaf, 'lessThan') ? answer < leaf.lessThan
-    : has(leaf, 'atMost') ? answer <= leaf.atMost
-    : has(leaf, 'greaterThan') ? answer > leaf.greaterThan
-    : answer >= leaf.atLeast);
+  return (
+    typeof answer === 'number' &&
+    (has(leaf, 'lessThan')
+      ? answer < leaf.lessThan
+      : has(leaf, 'atMost')
+        ? answer <= leaf.atMost
+        : has(leaf, 'greaterThan')
+          ? answer > leaf.greaterThan
+          : answer >= leaf.atLeast)
+  );
 }
 
 /**
@@ -148,7 +154,7 @@ function planFor(ruleSet: RuleSet): Plan {
       const [question, twin] = questions.filter((q) => q.id === id);
       if (question && question.type !== 'number' && !twin && question.options.length < 33 && !leafHolds(condition, undefined)) {
         const single = question.type === 'single-choice';
-        if (single || !(has(condition, 'noneOf'))) {
+        if (single || !has(condition, 'noneOf')) {
           question.options.forEach((option, i) => (mask |= +leafHolds(condition, single ? option.id : [option.id]) << i));
         }
       }
@@ -386,7 +392,7 @@ function buildAnswerCheck(question: Question): AnswerCheck {
     return (answer) => grid.indexOf(answer) !== null && 0;
   }
   // 2 ** i | 0 is 0 past bit 31: such options are known but carry no bit.
-  const bits = new Map(question.options.map((o, i) => [o.id, 2 ** i | 0]));
+  const bits = new Map(question.options.map((o, i) => [o.id, (2 ** i) | 0]));
   if (question.type === 'single-choice') return (answer) => bits.get(answer as string) ?? false;
   const exclusive = new Set(question.options.filter((o) => own(o, 'exclusive')).map((o) => o.id));
   return (answer) => {

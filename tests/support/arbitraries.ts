@@ -16,7 +16,24 @@ import type { Answer, Answers } from '../../src/core/engine.ts';
 // ---------------------------------------------------------------------------
 // Text
 
-const WORDS = ['you', 'may', 'feel', 'sleep', 'a', 'clinician', 'will', 'decide', 'how', 'often', 'today', 'call', 'us', 'yes', 'no', 'week'];
+const WORDS = [
+  'you',
+  'may',
+  'feel',
+  'sleep',
+  'a',
+  'clinician',
+  'will',
+  'decide',
+  'how',
+  'often',
+  'today',
+  'call',
+  'us',
+  'yes',
+  'no',
+  'week',
+];
 const LOCALES = ['en', 'es', 'pt-BR', 'fr'];
 
 /** A safe sentence, sometimes with *emphasis*, **strong** or an allowed link. */
@@ -26,7 +43,10 @@ export const safeStringArb: fc.Arbitrary<string> = fc
       { weight: 8, arbitrary: fc.constantFrom(...WORDS) },
       { weight: 1, arbitrary: fc.constantFrom(...WORDS).map((w) => `*${w}*`) },
       { weight: 1, arbitrary: fc.constantFrom(...WORDS).map((w) => `**${w}**`) },
-      { weight: 1, arbitrary: fc.constantFrom('[call 988](tel:988)', '[our site](https://example.org/help)', '[email](mailto:care@example.org)') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom('[call 988](tel:988)', '[our site](https://example.org/help)', '[email](mailto:care@example.org)'),
+      },
     ),
     { minLength: 1, maxLength: 6 },
   )
@@ -91,8 +111,8 @@ function numberQuestionArb(id: string): fc.Arbitrary<NumberInput> {
 const questionTypeArb = fc.constantFrom('single-choice', 'multiple-choice', 'number') as fc.Arbitrary<QuestionInput['type']>;
 
 function questionArb(id: string): fc.Arbitrary<QuestionInput> {
-  return questionTypeArb.chain((type): fc.Arbitrary<QuestionInput> =>
-    type === 'number' ? numberQuestionArb(id) : choiceQuestionArb(id, type),
+  return questionTypeArb.chain(
+    (type): fc.Arbitrary<QuestionInput> => (type === 'number' ? numberQuestionArb(id) : choiceQuestionArb(id, type)),
   );
 }
 
@@ -258,7 +278,7 @@ export function validAnswer(question: Question, seed: number): Answer {
   const exclusive = options.filter((o) => o.exclusive);
   // Now and then pick an exclusive option on its own ("None of these").
   if (exclusive.length > 0 && (plain.length === 0 || seed % 4 === 0)) return [exclusive[seed % exclusive.length]!.id];
-  const bits = (seed >>> 2) % (2 ** plain.length - 1) + 1;
+  const bits = ((seed >>> 2) % (2 ** plain.length - 1)) + 1;
   return plain.filter((_, i) => bits & (1 << i)).map((o) => o.id);
 }
 
@@ -271,7 +291,16 @@ export function invalidAnswer(question: Question, seed: number): Answer {
   let candidates: unknown[];
   if (question.type === 'number') {
     const step = question.step ?? 1;
-    candidates = [question.min - step, question.max + step, question.min + step / 2, Number.NaN, Infinity, -Infinity, String(question.min), [question.min]];
+    candidates = [
+      question.min - step,
+      question.max + step,
+      question.min + step / 2,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      String(question.min),
+      [question.min],
+    ];
   } else if (question.type === 'single-choice') {
     candidates = ['no-such-option', '', [question.options[0]!.id], 3];
   } else {
@@ -289,17 +318,15 @@ export function invalidAnswer(question: Question, seed: number): Answer {
  * an invalid one. Answers to hidden questions are included on purpose.
  */
 export function answersArb(ruleSet: RuleSet): fc.Arbitrary<Answers> {
-  return fc
-    .tuple(...ruleSet.questions.map(() => fc.tuple(fc.constantFrom('none', 'valid', 'valid', 'invalid'), fc.nat())))
-    .map((picks) => {
-      const answers: Record<string, Answer> = {};
-      picks.forEach(([kind, seed], i) => {
-        const question = ruleSet.questions[i]!;
-        if (kind === 'valid') answers[question.id] = validAnswer(question, seed);
-        if (kind === 'invalid') answers[question.id] = invalidAnswer(question, seed);
-      });
-      return answers;
+  return fc.tuple(...ruleSet.questions.map(() => fc.tuple(fc.constantFrom('none', 'valid', 'valid', 'invalid'), fc.nat()))).map((picks) => {
+    const answers: Record<string, Answer> = {};
+    picks.forEach(([kind, seed], i) => {
+      const question = ruleSet.questions[i]!;
+      if (kind === 'valid') answers[question.id] = validAnswer(question, seed);
+      if (kind === 'invalid') answers[question.id] = invalidAnswer(question, seed);
     });
+    return answers;
+  });
 }
 
 // ---------------------------------------------------------------------------

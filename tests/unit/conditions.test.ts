@@ -105,7 +105,10 @@ function referenceWalk(ruleSet: RuleSet, answers: Answers): { visible: string[];
 function anyLeafArb(question: Question): fc.Arbitrary<LeafCondition> {
   const ids = question.type === 'number' ? [] : question.options.map((o) => o.id);
   const option = fc.constantFrom(...ids, 'not-an-option');
-  const number = question.type === 'number' ? fc.integer({ min: Math.floor(question.min) - 2, max: Math.ceil(question.max) + 2 }) : fc.integer({ min: -2, max: 5 });
+  const number =
+    question.type === 'number'
+      ? fc.integer({ min: Math.floor(question.min) - 2, max: Math.ceil(question.max) + 2 })
+      : fc.integer({ min: -2, max: 5 });
   return fc.constantFrom(...LEAF_OPERATORS).chain((operator) => {
     const operand = {
       option,
@@ -127,7 +130,11 @@ const ruleSetAndAnswersArb = ruleSetArb.chain((base) =>
     .tuple(
       fc.array(anyConditionArb(base.questions), { minLength: base.rules.length, maxLength: base.rules.length }),
       // A showIf may only read earlier questions; the first question has none.
-      fc.tuple(...base.questions.map((_, i) => (i === 0 ? fc.constant(undefined) : fc.option(anyConditionArb(base.questions.slice(0, i), 2), { nil: undefined })))),
+      fc.tuple(
+        ...base.questions.map((_, i) =>
+          i === 0 ? fc.constant(undefined) : fc.option(anyConditionArb(base.questions.slice(0, i), 2), { nil: undefined }),
+        ),
+      ),
     )
     .chain(([whens, showIfs]) => {
       const ruleSet: RuleSet = {
@@ -175,7 +182,19 @@ describe('the engine reads conditions as the reference does', () => {
 
 describe('foldCondition()', () => {
   it('hands each group its children in order, already folded', () => {
-    const condition: Condition = { all: [{ question: 'a', equals: 'x' }, { not: { any: [{ question: 'b', atLeast: 3 }, { question: 'c', answered: true }] } }] };
+    const condition: Condition = {
+      all: [
+        { question: 'a', equals: 'x' },
+        {
+          not: {
+            any: [
+              { question: 'b', atLeast: 3 },
+              { question: 'c', answered: true },
+            ],
+          },
+        },
+      ],
+    };
     const written = foldCondition<string>(condition, {
       leaf: (leaf) => leaf.question,
       all: (parts) => `all(${parts.join(',')})`,
@@ -189,7 +208,8 @@ describe('foldCondition()', () => {
     const leaf: Condition = { question: 'age', lessThan: 18 };
     const found: string[] = [];
     try {
-      for (const key of ['all', 'any', 'not']) Object.defineProperty(Object.prototype, key, { value: [], configurable: true, writable: true });
+      for (const key of ['all', 'any', 'not'])
+        Object.defineProperty(Object.prototype, key, { value: [], configurable: true, writable: true });
       found.push(...leavesOf(leaf).map((l) => l.question));
       found.push(String(compileCondition(leaf, () => () => true)(undefined)));
     } finally {
@@ -201,7 +221,17 @@ describe('foldCondition()', () => {
   it('compileCondition() stops at the first part that decides, as the engine did', () => {
     const read: string[] = [];
     const test = compileCondition<void>(
-      { any: [{ question: 'a', answered: true }, { all: [{ question: 'b', answered: false }, { question: 'c', answered: true }] }] },
+      {
+        any: [
+          { question: 'a', answered: true },
+          {
+            all: [
+              { question: 'b', answered: false },
+              { question: 'c', answered: true },
+            ],
+          },
+        ],
+      },
       (leaf) => () => (read.push(leaf.question), leaf.question !== 'b'),
     );
     expect(test()).toBe(true);

@@ -96,10 +96,13 @@ describe('tiers, help kinds, id and version patterns', () => {
     },
   );
 
-  it.each(['1.0.0', '12.3.45', '1.0', 'v1.0.0', '1.0.0-beta'])('version %j is accepted by both exactly when VERSION_PATTERN matches it', async (version) => {
-    const allowed = VERSION_PATTERN.test(version);
-    expect(await verdicts((doc) => (doc.version = version))).toEqual({ loader: allowed, widget: allowed });
-  });
+  it.each(['1.0.0', '12.3.45', '1.0', 'v1.0.0', '1.0.0-beta'])(
+    'version %j is accepted by both exactly when VERSION_PATTERN matches it',
+    async (version) => {
+      const allowed = VERSION_PATTERN.test(version);
+      expect(await verdicts((doc) => (doc.version = version))).toEqual({ loader: allowed, widget: allowed });
+    },
+  );
 });
 
 describe('HASH_PATTERN', () => {
@@ -125,7 +128,7 @@ describe('no copies of the vocabulary', () => {
     ['the id pattern', /\[a-z0-9\]\+\((\?:)?-\[a-z0-9\]\+\)\*/, 'check(/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value))'],
     ['the version pattern', /\\d\+\\\.\\d\+\\\.\\d\+/, 'check(/^\\d+\\.\\d+\\.\\d+$/.test(r.version))'],
     ['the hash pattern', /sha256-\[/, 'check(/^sha256-[\\w+/]+=*$/.test(d.hash))'],
-    ['the locale pattern', /\[a-z\]\{2,3\}/, "/^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(k)"],
+    ['the locale pattern', /\[a-z\]\{2,3\}/, '/^[a-z]{2,3}(?:-[A-Z]{2})?$/.test(k)'],
     ['the operator list', /'equals'[\s:,]+(case\s+)?'(oneOf|includes)'/, "case 'equals':\n    case 'includes':"],
   ])('spells %s only in vocabulary.ts', (_, copy, once) => {
     expect(once).toMatch(copy);

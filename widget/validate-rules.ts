@@ -9,7 +9,18 @@
 import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../src/core/compile.ts';
 import { isValidAnswer } from '../src/core/engine.ts';
 import { unsafeHrefReason, unsafeTextReason } from '../src/core/text.ts';
-import { LEAF_TESTS, MAX_CONDITION_DEPTH, testFitsType, type LeafOperator } from '../src/core/vocabulary.ts';
+import {
+  CRISIS_HELP,
+  HASH_PATTERN,
+  ID_PATTERN,
+  LEAF_TESTS,
+  MAX_CONDITION_DEPTH,
+  RULE_TIERS,
+  testFitsType,
+  TIERS,
+  VERSION_PATTERN,
+  type LeafOperator,
+} from '../src/core/vocabulary.ts';
 
 /** The outcome of {@link validateCompiled}: the file, or the first problem found. */
 /** A trusted rule set, with the languages every one of its texts is written in (its own `locale` first). */
@@ -22,7 +33,6 @@ let covered: string[] | undefined;
 // biome-ignore lint/suspicious/noExplicitAny: see above; the checks narrow each value before use.
 type J = Record<string, any>;
 
-const TIERS = ['crisis', 'not-suitable', 'review', 'candidate'];
 /** Every patient-facing text of the rule set outside its lists. */
 const TEXTS = [
   'title',
@@ -45,8 +55,8 @@ export function validateCompiled(data: unknown): ValidationResult {
   try {
     const d = data as J;
     const r = d.ruleSet;
-    check(d.format === COMPILED_FORMAT && d.formatVersion === COMPILED_FORMAT_VERSION && /^sha256-[\w+/]+=*$/.test(d.hash));
-    check(/^\d+\.\d+\.\d+$/.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
+    check(d.format === COMPILED_FORMAT && d.formatVersion === COMPILED_FORMAT_VERSION && HASH_PATTERN.test(d.hash));
+    check(VERSION_PATTERN.test(r.version) && typeof r.locale === 'string' && typeof r.showReasons === 'boolean');
     const links: unknown[] = r.crisisResources.resources;
     // No prose anywhere may carry HTML, an event handler or a script URL. A
     // resource's link is not prose (`?online=true` is a query): it gets the link rule below.
@@ -88,7 +98,7 @@ export function validateCompiled(data: unknown): ValidationResult {
     each(r.rules, 'rules', (rule) => {
       unique(rule.id, ruleIds);
       condition(rule.when, asked, 1);
-      check(TIERS.indexOf(rule.tier) in [0, 1, 2] && [undefined, 'lines', 'medical'].includes(rule.crisisHelp));
+      check(RULE_TIERS.includes(rule.tier) && [undefined, ...CRISIS_HELP].includes(rule.crisisHelp));
       text(rule.reason);
     });
     // The build ships rules without invariants; a compiled file keeps them, checked as `screener check` does.
@@ -165,7 +175,7 @@ function text(value: unknown): void {
 }
 
 function unique(value: unknown, seen: Set<string> | Map<string, J>): void {
-  check(typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !seen.has(value));
+  check(typeof value === 'string' && ID_PATTERN.test(value as string) && !seen.has(value));
   if (seen instanceof Set) seen.add(value as string);
 }
 

@@ -18,7 +18,8 @@ import { has, own } from '../core/own.ts';
 import { evaluateCondition, isValidAnswer, numberGrid, type Answer } from '../core/engine.ts';
 import type { Finding } from '../authoring/finding.ts';
 import type { ChoiceQuestion, Condition, LeafCondition, NumberQuestion, Question, RuleSet } from '../authoring/schema.ts';
-import { conditionsOf, leafKey, leavesOf, optionIdsOf } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { conditionsOf, leafKey, optionIdsOf } from './conditions.ts';
 
 /** A group of answers no condition can tell apart. */
 export interface AnswerClass {
@@ -35,7 +36,10 @@ export interface AnswerClass {
  * try { lintRuleSet(ruleSet) } catch (e) { if (e instanceof TooManyClassesError) findings.push(e.toFinding(ruleSet)) }
  */
 export class TooManyClassesError extends Error {
-  constructor(readonly questionId: string, readonly count: number) {
+  constructor(
+    readonly questionId: string,
+    readonly count: number,
+  ) {
     super(
       `question "${questionId}" has ${count} groups of options that rules test separately; ` +
         'the analysis lists at most 65536. Test fewer options one by one, or group them with includesAny.',
@@ -143,9 +147,7 @@ function multipleClasses(question: ChoiceQuestion, leaves: readonly LeafConditio
   const other = unnamed.find((id) => question.options.some((o) => o.id === id && own(o, 'exclusive'))) ?? unnamed[0];
   if (other !== undefined) candidates.push([other]);
   for (const id of exclusive) candidates.push([id]);
-  const masks = Array.from({ length: 2 ** free.length - 1 }, (_, i) => i + 1).sort(
-    (a, b) => bitCount(a) - bitCount(b) || a - b,
-  );
+  const masks = Array.from({ length: 2 ** free.length - 1 }, (_, i) => i + 1).sort((a, b) => bitCount(a) - bitCount(b) || a - b);
   for (const mask of masks) candidates.push(free.filter((_, i) => mask & (1 << i)).map((group) => group[0]!));
 
   const order = new Map(question.options.map((option, i) => [option.id, i]));
@@ -196,7 +198,10 @@ function numberClasses(question: NumberQuestion, leaves: readonly LeafCondition[
       if (near >= 0 && near <= last) points.add(near);
     }
   }
-  const values = [...points].sort((a, b) => a - b).map(at).filter((v) => isValidAnswer(question, v));
+  const values = [...points]
+    .sort((a, b) => a - b)
+    .map(at)
+    .filter((v) => isValidAnswer(question, v));
 
   const ranges: { sig: string; from: number; to: number }[] = [];
   for (const value of values) {

@@ -5,7 +5,7 @@
  * engine's semantics (unanswered, hidden, `noneOf`, number edges) carry over
  * exactly, and `all` / `any` / `not` are plain boolean logic on top.
  */
-import { has } from '../core/own.ts';
+import { compileCondition } from '../core/conditions.ts';
 import { evaluateCondition } from '../core/engine.ts';
 import type { Condition, LeafCondition, RuleSet } from '../authoring/schema.ts';
 import type { AnswerClass } from './answer-classes.ts';
@@ -64,20 +64,9 @@ export function compiler(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly
     };
   }
 
+  // The same `all` / `any` / `not` closures as the engine's plan (src/core/conditions.ts).
   function compile(condition: Condition): CompiledCondition {
-    if (has(condition, 'all')) {
-      const parts = condition.all.map(compile);
-      return (state) => parts.every((part) => part(state));
-    }
-    if (has(condition, 'any')) {
-      const parts = condition.any.map(compile);
-      return (state) => parts.some((part) => part(state));
-    }
-    if (has(condition, 'not')) {
-      const inner = compile(condition.not);
-      return (state) => !inner(state);
-    }
-    return compileLeaf(condition);
+    return compileCondition(condition, compileLeaf);
   }
 
   return Object.assign(compile, { leafTable, compileLeaf });

@@ -1,23 +1,12 @@
 /**
- * Small facts about conditions that every analysis needs: their leaf tests,
- * and the last question they read (after which their value cannot change).
+ * Small facts about conditions that every analysis needs: where they are,
+ * the options a test names, and the last question they read (after which
+ * their value cannot change). Their leaf tests come from the core's one fold
+ * (`leavesOf` in src/core/conditions.ts).
  */
+import { leavesOf } from '../core/conditions.ts';
 import { has, own } from '../core/own.ts';
 import type { Condition, LeafCondition, RuleSet } from '../authoring/schema.ts';
-
-/**
- * Every leaf test inside a condition, in reading order.
- *
- * @example
- * leavesOf({ all: [{ question: 'a', equals: 'x' }, { not: { question: 'b', atLeast: 3 } }] })
- * // [{ question: 'a', equals: 'x' }, { question: 'b', atLeast: 3 }]
- */
-export function leavesOf(condition: Condition): LeafCondition[] {
-  if (has(condition, 'all')) return condition.all.flatMap(leavesOf);
-  if (has(condition, 'any')) return condition.any.flatMap(leavesOf);
-  if (has(condition, 'not')) return leavesOf(condition.not);
-  return [condition];
-}
 
 /**
  * Every condition in a rule set that can tell answers apart: `showIf`s, rule and invariant `when`s.

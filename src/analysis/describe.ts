@@ -6,6 +6,7 @@
  * hidden questions too, and `not` of a test is written so that it stays true
  * when the question is unanswered ("is not “Yes” (or not answered)").
  */
+import { foldCondition } from '../core/conditions.ts';
 import { has } from '../core/own.ts';
 import type { Answer } from '../core/engine.ts';
 import { resolveText } from '../core/text.ts';
@@ -66,7 +67,8 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
         ? `${q} ${many ? 'includes any of' : 'is'} ${list(test.question, test.noneOf, 'or')} (or not answered)`
         : `${q} is answered, and ${many ? 'includes none of' : 'not'} ${list(test.question, test.noneOf, 'or')}`;
     }
-    if (has(test, 'includes')) return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
+    if (has(test, 'includes'))
+      return `${q} ${negated ? 'does not include' : 'includes'} ${label(test.question, test.includes)}${unanswered}`;
     if (has(test, 'includesAny')) {
       return `${q} ${negated ? 'includes none of' : 'includes any of'} ${list(test.question, test.includesAny, 'or')}${unanswered}`;
     }
@@ -74,17 +76,26 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
     return `${q} is ${words.replace('#', amount(test.question, value))}${unanswered}`;
   }
 
-  function condition(c: Condition, negated = false, nested = false): string {
-    if (has(c, 'not')) return condition(c.not, !negated, nested);
-    if (has(c, 'all') || has(c, 'any')) {
-      const parts = has(c, 'all') ? c.all : c.any;
-      // De Morgan, so "not" lands on the tests, where it reads naturally.
-      const joiner = (has(c, 'all')) !== negated ? 'and' : 'or';
-      if (parts.length === 1) return condition(parts[0]!, negated, nested);
-      const body = parts.map((part) => condition(part, negated, true)).join(` ${joiner} `);
+  /** A condition's words, once it is known whether a `not` above it negates it and whether it sits inside a group. */
+  type Words = (negated: boolean, nested: boolean) => string;
+
+  // De Morgan, so "not" lands on the tests, where it reads naturally: `all` joins with "and", or "or" when negated.
+  const group =
+    (isAll: boolean) =>
+    (parts: Words[]): Words =>
+    (negated, nested) => {
+      if (parts.length === 1) return parts[0]!(negated, nested);
+      const body = parts.map((part) => part(negated, true)).join(isAll !== negated ? ' and ' : ' or ');
       return nested ? `(${body})` : body;
-    }
-    return leaf(c, negated);
+    };
+
+  function condition(c: Condition): string {
+    return foldCondition<Words>(c, {
+      leaf: (test) => (negated) => leaf(test, negated),
+      all: group(true),
+      any: group(false),
+      not: (inner) => (negated, nested) => inner(!negated, nested),
+    })(false, false);
   }
 
   function answer(questionId: string, value: Answer): string {
@@ -93,7 +104,7 @@ export function describer(ruleSet: RuleSet, locale: string = ruleSet.locale): De
     return list(questionId, value, 'and');
   }
 
-  return { condition: (c) => condition(c), answer, question: questionName };
+  return { condition, answer, question: questionName };
 }
 
 /** "under #", "# or less"… with # standing for the number and unit; negation flips the test. */

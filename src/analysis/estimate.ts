@@ -10,7 +10,7 @@
  *   machine can produce, interrupts and "Continue" included.
  * - **Most answered screens**: the largest number of answers on any path.
  */
-import { TIER_ORDER as TIERS } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import type { Finding } from '../authoring/finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
@@ -111,16 +111,17 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
   let longest: PathEstimate | null = null;
   for (const tier of TIERS) {
     const pricing: Pricing = {
-      end: (t) =>
-        t.tier === tier
-          ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 }
-          : null,
+      end: (t) => (t.tier === tier ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 } : null),
       answer: (node, edge) => ({
         words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, edge.decidedFired),
         answers: 1,
         screens: 1,
       }),
-      resume: (edge) => ({ words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired), answers: 0, screens: 1 }),
+      resume: (edge) => ({
+        words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired),
+        answers: 0,
+        screens: 1,
+      }),
       better: (a, b) => seconds(a) > seconds(b),
     };
     const path = bestPath(graph, pricing);

@@ -16,9 +16,11 @@
  * | sign-off-pending         | warning  | `signOff.reviewedBy` says the review is still to come ("PENDING", "draft", "awaiting …") |
  */
 import type { Finding } from '../authoring/finding.ts';
-import { TIER_ORDER as TIERS, tierRank } from '../core/engine.ts';
+import { tierRank } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
-import { leavesOf, optionIdsOf } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { optionIdsOf } from './conditions.ts';
 import { foldReachable } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
 
@@ -51,35 +53,34 @@ export function isPlaceholder(text: string): boolean {
  * for (const f of lintRuleSet(ruleSet)) console.log(f.severity, f.path.join('.'), f.message);
  */
 export function lintRuleSet(ruleSet: RuleSet, graph: PathGraph = buildPathGraph(ruleSet)): Finding[] {
-  return [
-    ...reachability(ruleSet, graph),
-    ...ruleFiring(ruleSet, graph),
-    ...unusedOptions(ruleSet),
-    ...paperwork(ruleSet),
-  ];
+  return [...reachability(ruleSet, graph), ...ruleFiring(ruleSet, graph), ...unusedOptions(ruleSet), ...paperwork(ruleSet)];
 }
 
 function reachability(ruleSet: RuleSet, graph: PathGraph): Finding[] {
   if (!graph.root) {
-    return [{
-      code: 'no-first-question',
-      severity: 'error',
-      path: ['questions', 0, 'showIf'],
-      message: 'no question is shown at the start, so the assessment cannot begin; the first question needs no showIf',
-    }];
+    return [
+      {
+        code: 'no-first-question',
+        severity: 'error',
+        path: ['questions', 0, 'showIf'],
+        message: 'no question is shown at the start, so the assessment cannot begin; the first question needs no showIf',
+      },
+    ];
   }
   const asked = new Set(graph.nodes.map((node) => node.question.id));
   return ruleSet.questions.flatMap((question, index): Finding[] =>
     asked.has(question.id)
       ? []
-      : [{
-          code: 'unreachable-question',
-          severity: 'error',
-          path: ['questions', index],
-          message:
-            `no answer path ever shows question "${question.id}"` +
-            (question.showIf ? ': its showIf is never true when the patient gets there; check the showIf' : ''),
-        }],
+      : [
+          {
+            code: 'unreachable-question',
+            severity: 'error',
+            path: ['questions', index],
+            message:
+              `no answer path ever shows question "${question.id}"` +
+              (question.showIf ? ': its showIf is never true when the patient gets there; check the showIf' : ''),
+          },
+        ],
   );
 }
 
@@ -93,7 +94,10 @@ function reachability(ruleSet: RuleSet, graph: PathGraph): Finding[] {
  */
 function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
   // For each node, a bit mask of the tiers (bit = rank) of the result screens it can reach.
-  const reach = foldReachable((terminal) => 1 << tierRank(terminal.tier), (a, b) => a | b);
+  const reach = foldReachable(
+    (terminal) => 1 << tierRank(terminal.tier),
+    (a, b) => a | b,
+  );
   const seen = new Map<string, number>(); // rule id → tiers of the result screens reachable where it fired
   const mark = (ruleIds: readonly string[], mask: number) => {
     for (const id of ruleIds) seen.set(id, (seen.get(id) ?? 0) | mask);

@@ -25,11 +25,13 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
-import { TIER_ORDER as TIERS, tierRank, type Answer } from '../core/engine.ts';
+import { tierRank, type Answer } from '../core/engine.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
 import { compiler, type CompiledCondition } from './compiled.ts';
-import { lastQuestionIndex, leafKey, leavesOf, questionOrder } from './conditions.ts';
+import { leavesOf } from '../core/conditions.ts';
+import { lastQuestionIndex, leafKey, questionOrder } from './conditions.ts';
 
 /** A result screen at the end of a path. */
 export interface Terminal {
@@ -122,12 +124,25 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   const interrupting = rules.filter((rule) => rule.interrupt);
   const targetFn = target ? compile(target) : null;
   const targetLast = target ? lastQuestionIndex(target, order) : -1;
-  const live = liveLeaves(ruleSet, target, order, rules.map((rule) => rule.last), targetLast, compile.compileLeaf);
-  const local = localEffects(questions, classList, rules, [
-    ...questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
-    ...ruleSet.rules.filter((_, i) => !rules[i]!.local).map((rule) => rule.when),
-    ...(target ? [target] : []),
-  ], compile.compileLeaf);
+  const live = liveLeaves(
+    ruleSet,
+    target,
+    order,
+    rules.map((rule) => rule.last),
+    targetLast,
+    compile.compileLeaf,
+  );
+  const local = localEffects(
+    questions,
+    classList,
+    rules,
+    [
+      ...questions.flatMap((question) => (question.showIf ? [question.showIf] : [])),
+      ...ruleSet.rules.filter((_, i) => !rules[i]!.local).map((rule) => rule.when),
+      ...(target ? [target] : []),
+    ],
+    compile.compileLeaf,
+  );
 
   const memo = new Map<string, GraphNode>();
   const nodes: GraphNode[] = [];
@@ -145,8 +160,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     }
     return fired;
   };
-  const minRank = (rank: number, fired: readonly { rank: number }[]) =>
-    fired.reduce((best, rule) => Math.min(best, rule.rank), rank);
+  const minRank = (rank: number, fired: readonly { rank: number }[]) => fired.reduce((best, rule) => Math.min(best, rule.rank), rank);
   const nextVisible = (state: number[], after: number) => {
     for (let j = after + 1; j < count; j += 1) if (!showIf[j] || showIf[j]!(state)) return j;
     return count;
@@ -192,7 +206,8 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
       if (!step) shared.set(group, (step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed)));
       const own = effects.fired[classIndex]!;
       let decidedFired = step.decidedIds;
-      if (own.length > 0) decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
+      if (own.length > 0)
+        decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
       node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
       edgeCount += 1;
     });
@@ -220,7 +235,14 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
    * Answering question `index` with `classIndex`, whose one-question rules reach `localRank`.
    * `shownWithout`: the interrupts shown before that still fire without this answer.
    */
-  function stepFrom(index: number, classIndex: number, localRank: number, before: number[], shownWithout: readonly string[], fixed: Fixed): Step {
+  function stepFrom(
+    index: number,
+    classIndex: number,
+    localRank: number,
+    before: number[],
+    shownWithout: readonly string[],
+    fixed: Fixed,
+  ): Step {
     const state = before.slice();
     state[index] = classIndex;
     const firing = interrupting.filter((rule) => rule.fires(state)).map((rule) => rule.id);
@@ -231,7 +253,12 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     if (pending.length > 0) {
       const now = decidedBetween(state, index, index + 1, index);
       const fixedNow = fixedAt(state, index, index + 1, fixed, minRank(localRank, now));
-      const result = terminal(state, true, fixedNow, rules.filter((rule) => rule.last > index && rule.fires(state)));
+      const result = terminal(
+        state,
+        true,
+        fixedNow,
+        rules.filter((rule) => rule.last > index && rule.fires(state)),
+      );
       if (next === count || !continueAfter) return { decided: now, decidedIds: ids(now), to: result, continueTo: null };
       const skipped = decidedBetween(state, index + 1, next);
       const fixedNext = fixedAt(state, index + 1, next, fixedNow, minRank(TIERS.length - 1, skipped));
@@ -239,7 +266,11 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
         decided: now,
         decidedIds: ids(now),
         to: result,
-        continueTo: { node: nodeAt(next, state, [...stillShown, ...pending].sort(), fixedNext), decidedFired: ids(skipped), interrupts: pending },
+        continueTo: {
+          node: nodeAt(next, state, [...stillShown, ...pending].sort(), fixedNext),
+          decidedFired: ids(skipped),
+          interrupts: pending,
+        },
       };
     }
     const fired = decidedBetween(state, index, next, index);

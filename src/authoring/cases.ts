@@ -18,7 +18,8 @@ import { evaluate, isValidAnswer, type Answer, type Answers } from '../core/engi
 import { isMap, type Finding } from './finding.ts';
 import { parseYaml, placeFinding, sortIssues, type ParsedYaml, type RuleIssue } from './loader.ts';
 import { messages as M } from './messages.ts';
-import { TIERS, type Question, type RuleSet, type Tier } from './schema.ts';
+import type { Question, RuleSet, Tier } from './schema.ts';
+import { TIERS } from '../core/vocabulary.ts';
 import { closest } from './suggest.ts';
 import { locate } from './yaml-positions.ts';
 
@@ -34,9 +35,7 @@ export interface ScenarioCase {
 }
 
 /** The cases of a file, or the problems that stop them running. */
-export type CasesLoadResult =
-  | { ok: true; cases: ScenarioCase[]; issues: RuleIssue[] }
-  | { ok: false; issues: RuleIssue[] };
+export type CasesLoadResult = { ok: true; cases: ScenarioCase[]; issues: RuleIssue[] } | { ok: false; issues: RuleIssue[] };
 
 /** What happened when a case ran. */
 export interface CaseResult {
@@ -110,7 +109,12 @@ export function loadCases(source: string, file: string, ruleSet: RuleSet): Cases
         const path = [...at, 'answers', questionId];
         const question = questions.get(questionId);
         if (!question) {
-          fail(path, M.unknownQuestion(questionId, closest(questionId, questions.keys()), [...questions.keys()]), 'unknown-question', 'key');
+          fail(
+            path,
+            M.unknownQuestion(questionId, closest(questionId, questions.keys()), [...questions.keys()]),
+            'unknown-question',
+            'key',
+          );
           continue;
         }
         const problems = checkAnswer(question, value, path, parsed);
@@ -152,7 +156,8 @@ function checkExpect(
   const tier = expect.tier;
   const tierOk = typeof tier === 'string' && (TIERS as readonly string[]).includes(tier);
   if (!('tier' in expect)) fail(path, M.caseMissing('tier'));
-  else if (!tierOk) fail([...path, 'tier'], M.caseUnknownTier(tier, typeof tier === 'string' ? closest(tier, TIERS) : undefined), 'unknown-tier');
+  else if (!tierOk)
+    fail([...path, 'tier'], M.caseUnknownTier(tier, typeof tier === 'string' ? closest(tier, TIERS) : undefined), 'unknown-tier');
   const fired = expect.fired;
   let firedOk = Array.isArray(fired);
   if (!('fired' in expect)) fail(path, M.caseMissing('fired'));

@@ -10,12 +10,11 @@
 import { closest } from './suggest.ts';
 import { isMap, type Finding } from './finding.ts';
 import { messages as M } from './messages.ts';
-import { LEAF_OPERATORS, MAX_CONDITION_DEPTH } from '../core/vocabulary.ts';
+import { COMBINATORS, ID_PATTERN, LEAF_OPERATORS, LEAF_TESTS, MAX_CONDITION_DEPTH, type LeafOperator } from '../core/vocabulary.ts';
 
-const COMBINATORS = ['all', 'any', 'not'] as const;
+// The operators and what each takes come from vocabulary.ts, as the schema's and the widget's do.
 const TESTS: readonly string[] = [...LEAF_OPERATORS, ...COMBINATORS];
 const FIELDS: readonly string[] = ['question', ...TESTS];
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 type Path = (string | number)[];
 
@@ -67,7 +66,7 @@ export function diagnoseCondition(value: unknown, path: Path): Finding[] {
   }
   if (!('question' in value)) add(path, M.conditionMissingQuestion(test));
   else checkId(value.question, [...path, 'question'], 'a question id', add);
-  checkOperand(test, operand, at, add);
+  checkOperand(test as LeafOperator, operand, at, add);
   return found;
 }
 
@@ -103,23 +102,20 @@ export function tooDeepConditions(raw: unknown): Finding[] {
   return found;
 }
 
-function checkOperand(test: string, operand: unknown, at: Path, add: (at: Path, message: string) => void): void {
-  switch (test) {
-    case 'equals':
-    case 'includes':
+function checkOperand(test: LeafOperator, operand: unknown, at: Path, add: (at: Path, message: string) => void): void {
+  switch (LEAF_TESTS[test].operand) {
+    case 'option':
       checkId(operand, at, 'one option id', add, test);
       return;
-    case 'oneOf':
-    case 'noneOf':
-    case 'includesAny':
+    case 'options':
       if (!Array.isArray(operand)) add(at, M.conditionOperand(test, 'a list of option ids', operand, M.hintWriteList));
       else if (operand.length === 0) add(at, M.conditionEmptyList(test));
       else operand.forEach((item, i) => checkId(item, [...at, i], 'option ids', add, test));
       return;
-    case 'answered':
+    case 'boolean':
       if (typeof operand !== 'boolean') add(at, M.conditionOperand(test, 'true or false', operand));
       return;
-    default:
+    case 'number':
       if (typeof operand !== 'number') {
         const hint =
           typeof operand === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(operand)
@@ -132,15 +128,10 @@ function checkOperand(test: string, operand: unknown, at: Path, add: (at: Path, 
   }
 }
 
-function checkId(
-  value: unknown,
-  at: Path,
-  expected: string,
-  add: (at: Path, message: string) => void,
-  test = 'question',
-): void {
-  if (typeof value === 'string' && ID.test(value)) return;
-  const hint = typeof value === 'boolean' ? M.hintQuoteBoolean : typeof value === 'string' && suggestId(value) ? M.hintIdFormat(suggestId(value)) : '';
+function checkId(value: unknown, at: Path, expected: string, add: (at: Path, message: string) => void, test = 'question'): void {
+  if (typeof value === 'string' && ID_PATTERN.test(value)) return;
+  const hint =
+    typeof value === 'boolean' ? M.hintQuoteBoolean : typeof value === 'string' && suggestId(value) ? M.hintIdFormat(suggestId(value)) : '';
   add(at, M.conditionOperand(test, expected, value, hint));
 }
 

@@ -3,6 +3,7 @@
  * CLI, in one place (as Zod keeps its text in `locales/en.ts`). Each says what
  * was expected, what was found and how to fix it, in plain words.
  */
+import { TIERS } from '../core/vocabulary.ts';
 
 /**
  * Quotes a value the way it would be written in the file.
@@ -186,7 +187,7 @@ export const messages = {
   caseExpectUnknownField: (key: string, suggestion: string | undefined) =>
     `"expect:" has no field ${quote(key)}.${didYouMean(suggestion)} It has: tier, fired.`,
   caseUnknownTier: (found: unknown, suggestion: string | undefined) =>
-    `"tier:" is one of "crisis", "not-suitable", "review" or "candidate"; found ${describe(found)}.${didYouMean(suggestion)}`,
+    `"tier:" is one of ${listOf(TIERS)}; found ${describe(found)}.${didYouMean(suggestion)}`,
   caseFiredNotList: (found: unknown) => `"fired:" is a list of rule ids, like [under-18] (or [] for none); found ${describe(found)}.`,
   caseUnknownRule: (id: unknown, suggestion: string | undefined) =>
     `there is no rule ${typeof id === 'string' ? quote(id) : describe(id)}.${didYouMean(suggestion)}`,

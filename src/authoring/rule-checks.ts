@@ -10,6 +10,7 @@ import { languageFindings } from './language-checks.ts';
 import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
+import { foldCondition } from '../core/conditions.ts';
 import { testFitsType } from '../core/vocabulary.ts';
 
 type Path = (string | number)[];
@@ -104,14 +105,19 @@ export function checkRuleSet(ruleSet: RuleSet, lineOf: LineOf): Finding[] {
  * Each leaf test of a condition, with its path.
  *
  * @example
- * [...leaves({ not: { question: 'age', lessThan: 18 } }, ['rules', 0, 'when'])]
+ * leaves({ not: { question: 'age', lessThan: 18 } }, ['rules', 0, 'when'])
  * // [[{ question: 'age', lessThan: 18 }, ['rules', 0, 'when', 'not']]]
  */
-export function* leaves(condition: Condition, path: Path): Generator<[LeafCondition, Path]> {
-  if (has(condition, 'all')) for (const [i, c] of condition.all.entries()) yield* leaves(c, [...path, 'all', i]);
-  else if (has(condition, 'any')) for (const [i, c] of condition.any.entries()) yield* leaves(c, [...path, 'any', i]);
-  else if (has(condition, 'not')) yield* leaves(condition.not, [...path, 'not']);
-  else yield [condition, path];
+export function leaves(condition: Condition, path: Path): [LeafCondition, Path][] {
+  type Found = [LeafCondition, Path][];
+  // Folded bottom-up, so each group puts its own keys in front of its leaves' paths.
+  const under =
+    (...keys: Path) =>
+    (found: Found): Found =>
+      found.map(([leaf, at]) => [leaf, [...keys, ...at]]);
+  const group = (key: string) => (parts: Found[]) => parts.flatMap((found, i) => under(key, i)(found));
+  const found = foldCondition<Found>(condition, { leaf: (leaf) => [[leaf, []]], all: group('all'), any: group('any'), not: under('not') });
+  return under(...path)(found);
 }
 
 function leafAgainstQuestion(leaf: LeafCondition, question: Question, path: Path): Finding[] {

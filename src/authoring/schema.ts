@@ -8,25 +8,34 @@
  */
 import * as z from 'zod';
 import { unsafeHrefReason, unsafeTextReason } from '../core/text.ts';
-import { LEAF_OPERATORS, type LeafOperator } from '../core/vocabulary.ts';
+import {
+  CRISIS_HELP,
+  ID_PATTERN,
+  LEAF_OPERATORS,
+  LOCALE_PATTERN,
+  RULE_TIERS,
+  TIERS,
+  VERSION_PATTERN,
+  type LeafOperator,
+  type RuleTier,
+  type Tier,
+} from '../core/vocabulary.ts';
 
 // Zod compiles object parsers with `new Function` unless told not to. The CLI
 // does not need the speed, and nothing here should ever depend on eval.
 z.config({ jitless: true });
 
-/** Outcome tiers a rule can raise, most serious first. */
-export const RULE_TIERS = ['crisis', 'not-suitable', 'review'] as const;
-/** Every outcome, most serious first; `candidate` is what remains when no rule fires. */
-export const TIERS = ['crisis', 'not-suitable', 'review', 'candidate'] as const;
+// Tiers (in their order), id, version and locale patterns live in vocabulary.ts: the widget reads them too.
+export { RULE_TIERS, TIERS, type RuleTier, type Tier };
 
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  .regex(ID_PATTERN, {
     error: 'ids use lower-case letters, digits and single hyphens, like "blood-pressure"',
   })
   .meta({ description: 'A short, unique, lower-case id with hyphens, like "blood-pressure".' });
 
-const Locale = z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, {
+const Locale = z.string().regex(LOCALE_PATTERN, {
   error: 'a locale is a language code like "en", "es" or "pt-BR"',
 });
 
@@ -37,11 +46,7 @@ function refuseUnsafeText(value: string, ctx: z.RefinementCtx): void {
   if (reason) ctx.addIssue({ code: 'custom', message: reason, params: { kind: 'unsafe-text' } });
 }
 
-const SafeString = z
-  .string()
-  .trim()
-  .min(1, { error: 'text cannot be empty' })
-  .superRefine(refuseUnsafeText);
+const SafeString = z.string().trim().min(1, { error: 'text cannot be empty' }).superRefine(refuseUnsafeText);
 
 /** Patient-facing text: a string, or a map of locale to string. */
 export const Text = z
@@ -54,9 +59,8 @@ export const Text = z
   ])
   .meta({ description: 'Text, or a map of locale to text, e.g. { en: "Yes", es: "Sí" }.' });
 
-const Tier = z.enum(RULE_TIERS, {
-  error: (issue) =>
-    `a rule's tier is one of ${RULE_TIERS.map((t) => `"${t}"`).join(', ')}; found ${JSON.stringify(issue.input)}`,
+const RuleTierSchema = z.enum(RULE_TIERS, {
+  error: (issue) => `a rule's tier is one of ${RULE_TIERS.map((t) => `"${t}"`).join(', ')}; found ${JSON.stringify(issue.input)}`,
 });
 const OutcomeTier = z.enum(TIERS);
 
@@ -68,35 +72,45 @@ const q = { question: Id.meta({ description: 'The id of the question this test r
 
 export const LeafCondition = z.union([
   z.strictObject({ ...q, equals: OptionRef }).meta({ title: 'equals', description: 'The single-choice answer is this option.' }),
-  z.strictObject({ ...q, oneOf: z.array(OptionRef).min(1) }).meta({ title: 'oneOf', description: 'The single-choice answer is one of these options.' }),
-  z.strictObject({ ...q, noneOf: z.array(OptionRef).min(1) }).meta({ title: 'noneOf', description: 'The question is answered, and with none of these options.' }),
-  z.strictObject({ ...q, includes: OptionRef }).meta({ title: 'includes', description: 'The multiple-choice answer includes this option.' }),
-  z.strictObject({ ...q, includesAny: z.array(OptionRef).min(1) }).meta({ title: 'includesAny', description: 'The multiple-choice answer includes at least one of these options.' }),
+  z
+    .strictObject({ ...q, oneOf: z.array(OptionRef).min(1) })
+    .meta({ title: 'oneOf', description: 'The single-choice answer is one of these options.' }),
+  z
+    .strictObject({ ...q, noneOf: z.array(OptionRef).min(1) })
+    .meta({ title: 'noneOf', description: 'The question is answered, and with none of these options.' }),
+  z
+    .strictObject({ ...q, includes: OptionRef })
+    .meta({ title: 'includes', description: 'The multiple-choice answer includes this option.' }),
+  z
+    .strictObject({ ...q, includesAny: z.array(OptionRef).min(1) })
+    .meta({ title: 'includesAny', description: 'The multiple-choice answer includes at least one of these options.' }),
   z.strictObject({ ...q, lessThan: z.number() }).meta({ title: 'lessThan', description: 'The number answer is below this value.' }),
   z.strictObject({ ...q, atMost: z.number() }).meta({ title: 'atMost', description: 'The number answer is this value or lower.' }),
   z.strictObject({ ...q, greaterThan: z.number() }).meta({ title: 'greaterThan', description: 'The number answer is above this value.' }),
   z.strictObject({ ...q, atLeast: z.number() }).meta({ title: 'atLeast', description: 'The number answer is this value or higher.' }),
-  z.strictObject({ ...q, answered: z.boolean() }).meta({ title: 'answered', description: 'true: the question is visible and answered. false: it is hidden or unanswered.' }),
+  z
+    .strictObject({ ...q, answered: z.boolean() })
+    .meta({ title: 'answered', description: 'true: the question is visible and answered. false: it is hidden or unanswered.' }),
 ]);
 
 // The leaf tests, and the question types each works on, live in vocabulary.ts (the widget reads them too).
 export { LEAF_OPERATORS, type LeafOperator };
 
 export type LeafCondition = z.infer<typeof LeafCondition>;
-export type Condition =
-  | LeafCondition
-  | { all: Condition[] }
-  | { any: Condition[] }
-  | { not: Condition };
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    LeafCondition,
-    z.strictObject({ all: z.array(Condition).min(1) }).meta({ title: 'all', description: 'Every condition in the list is true.' }),
-    z.strictObject({ any: z.array(Condition).min(1) }).meta({ title: 'any', description: 'At least one condition in the list is true.' }),
-    z.strictObject({ not: Condition }).meta({ title: 'not', description: 'The condition is false (true when its question is hidden or unanswered).' }),
-  ]),
-).meta({ id: 'Condition' });
+export const Condition: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      LeafCondition,
+      z.strictObject({ all: z.array(Condition).min(1) }).meta({ title: 'all', description: 'Every condition in the list is true.' }),
+      z.strictObject({ any: z.array(Condition).min(1) }).meta({ title: 'any', description: 'At least one condition in the list is true.' }),
+      z
+        .strictObject({ not: Condition })
+        .meta({ title: 'not', description: 'The condition is false (true when its question is hidden or unanswered).' }),
+    ]),
+  )
+  .meta({ id: 'Condition' });
 
 // ---------------------------------------------------------------------------
 // Questions
@@ -112,7 +126,9 @@ const questionBase = {
   id: Id,
   text: Text,
   help: Text.optional(),
-  showIf: Condition.optional().meta({ description: 'Ask this question only when the condition is true. It may only refer to earlier questions.' }),
+  showIf: Condition.optional().meta({
+    description: 'Ask this question only when the condition is true. It may only refer to earlier questions.',
+  }),
 };
 
 const ChoiceQuestion = z.strictObject({
@@ -146,12 +162,17 @@ export type NumberQuestion = z.infer<typeof NumberQuestion>;
 export const Rule = z.strictObject({
   id: Id,
   when: Condition,
-  tier: Tier,
+  tier: RuleTierSchema,
   reason: Text.meta({ description: 'What the patient reads, in plain and gentle words.' }),
   clinicianNote: Text.meta({ description: 'Why the rule exists, for the reviewing clinician. Not shown to patients.' }),
-  source: z.string().trim().min(1, { error: 'every rule cites its source' }).superRefine(refuseUnsafeText).meta({ description: 'The citation a reviewer can check.' }),
+  source: z
+    .string()
+    .trim()
+    .min(1, { error: 'every rule cites its source' })
+    .superRefine(refuseUnsafeText)
+    .meta({ description: 'The citation a reviewer can check.' }),
   interrupt: z.boolean().optional().meta({ description: 'End the questions at once and show the result (for crisis answers).' }),
-  crisisHelp: z.enum(['lines', 'medical']).optional().meta({
+  crisisHelp: z.enum(CRISIS_HELP).optional().meta({
     description:
       'Which help to show when the rule fires. "lines": the crisis resources, on any tier (crisis rules show them anyway). "medical": a medical emergency (crisis tier), shown under crisisResources.medicalTitle.',
   }),
@@ -182,7 +203,9 @@ const CrisisResources = z.strictObject({
   title: Text,
   intro: Text,
   emergency: Text.meta({ description: 'The line that says the clinic is not an emergency service.' }),
-  medicalTitle: Text.optional().meta({ description: 'Heading used instead of `title` when only a medical (not mental-health) crisis rule fired.' }),
+  medicalTitle: Text.optional().meta({
+    description: 'Heading used instead of `title` when only a medical (not mental-health) crisis rule fired.',
+  }),
   resources: z.array(Resource).min(1),
 });
 export type CrisisResources = z.infer<typeof CrisisResources>;
@@ -216,7 +239,8 @@ export const Invariant = z
     if ((value.atLeast === undefined) === (value.shows === undefined)) {
       ctx.addIssue({
         code: 'custom',
-        message: 'an invariant promises one thing: `atLeast: <tier>` (the outcome) or `shows: crisis-lines` (what every later result shows)',
+        message:
+          'an invariant promises one thing: `atLeast: <tier>` (the outcome) or `shows: crisis-lines` (what every later result shows)',
       });
     }
   }) as unknown as z.ZodType<TierInvariant | ShowsInvariant, z.input<typeof TierInvariant> | z.input<typeof ShowsInvariant>>;
@@ -229,14 +253,17 @@ const DateString = z
 
 export const RuleSet = z.strictObject({
   id: Id,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'a version looks like 1.0.0' }),
+  version: z.string().regex(VERSION_PATTERN, { error: 'a version looks like 1.0.0' }),
   title: Text,
   signOff: z.strictObject({
     reviewedBy: z.string().trim().min(1).superRefine(refuseUnsafeText),
     reviewedOn: DateString,
   }),
   locale: Locale.default('en'),
-  showReasons: z.boolean().default(true).meta({ description: 'Show patients the plain-words reasons behind a review or not-suitable result.' }),
+  showReasons: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'Show patients the plain-words reasons behind a review or not-suitable result.' }),
   intro: z.strictObject({ title: Text, body: Text, start: Text }),
   notices: z.strictObject({
     adultsOnly: Text,
@@ -260,8 +287,6 @@ export const RuleSet = z.strictObject({
 export type RuleSet = z.output<typeof RuleSet>;
 /** A rule set as written in a file, before defaults are filled in. */
 export type RuleSetInput = z.input<typeof RuleSet>;
-export type Tier = (typeof TIERS)[number];
-export type RuleTier = (typeof RULE_TIERS)[number];
 
 /** The JSON Schema editors use to autocomplete and validate rule files. */
 export function ruleSetJsonSchema(): Record<string, unknown> {

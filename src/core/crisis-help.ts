@@ -13,13 +13,14 @@
  */
 import type { FiredRule, Outcome } from './engine.ts';
 import { own } from './own.ts';
-import type { CrisisResources, Tier } from '../authoring/schema.ts';
+import type { CrisisResources } from '../authoring/schema.ts';
+import type { CrisisHelp, Tier } from './vocabulary.ts';
 import type { Text } from './text.ts';
 
 /** The part of a rule (or fired rule) that decides its help. */
 export interface HelpMarks {
   tier: Tier;
-  crisisHelp?: 'lines' | 'medical' | undefined;
+  crisisHelp?: CrisisHelp | undefined;
 }
 
 /**

@@ -18,7 +18,9 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
-import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet, RuleTier, Tier } from '../authoring/schema.ts';
+import { compileCondition, leavesOf } from './conditions.ts';
+import { TIERS, type CrisisHelp, type RuleTier, type Tier } from './vocabulary.ts';
+import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet } from '../authoring/schema.ts';
 
 /** One answer: an option id (single choice), option ids (multiple choice) or a number. */
 export type Answer = string | readonly string[] | number;
@@ -33,7 +35,7 @@ export interface FiredRule {
   source: string;
   interrupt: boolean;
   /** Which help the result shows for this rule: crisis lines, or urgent medical care. */
-  crisisHelp?: 'lines' | 'medical';
+  crisisHelp?: CrisisHelp;
 }
 
 /** The outcome of an assessment: the most serious tier fired, and why. */
@@ -43,12 +45,9 @@ export interface Outcome {
   fired: FiredRule[];
 }
 
-/** Tiers from most to least serious. */
-export const TIER_ORDER: readonly Tier[] = ['crisis', 'not-suitable', 'review', 'candidate'];
-
-/** 0 for crisis … 3 for candidate: lower is more serious. */
+/** 0 for crisis … 3 for candidate: lower is more serious (the order of {@link TIERS}). */
 export function tierRank(tier: Tier): number {
-  return TIER_ORDER.indexOf(tier);
+  return TIERS.indexOf(tier);
 }
 
 /** True when `tier` is at least as serious as `floor`. */
@@ -70,10 +69,16 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
     const options = leaf.includesAny;
     return Array.isArray(answer) && answer.some((a) => options.includes(a));
   }
-  return typeof answer === 'number' && (has(leaf, 'lessThan') ? answer < leaf.lessThan
-    : has(leaf, 'atMost') ? answer <= leaf.atMost
-    : has(leaf, 'greaterThan') ? answer > leaf.greaterThan
-    : answer >= leaf.atLeast);
+  return (
+    typeof answer === 'number' &&
+    (has(leaf, 'lessThan')
+      ? answer < leaf.lessThan
+      : has(leaf, 'atMost')
+        ? answer <= leaf.atMost
+        : has(leaf, 'greaterThan')
+          ? answer > leaf.greaterThan
+          : answer >= leaf.atLeast)
+  );
 }
 
 /**
@@ -85,11 +90,16 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  if (has(condition, 'all')) return condition.all.every((part) => evaluateCondition(part, counted));
-  if (has(condition, 'any')) return condition.any.some((part) => evaluateCondition(part, counted));
-  if (has(condition, 'not')) return !evaluateCondition(condition.not, counted);
-  return leafHolds(condition, own(counted, condition.question));
+  let compiled = evaluators.get(condition);
+  if (!compiled) {
+    compiled = compileCondition(condition, (leaf) => (answers: Answers) => leafHolds(leaf, own(answers, leaf.question)));
+    evaluators.set(condition, compiled);
+  }
+  return compiled(counted);
 }
+
+// Rule data does not change once loaded, so each condition is compiled once (the prover asks again and again).
+const evaluators = new WeakMap<Condition, (counted: Answers) => boolean>();
 
 /** A condition compiled for one rule set: it reads the plan's counted answers (no eval: plain closures). */
 type Test = () => boolean;
@@ -144,30 +154,19 @@ function planFor(ruleSet: RuleSet): Plan {
       const [question, twin] = questions.filter((q) => q.id === id);
       if (question && question.type !== 'number' && !twin && question.options.length < 33 && !leafHolds(condition, undefined)) {
         const single = question.type === 'single-choice';
-        if (single || !(has(condition, 'noneOf'))) {
+        if (single || !has(condition, 'noneOf')) {
           question.options.forEach((option, i) => (mask |= +leafHolds(condition, single ? option.id : [option.id]) << i));
         }
       }
       return mask;
     };
-    const compile = (condition: Condition): Test => {
-      if (has(condition, 'all')) {
-        const parts = condition.all.map(compile);
-        return () => parts.every((part) => part());
-      }
-      if (has(condition, 'any')) {
-        const parts = condition.any.map(compile);
-        return () => parts.some((part) => part());
-      }
-      if (has(condition, 'not')) {
-        const inner = compile(condition.not);
-        return () => !inner();
-      }
-      const slot = slotOf(condition.question);
-      const mask = maskOf(condition);
-      // undefined & mask is 0: an answer that does not count fails the test, as it should.
-      return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(condition, values[slot]);
-    };
+    const compile = (condition: Condition): Test =>
+      compileCondition<void>(condition, (leaf) => {
+        const slot = slotOf(leaf.question);
+        const mask = maskOf(leaf);
+        // undefined & mask is 0: an answer that does not count fails the test, as it should.
+        return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(leaf, values[slot]);
+      });
     const rules = ruleSet.rules.map((rule) => ({
       holds: compile(rule.when),
       fired: toFired(rule),
@@ -393,7 +392,7 @@ function buildAnswerCheck(question: Question): AnswerCheck {
     return (answer) => grid.indexOf(answer) !== null && 0;
   }
   // 2 ** i | 0 is 0 past bit 31: such options are known but carry no bit.
-  const bits = new Map(question.options.map((o, i) => [o.id, 2 ** i | 0]));
+  const bits = new Map(question.options.map((o, i) => [o.id, (2 ** i) | 0]));
   if (question.type === 'single-choice') return (answer) => bits.get(answer as string) ?? false;
   const exclusive = new Set(question.options.filter((o) => own(o, 'exclusive')).map((o) => o.id));
   return (answer) => {
@@ -413,10 +412,7 @@ function buildAnswerCheck(question: Question): AnswerCheck {
 
 /** Every question id a condition reads. */
 export function questionRefs(condition: Condition): string[] {
-  if (has(condition, 'all')) return condition.all.flatMap(questionRefs);
-  if (has(condition, 'any')) return condition.any.flatMap(questionRefs);
-  if (has(condition, 'not')) return questionRefs(condition.not);
-  return [condition.question];
+  return leavesOf(condition).map((leaf) => leaf.question);
 }
 
 /** The question with this id, or undefined. */

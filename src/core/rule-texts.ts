@@ -9,6 +9,7 @@
 import type { Rule, RuleSet } from '../authoring/schema.ts';
 import { own } from './own.ts';
 import type { Text } from './text.ts';
+import { TIERS } from './vocabulary.ts';
 
 /** Where a text is in the rule set, as a path of keys and indexes. */
 export type TextPath = (string | number)[];
@@ -52,9 +53,7 @@ export function eachText(ruleSet: RuleSet, visit: (text: Text, path: TextPath, k
     fields(rule, ['rules', r], ['reason'], isCrisisRule(rule) ? 'crisis' : 'patient');
     fields(rule, ['rules', r], ['clinicianNote'], 'clinician');
   });
-  for (const [tier, outcome] of Object.entries(ruleSet.outcomes)) {
-    fields(outcome, ['outcomes', tier], ['title', 'body', 'action'], tier === 'crisis' ? 'crisis' : 'patient');
-  }
+  for (const tier of TIERS) fields(ruleSet.outcomes[tier], ['outcomes', tier], ['title', 'body', 'action'], tier === 'crisis' ? 'crisis' : 'patient');
   const crisis = ruleSet.crisisResources;
   fields(crisis, ['crisisResources'], ['title', 'intro', 'emergency', 'medicalTitle'], 'crisis');
   crisis.resources.forEach((resource, i) =>

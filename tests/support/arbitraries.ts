@@ -156,15 +156,20 @@ function leafArb(question: QuestionInput): fc.Arbitrary<Condition> {
 }
 
 /**
- * A condition over `questions` with `all` / `any` / `not` nested up to `depth`.
+ * A condition over `questions` with `all` / `any` / `not` nested up to `depth`;
+ * its tests fit their question's type unless `leaves` makes them otherwise.
  *
  * @example
  * fc.sample(conditionArb(ruleSet.questions, 2), 1)
  */
-export function conditionArb(questions: readonly QuestionInput[], depth = 2): fc.Arbitrary<Condition> {
-  const leaf = fc.constantFrom(...questions).chain(leafArb);
+export function conditionArb<Q extends QuestionInput>(
+  questions: readonly Q[],
+  depth = 2,
+  leaves: (question: Q) => fc.Arbitrary<Condition> = leafArb,
+): fc.Arbitrary<Condition> {
+  const leaf = fc.constantFrom(...questions).chain(leaves);
   if (depth <= 0) return leaf;
-  const inner = conditionArb(questions, depth - 1);
+  const inner = conditionArb(questions, depth - 1, leaves);
   return fc.oneof(
     { weight: 4, arbitrary: leaf },
     { weight: 1, arbitrary: fc.array(inner, { minLength: 1, maxLength: 3 }).map((all) => ({ all })) },

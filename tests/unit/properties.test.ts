@@ -16,13 +16,13 @@ import {
   evaluateCondition,
   firedRules,
   isValidAnswer,
-  TIER_ORDER,
   visibleQuestionIds,
   type Answer,
   type Answers,
 } from '../../src/core/engine.ts';
 import { loadRuleSet, type LoadResult } from '../../src/authoring/loader.ts';
 import { showsCrisisLines } from '../../src/core/crisis-help.ts';
+import { TIERS } from '../../src/core/vocabulary.ts';
 import { assessmentMachine, currentQuestion, progress } from '../../src/core/machine.ts';
 import { RuleSet, type Tier } from '../../src/authoring/schema.ts';
 import {
@@ -160,8 +160,10 @@ function runStep(ruleSet: RuleSet, actor: ReturnType<typeof startActor>['actor']
     case 'continue': {
       actor.send({ type: 'user.continue' });
       const after = actor.getSnapshot();
-      const remaining = before.matches('result') && before.context.interrupted
-        && visibleQuestionIds(ruleSet, before.context.answers).some(
+      const remaining =
+        before.matches('result') &&
+        before.context.interrupted &&
+        visibleQuestionIds(ruleSet, before.context.answers).some(
           (id) => ruleSet.questions.findIndex((q) => q.id === id) > ruleSet.questions.findIndex((q) => q.id === before.context.path.at(-1)),
         );
       if (remaining) {
@@ -204,10 +206,36 @@ function progressUnderCountDoc(): RuleSet {
   const doc = sampleRuleSetInput();
   doc.questions = [
     { id: 'q1', text: 'How many?', type: 'number', unit: 'times', min: 23, max: 27, step: 5 },
-    { id: 'q2', text: 'Which?', showIf: { question: 'q1', answered: true }, type: 'single-choice', options: [{ id: 'o1', label: 'One' }, { id: 'o2', label: 'Two' }] },
-    { id: 'q3', text: 'And?', type: 'single-choice', options: [{ id: 'o1', label: 'One' }, { id: 'o2', label: 'Two' }] },
+    {
+      id: 'q2',
+      text: 'Which?',
+      showIf: { question: 'q1', answered: true },
+      type: 'single-choice',
+      options: [
+        { id: 'o1', label: 'One' },
+        { id: 'o2', label: 'Two' },
+      ],
+    },
+    {
+      id: 'q3',
+      text: 'And?',
+      type: 'single-choice',
+      options: [
+        { id: 'o1', label: 'One' },
+        { id: 'o2', label: 'Two' },
+      ],
+    },
   ];
-  doc.rules = [{ id: 'r1', when: { question: 'q1', lessThan: 20 }, tier: 'crisis', reason: 'Call us.', clinicianNote: 'Note.', source: 'Test source 1' }];
+  doc.rules = [
+    {
+      id: 'r1',
+      when: { question: 'q1', lessThan: 20 },
+      tier: 'crisis',
+      reason: 'Call us.',
+      clinicianNote: 'Note.',
+      source: 'Test source 1',
+    },
+  ];
   doc.invariants = [];
   return RuleSet.parse(doc);
 }
@@ -303,7 +331,7 @@ describe('engine with random answers', PROPERTY_TIMEOUT, () => {
       fc.property(ruleSetAndAnswers, ([ruleSet, answers]) => {
         const counted = countedAnswers(ruleSet, answers);
         const firing = ruleSet.rules.filter((rule) => evaluateCondition(rule.when, counted));
-        const expected: Tier = TIER_ORDER.find((tier) => firing.some((rule) => rule.tier === tier)) ?? 'candidate';
+        const expected: Tier = TIERS.find((tier) => firing.some((rule) => rule.tier === tier)) ?? 'candidate';
         const outcome = evaluate(ruleSet, answers);
         expect(outcome.tier).toBe(expected);
         expect(outcome.fired.map((rule) => rule.id).sort()).toEqual(firing.map((rule) => rule.id).sort());
@@ -333,7 +361,10 @@ describe('engine with random answers', PROPERTY_TIMEOUT, () => {
 
   it('evaluateCondition(): `not c` is exactly the negation of `c`, even for unanswered questions', () => {
     const conditionAndAnswers = ruleSetArb.chain((ruleSet) =>
-      fc.tuple(conditionArb(ruleSet.questions, 3), answersArb(ruleSet).map((answers) => countedAnswers(ruleSet, answers))),
+      fc.tuple(
+        conditionArb(ruleSet.questions, 3),
+        answersArb(ruleSet).map((answers) => countedAnswers(ruleSet, answers)),
+      ),
     );
     fc.assert(
       fc.property(conditionAndAnswers, ([condition, counted]) => {
@@ -367,11 +398,14 @@ const brokenDocArb: fc.Arbitrary<Broken> = fc
   .map(([input, pick, variant, how]): Broken => {
     const doc = structuredClone(input) as Doc;
     const all = nodes(doc).filter((node) => node.path.length > 0);
-    const choose = <T,>(list: T[]): T => list[pick % list.length]!;
+    const choose = <T>(list: T[]): T => list[pick % list.length]!;
     if (how === 'delete') {
       // A required key of an object (locale maps may lose one of several texts and stay valid).
       const keys = all.filter(
-        (node) => typeof node.path.at(-1) === 'string' && !OPTIONAL_KEYS.has(node.path.at(-1) as string) && !isLocaleMap(getAt(doc, node.path.slice(0, -1))),
+        (node) =>
+          typeof node.path.at(-1) === 'string' &&
+          !OPTIONAL_KEYS.has(node.path.at(-1) as string) &&
+          !isLocaleMap(getAt(doc, node.path.slice(0, -1))),
       );
       const { path } = choose(keys);
       delete (getAt(doc, path.slice(0, -1)) as Doc)[path.at(-1) as string];
@@ -380,11 +414,15 @@ const brokenDocArb: fc.Arbitrary<Broken> = fc
     if (how === 'type') {
       const { path, value } = choose(all);
       const wrong =
-        typeof value === 'string' ? [42, true, null, []]
-        : typeof value === 'number' ? ['abc', null, true, []]
-        : typeof value === 'boolean' ? ['sometimes', 1, null]
-        : Array.isArray(value) ? ['x', 42, {}, null]
-        : [42, [], null, {}]; // `{}`: no text at all, not even in one language
+        typeof value === 'string'
+          ? [42, true, null, []]
+          : typeof value === 'number'
+            ? ['abc', null, true, []]
+            : typeof value === 'boolean'
+              ? ['sometimes', 1, null]
+              : Array.isArray(value)
+                ? ['x', 42, {}, null]
+                : [42, [], null, {}]; // `{}`: no text at all, not even in one language
       const replacement = wrong[variant % wrong.length];
       setAt(doc, path, replacement);
       return { how: `${path.join('.')} = ${JSON.stringify(replacement)}`, source: stringify(doc), at: path };
@@ -404,11 +442,7 @@ const brokenDocArb: fc.Arbitrary<Broken> = fc
     if (how === 'duplicate') {
       const rules = doc.rules as Doc[];
       const choice = questions.find((q) => Array.isArray(q.options));
-      const kinds = [
-        ...(questions.length > 1 ? ['question'] : []),
-        ...(rules.length > 1 ? ['rule'] : []),
-        ...(choice ? ['option'] : []),
-      ];
+      const kinds = [...(questions.length > 1 ? ['question'] : []), ...(rules.length > 1 ? ['rule'] : []), ...(choice ? ['option'] : [])];
       const kind = kinds.length > 0 ? choose(kinds) : 'none';
       if (kind === 'question') {
         questions[questions.length - 1]!.id = questions[0]!.id;
@@ -438,7 +472,15 @@ const syntaxBreakArb: fc.Arbitrary<Broken> = fc
   .tuple(
     ruleSetInputArb,
     fc.nat(),
-    fc.constantFrom('bad: [unclosed', 'note: "never closed', '\tindented: with a tab', 'key: value: more', '- item: {a: 1', '  ] stray', 'x: *missing-anchor'),
+    fc.constantFrom(
+      'bad: [unclosed',
+      'note: "never closed',
+      '\tindented: with a tab',
+      'key: value: more',
+      '- item: {a: 1',
+      '  ] stray',
+      'x: *missing-anchor',
+    ),
   )
   .map(([input, line, snippet]) => {
     const lines = stringify(input).split('\n');
@@ -472,7 +514,10 @@ function checkRefused(broken: Broken): void {
   expect(result!.ok, broken.how).toBe(false);
   const { issues } = result!;
   expect(issues.length, broken.how).toBeGreaterThan(0);
-  expect(issues.some((issue) => issue.severity === 'error'), broken.how).toBe(true);
+  expect(
+    issues.some((issue) => issue.severity === 'error'),
+    broken.how,
+  ).toBe(true);
   const lineCount = broken.source.split('\n').length;
   for (const issue of issues) {
     expect(issue.file).toBe('broken.yaml');
@@ -487,7 +532,10 @@ function checkRefused(broken: Broken): void {
       const n = Math.min(path.length, broken.at!.length);
       return n >= Math.min(1, broken.at!.length - 1) && path.slice(0, n).every((key, i) => String(key) === String(broken.at![i]));
     };
-    expect(issues.map((issue) => issue.path.join('.')), broken.how).toSatisfy((_: string[]) => issues.some((issue) => sameBranch(issue.path)));
+    expect(
+      issues.map((issue) => issue.path.join('.')),
+      broken.how,
+    ).toSatisfy((_: string[]) => issues.some((issue) => sameBranch(issue.path)));
   }
 }
 
@@ -495,7 +543,7 @@ function checkRefused(broken: Broken): void {
 const LOADER_RUNS = { valid: { numRuns: 15 }, broken: { numRuns: 60 }, syntax: { numRuns: 25 }, junk: { numRuns: 100 } };
 
 describe('loadRuleSet() with invalid documents', PROPERTY_TIMEOUT, () => {
-  it('accepts the valid documents the mutations start from (so every refusal is the mutation\'s doing)', () => {
+  it("accepts the valid documents the mutations start from (so every refusal is the mutation's doing)", () => {
     fc.assert(
       fc.property(ruleSetInputArb, (input) => {
         const result = loadRuleSet(stringify(input), 'valid.yaml');

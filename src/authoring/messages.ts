@@ -172,7 +172,7 @@ export const messages = {
     `this ${crisis ? 'crisis text' : 'text'} has no ${listOf(missing, 'and')} version, though the file is written in ${listOf(declared, 'and')}` +
     (crisis
       ? ': a patient at risk would read the crisis help in another language. Add it.'
-      : `; patients reading ${listOf(missing, 'or')} see the ${quote(declared[0] ?? '')} text here. Add "${missing[0]}: …".`),
+      : `; patients reading ${listOf(missing, 'or')} see it in another language. Add "${missing[0]}: …".`),
 
   // ---- Cases -----------------------------------------------------------------
   casesNotList: (found: unknown) => `a cases file starts with "cases:" and a list of cases ("- name: …"); found ${describe(found)}.`,

@@ -47,7 +47,7 @@ describe('a text without one of them', () => {
     const source = MINI.replace('    es: Empezar las preguntas\n', '');
     const issues = issuesOf(source);
     expect(issues.map((issue) => [issue.severity, issue.code])).toEqual([['warning', 'missing-language']]);
-    expect(issues[0]!.message).toMatch(/patients reading "es" see the "en" text here/);
+    expect(issues[0]!.message).toMatch(/patients reading "es" see it in another language/);
     expect(loadRuleSet(source, 'mini.yaml').ok).toBe(true);
   });
 

@@ -208,7 +208,7 @@ describe('loadRuleSet() warnings', () => {
     const result = loadRuleSet(broken('  body: This takes about a minute.', '  body: { es: Tarda un minuto. }'), 'r.yaml');
     expect(result.ok).toBe(true);
     expect(result.issues.map(formatIssue)).toEqual([
-      'r.yaml:10:9 warning: this text has no "en" version (the rule set\'s default language); found "es". Add "en: …".',
+      'r.yaml:10:9 warning: this text has no "en" version, though the file is written in "en" and "es"; patients reading "en" see it in another language. Add "en: …".',
     ]);
   });
 

@@ -166,7 +166,7 @@ function missingLocales(ruleSet: RuleSet): Finding[] {
 
 const TEXT_FIELDS = new Set([
   'title', 'body', 'start', 'text', 'help', 'label', 'unit', 'reason', 'clinicianNote', 'action',
-  'intro', 'emergency', 'medicalTitle', 'name', 'detail', 'linkLabel',
+  'intro', 'emergency', 'medicalTitle', 'name', 'detail', 'linkLabel', 'href',
   'adultsOnly', 'notAdvice', 'notEmergency', 'privacy',
 ]);
 

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadRuleSet, type RuleIssue } from '../../src/authoring/loader.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
+import { resolveText } from '../../src/core/text.ts';
 import { MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
+import { validateCompiled } from '../../widget/validate-rules.ts';
 
 const MINIMAL_FILE = 'tests/fixtures/loader/minimal.yaml';
 const MINIMAL = readFileSync(MINIMAL_FILE, 'utf8');
@@ -200,6 +203,42 @@ describe('loadRuleSet() on broken files', () => {
   it('does not also report a field as missing when it is only misspelt', () => {
     const errors = errorsOf(broken('    text: How old are you?', '    txt: How old are you?'));
     expect(errors.map((e) => e.code)).toEqual(['unknown-field']);
+  });
+});
+
+describe('loadRuleSet() on a resource link per language', () => {
+  const perLanguage = (es: string) => broken('      href: tel:988', `      href: { en: "https://988lifeline.org/chat", es: "${es}" }`);
+
+  it('loads a link per language, and each language resolves to its own', () => {
+    const result = loadRuleSet(perLanguage('https://988lineadevida.org'), 'r.yaml');
+    expect(result.issues).toEqual([]);
+    if (!result.ok) throw new Error('not loaded');
+    const { href } = result.ruleSet.crisisResources.resources[0]!;
+    expect(resolveText(href, 'es-MX', 'en')).toBe('https://988lineadevida.org');
+    expect(resolveText(href, 'en-US', 'en')).toBe('https://988lifeline.org/chat');
+    expect(resolveText(href, 'fr', 'en')).toBe('https://988lifeline.org/chat');
+  });
+
+  // An unsafe link in one language only: refused by screener check, and by the widget when compiled.
+  it.each([
+    ['a script URL', 'javascript:alert(1)', 'a resource link starts with https:, tel:, sms: or mailto:'],
+    ['plain http', 'http://988lineadevida.org', 'a resource link starts with https:, tel:, sms: or mailto:'],
+    ['a space', 'https://988lineadevida.org/a b', 'a resource link cannot contain spaces, quotes or < >'],
+  ])('refuses %s in the Spanish link, at that line, and so does the widget', async (_what, es, says) => {
+    const source = perLanguage(es);
+    const result = loadRuleSet(source, 'r.yaml');
+    expect(result.ok).toBe(false);
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
+    expect(errors.map((e) => e.message.slice(0, says.length))).toEqual([says]);
+    expect(errors[0]!.line).toBe(positionOf(source, 'href: {').line);
+
+    const valid = loadRuleSet(perLanguage('https://988lineadevida.org'), 'r.yaml');
+    if (!valid.ok) throw new Error('not loaded');
+    const compiled = await compileRuleSet(valid.ruleSet);
+    compiled.ruleSet.crisisResources.resources[0]!.href = { en: 'https://988lifeline.org/chat', es };
+    const widget = validateCompiled(compiled);
+    expect(widget.ok).toBe(false);
+    expect(widget.ok ? '' : widget.problem).toMatch(/^resources\[0\]: a resource link/);
   });
 });
 

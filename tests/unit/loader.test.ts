@@ -277,16 +277,16 @@ describe('formatIssue()', () => {
 describe('loadRuleSet() on a copy of rules/ketamine.yaml broken in one place', () => {
   const KETAMINE = readFileSync('rules/ketamine.yaml', 'utf8');
   const rows: { what: string; from: string; to: string; code: string; at: string }[] = [
-    { what: 'YAML syntax (lost colon)', from: 'title: Ketamine therapy pre-screen', to: 'title Ketamine therapy pre-screen', code: 'yaml-syntax', at: 'title Ketamine' },
+    { what: 'YAML syntax (lost colon)', from: 'showReasons: true', to: 'showReasons true', code: 'yaml-syntax', at: 'showReasons true' },
     { what: 'wrong type', from: '    max: 110', to: '    max: a hundred', code: 'invalid-type', at: 'a hundred' },
-    { what: 'unknown field', from: '    unit: years', to: '    units: years', code: 'unknown-field', at: 'units' },
+    { what: 'unknown field', from: '    unit:\n      en: years', to: '    units:\n      en: years', code: 'unknown-field', at: 'units' },
     { what: 'bad tier', from: '    tier: not-suitable', to: '    tier: not-suitible', code: 'unknown-tier', at: 'not-suitible' },
     { what: 'unknown question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: agee, atLeast: 18 }", code: 'unknown-question', at: 'agee' },
     { what: 'unknown option', from: "- { question: death-wish, equals: 'yes' }", to: "- { question: death-wish, equals: 'yess' }", code: 'unknown-option', at: "'yess'" },
-    { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text: In the past few weeks' },
+    { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text:\n      en: In the past few weeks' },
     { what: 'showIf to a later question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: medicines, answered: true }", code: 'show-if-order', at: 'medicines, answered: true }' },
     { what: 'empty number range', from: '    min: 10\n    max: 110', to: '    min: 110\n    max: 10', code: 'number-range', at: '110\n    max: 10' },
-    { what: 'HTML in patient text', from: '  start: Start', to: '  start: <b>Start</b>', code: 'unsafe-text', at: '<b>Start' },
+    { what: 'HTML in patient text', from: '    es: Comenzar\n', to: '    es: <b>Comenzar</b>\n', code: 'unsafe-text', at: '<b>Comenzar' },
   ];
 
   it.each(rows)('$what → $code at the line of the break', ({ from, to, code, at }) => {

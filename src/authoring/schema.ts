@@ -48,16 +48,44 @@ function refuseUnsafeText(value: string, ctx: z.RefinementCtx): void {
 
 const SafeString = z.string().trim().min(1, { error: 'text cannot be empty' }).superRefine(refuseUnsafeText);
 
-/** Patient-facing text: a string, or a map of locale to string. */
-export const Text = z
-  .union([
-    SafeString,
+/** What a per-language field holds: prose ({@link Text}) or a link (a crisis resource's `href`). */
+export type LocalizedKind = 'text' | 'link';
+
+const localizedKinds = new WeakMap<object, LocalizedKind>();
+
+// One value, or a map of locale to that value. Registered, so code that walks
+// the schema (src/authoring/schema-walk.ts) finds every per-language field.
+function localized<T extends z.ZodType<string>>(value: T, kind: LocalizedKind, error: string) {
+  const schema = z.union([
+    value,
     // An empty map would show the patient nothing at all.
-    z.record(Locale, SafeString).refine((map) => Object.keys(map).length > 0, {
-      error: 'a text map needs at least one language, like { en: "Yes" }',
-    }),
-  ])
-  .meta({ description: 'Text, or a map of locale to text, e.g. { en: "Yes", es: "Sí" }.' });
+    z.record(Locale, value).refine((map) => Object.keys(map).length > 0, { error }),
+  ]);
+  localizedKinds.set(schema, kind);
+  return schema;
+}
+
+/**
+ * Whether a schema (or one derived from it by `.meta()`) is a per-language
+ * field, and of which kind.
+ *
+ * @example
+ * localizedKind(Text) // 'text'
+ * localizedKind(Id)   // undefined
+ */
+export function localizedKind(schema: z.ZodType): LocalizedKind | undefined {
+  // `.meta()` returns a copy whose `_zod.parent` is the schema it was made from.
+  for (let at: z.core.$ZodType | undefined = schema; at; at = at._zod.parent) {
+    const kind = localizedKinds.get(at);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** Patient-facing text: a string, or a map of locale to string. */
+export const Text = localized(SafeString, 'text', 'a text map needs at least one language, like { en: "Yes" }').meta({
+  description: 'Text, or a map of locale to text, e.g. { en: "Yes", es: "Sí" }.',
+});
 
 const RuleTierSchema = z.enum(RULE_TIERS, {
   error: (issue) => `a rule's tier is one of ${RULE_TIERS.map((t) => `"${t}"`).join(', ')}; found ${JSON.stringify(issue.input)}`,
@@ -195,7 +223,11 @@ const Href = z.string().superRefine((value, ctx) => {
 const Resource = z.strictObject({
   name: Text,
   detail: Text,
-  href: Href,
+  // A service can have its own address per language (988's Spanish chat is another site).
+  href: localized(Href, 'link', 'a link map needs at least one language, like { en: "tel:988" }').meta({
+    description:
+      'https:, tel:, sms: or mailto: link, or a map of locale to link, e.g. { en: "https://988lifeline.org/chat", es: "https://988lineadevida.org" }.',
+  }),
   linkLabel: Text,
 });
 

@@ -5,8 +5,9 @@
  */
 import type * as z from 'zod';
 import { diagnoseCondition, suggestId } from './condition-shape.ts';
-import { isMap, valueAt, type Finding } from './finding.ts';
+import { valueAt, type Finding } from './finding.ts';
 import { describe, messages as M, placeName } from './messages.ts';
+import { def, unwrap } from './schema-walk.ts';
 import { closest } from './suggest.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -193,43 +194,6 @@ function sentence(text: string): string {
 
 // ---------------------------------------------------------------------------
 // Walking the schema to list the fields allowed at a place (for "Did you mean").
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  getter?: () => z.ZodType;
-  options?: z.ZodType[];
-  discriminator?: string;
-  valueType?: z.ZodType;
-}
-
-function def(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-function unwrap(schema: z.ZodType, value: unknown): z.ZodType {
-  let current = schema;
-  for (let guard = 0; guard < 20; guard += 1) {
-    const d = def(current);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable') && d.innerType) current = d.innerType;
-    else if (d.type === 'pipe' && d.in) current = d.in;
-    else if (d.type === 'lazy' && d.getter) current = d.getter();
-    else if (d.type === 'union' && d.options) {
-      // Pick the branch the written value is meant for: by discriminator, or the only object branch.
-      const pick = d.discriminator && isMap(value)
-        ? d.options.find((option) => def(option).shape?.[d.discriminator!]?.safeParse(value[d.discriminator!]).success)
-        : d.options.filter((option) => def(unwrap(option, undefined)).type === 'object').length === 1
-          ? d.options.find((option) => def(unwrap(option, undefined)).type === 'object')
-          : undefined;
-      if (!pick) return current;
-      current = pick;
-    } else return current;
-  }
-  return current;
-}
 
 /**
  * The field names the schema allows in the object at `path` (empty when unknown).

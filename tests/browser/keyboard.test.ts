@@ -61,7 +61,7 @@ describe('a keyboard-only patient', () => {
     });
     // Every crisis link can be reached with Tab.
     for (const resource of crisisResources.resources) {
-      await patient.tabTo(patient.widget.locator(`a[href="${resource.href}"]`, { hasText: plain(resource.linkLabel) }).first());
+      await patient.tabTo(patient.widget.locator(`a[href="${plain(resource.href)}"]`, { hasText: plain(resource.linkLabel) }).first());
     }
     // Back returns to the question that raised the alarm, focus on it.
     const last = plan.steps.at(-1)!;

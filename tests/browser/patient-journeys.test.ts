@@ -77,14 +77,14 @@ describe('a patient clicking through the assessment', () => {
 
     for (const resource of crisisResources.resources) {
       // The resource's own link: its label, to its href (rule text may link the same number too).
-      await patient.widget.locator(`a[href="${resource.href}"]`, { hasText: plain(resource.linkLabel) }).first().waitFor();
+      await patient.widget.locator(`a[href="${plain(resource.href)}"]`, { hasText: plain(resource.linkLabel) }).first().waitFor();
     }
     await patient.widget.getByText(plain(crisisResources.emergency)).first().waitFor();
 
     const carryOn = patient.widget.getByRole('button', { name: 'Continue the assessment', exact: true });
     // Help is the filled, main action; carrying on is an outlined, secondary button.
     const first = crisisResources.resources[0]!;
-    const helpLink = patient.widget.locator(`a[href="${first.href}"]`, { hasText: plain(first.linkLabel) }).first();
+    const helpLink = patient.widget.locator(`a[href="${plain(first.href)}"]`, { hasText: plain(first.linkLabel) }).first();
     const fill = (locator: typeof helpLink) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
     const card = await patient.widget.locator('.card').first().evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await fill(helpLink)).not.toBe(card);
@@ -118,7 +118,7 @@ describe('a patient clicking through the assessment', () => {
     const result = await patient.walk(merged);
     expect(await patient.widget.getByRole('button', { name: 'Continue the assessment', exact: true }).count(), 'no questions left').toBe(0);
     const first = ruleSet.crisisResources.resources[0]!;
-    const help = patient.widget.locator(`a[href="${first.href}"]`, { hasText: plain(first.linkLabel) }).first();
+    const help = patient.widget.locator(`a[href="${plain(first.href)}"]`, { hasText: plain(first.linkLabel) }).first();
     await help.waitFor();
     const booking = patient.widget.locator(`a[href="${BOOKING_URL}"]`);
     if ((await booking.count()) > 0) {

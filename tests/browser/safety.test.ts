@@ -36,7 +36,7 @@ describe('suicide-risk and blood-pressure journeys in the browser (rules/ketamin
       const carryOn = patient.widget.getByRole('button', { name: 'Continue the assessment', exact: true });
       expect(await carryOn.count()).toBe(want.screen === 'crisis' ? 1 : 0);
       for (const resource of ruleSet.crisisResources.resources) {
-        const link = patient.widget.locator(`a[href="${resource.href}"]`, { hasText: plain(resource.linkLabel) });
+        const link = patient.widget.locator(`a[href="${plain(resource.href)}"]`, { hasText: plain(resource.linkLabel) });
         expect(await link.count(), plain(resource.linkLabel)).toBe(want.crisisLines ? 1 : 0);
       }
       // biome-ignore lint/performance/useDomNodeTextContent: the words a patient sees, laid out, not the raw text nodes.

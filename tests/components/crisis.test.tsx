@@ -1,6 +1,9 @@
+import { render, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/core/engine.ts';
+import { CrisisHelp } from '../../widget/components/crisis.tsx';
 import { answer, press, TO_CRISIS_INTERRUPT, walk } from './flow.ts';
-import { mountWidget } from './support.ts';
+import { fixtureRuleSet, mountWidget, viewFor } from './support.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -60,5 +63,24 @@ describe('CrisisScreen', () => {
     expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('crisis');
     expect(ui.getByRole('link', { name: 'Call 988' })).toBeTruthy();
     expect(ui.getByRole('button', { name: 'Continue the assessment' })).toBeTruthy();
+  });
+
+  it("links each resource in the patient's language when its link differs by language", () => {
+    const ruleSet = fixtureRuleSet();
+    const [lifeline] = ruleSet.crisisResources.resources;
+    Object.assign(lifeline!, {
+      href: { en: 'https://988lifeline.org/chat', es: 'https://988lineadevida.org' },
+      linkLabel: { en: 'Chat with 988', es: 'Chatear con el 988' },
+    });
+    const outcome = { ...evaluate(ruleSet, Object.fromEntries(TO_CRISIS_INTERRUPT)), crisisLines: true };
+    const languages: [string, string, string][] = [
+      ['es-MX', 'Chatear con el 988', 'https://988lineadevida.org'],
+      ['en', 'Chat with 988', 'https://988lifeline.org/chat'],
+    ];
+    for (const [locale, name, href] of languages) {
+      const { container, unmount } = render(<CrisisHelp view={viewFor(ruleSet, { locale }).view} outcome={outcome} main={false} />);
+      expect(within(container as HTMLElement).getByRole('link', { name }).getAttribute('href'), locale).toBe(href);
+      unmount();
+    }
   });
 });

@@ -60,7 +60,7 @@ describe('the widget on the suicide-risk and blood-pressure journeys (rules/keta
     for (const resource of ruleSet.crisisResources.resources) {
       const link = ui.queryByRole('link', { name: plain(resource.linkLabel) });
       expect(link !== null, plain(resource.linkLabel)).toBe(want.crisisLines);
-      if (link) expect(link.getAttribute('href')).toBe(resource.href);
+      if (link) expect(link.getAttribute('href')).toBe(plain(resource.href));
     }
     const onScreen = (root.textContent ?? '').replace(/\s+/g, ' ');
     for (const id of want.reasons ?? []) expect(onScreen, id).toContain(plain(ruleSet.rules.find((rule) => rule.id === id)!.reason));

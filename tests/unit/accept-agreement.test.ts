@@ -135,7 +135,9 @@ function mutationArb(doc: Doc): fc.Arbitrary<Mutation> {
     ({ at, value }): Mutation => ({ how: `${at.join('.')} = ${JSON.stringify(value)}`, apply: (d) => setAt(d, at, value) }),
   );
 
-  const href = fc.record({ i: fc.nat(), value: fc.constantFrom(...HREFS) }).map(({ i, value }): Mutation => {
+  // A link alone, or one per language with the other language's link fine.
+  const perLanguage = (value: string) => fc.constantFrom<string | Record<string, string>>(value, { en: 'tel:988', es: value }, { en: value, es: 'tel:988' });
+  const href = fc.record({ i: fc.nat(), value: fc.constantFrom(...HREFS).chain(perLanguage) }).map(({ i, value }): Mutation => {
     const at: Path = ['crisisResources', 'resources', i % doc.crisisResources.resources.length, 'href'];
     return { how: `${at.join('.')} = ${JSON.stringify(value)}`, apply: (d) => setAt(d, at, value) };
   });

@@ -276,12 +276,12 @@ describe('rules/ketamine.yaml', () => {
 
   describe('crisis resources', () => {
     const { resources, emergency } = ruleSet.crisisResources;
-    const hrefs = resources.map((r) => r.href);
+    const hrefs = resources.map((r) => en(r.href));
 
     it('lists 988 (call, text and chat), 911 and the Crisis Text Line as working links', () => {
       expect(hrefs).toEqual(expect.arrayContaining(['tel:988', 'sms:988', 'tel:911', 'sms:741741']));
       expect(hrefs.some((href) => /^https:\/\/988lifeline\.org\//.test(href))).toBe(true);
-      const textLine = resources.find((r) => r.href === 'sms:741741')!;
+      const textLine = resources.find((r) => en(r.href) === 'sms:741741')!;
       expect(`${en(textLine.detail)} ${en(textLine.linkLabel)}`).toContain('HOME');
     });
 

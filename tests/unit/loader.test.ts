@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, loadRuleSet, type RuleIssue } from '../../src/authoring/loader.ts';
+import { compileRuleSet } from '../../src/core/compile.ts';
+import { resolveText } from '../../src/core/text.ts';
 import { MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
+import { validateCompiled } from '../../widget/validate-rules.ts';
 
 const MINIMAL_FILE = 'tests/fixtures/loader/minimal.yaml';
 const MINIMAL = readFileSync(MINIMAL_FILE, 'utf8');
@@ -203,6 +206,42 @@ describe('loadRuleSet() on broken files', () => {
   });
 });
 
+describe('loadRuleSet() on a resource link per language', () => {
+  const perLanguage = (es: string) => broken('      href: tel:988', `      href: { en: "https://988lifeline.org/chat", es: "${es}" }`);
+
+  it('loads a link per language, and each language resolves to its own', () => {
+    const result = loadRuleSet(perLanguage('https://988lineadevida.org'), 'r.yaml');
+    expect(result.issues).toEqual([]);
+    if (!result.ok) throw new Error('not loaded');
+    const { href } = result.ruleSet.crisisResources.resources[0]!;
+    expect(resolveText(href, 'es-MX', 'en')).toBe('https://988lineadevida.org');
+    expect(resolveText(href, 'en-US', 'en')).toBe('https://988lifeline.org/chat');
+    expect(resolveText(href, 'fr', 'en')).toBe('https://988lifeline.org/chat');
+  });
+
+  // An unsafe link in one language only: refused by screener check, and by the widget when compiled.
+  it.each([
+    ['a script URL', 'javascript:alert(1)', 'a resource link starts with https:, tel:, sms: or mailto:'],
+    ['plain http', 'http://988lineadevida.org', 'a resource link starts with https:, tel:, sms: or mailto:'],
+    ['a space', 'https://988lineadevida.org/a b', 'a resource link cannot contain spaces, quotes or < >'],
+  ])('refuses %s in the Spanish link, at that line, and so does the widget', async (_what, es, says) => {
+    const source = perLanguage(es);
+    const result = loadRuleSet(source, 'r.yaml');
+    expect(result.ok).toBe(false);
+    const errors = result.issues.filter((issue) => issue.severity === 'error');
+    expect(errors.map((e) => e.message.slice(0, says.length))).toEqual([says]);
+    expect(errors[0]!.line).toBe(positionOf(source, 'href: {').line);
+
+    const valid = loadRuleSet(perLanguage('https://988lineadevida.org'), 'r.yaml');
+    if (!valid.ok) throw new Error('not loaded');
+    const compiled = await compileRuleSet(valid.ruleSet);
+    compiled.ruleSet.crisisResources.resources[0]!.href = { en: 'https://988lifeline.org/chat', es };
+    const widget = validateCompiled(compiled);
+    expect(widget.ok).toBe(false);
+    expect(widget.ok ? '' : widget.problem).toMatch(/^resources\[0\]: a resource link/);
+  });
+});
+
 describe('loadRuleSet() warnings', () => {
   it('warns when translated text lacks the default language', () => {
     const result = loadRuleSet(broken('  body: This takes about a minute.', '  body: { es: Tarda un minuto. }'), 'r.yaml');
@@ -238,16 +277,16 @@ describe('formatIssue()', () => {
 describe('loadRuleSet() on a copy of rules/ketamine.yaml broken in one place', () => {
   const KETAMINE = readFileSync('rules/ketamine.yaml', 'utf8');
   const rows: { what: string; from: string; to: string; code: string; at: string }[] = [
-    { what: 'YAML syntax (lost colon)', from: 'title: Ketamine therapy pre-screen', to: 'title Ketamine therapy pre-screen', code: 'yaml-syntax', at: 'title Ketamine' },
+    { what: 'YAML syntax (lost colon)', from: 'showReasons: true', to: 'showReasons true', code: 'yaml-syntax', at: 'showReasons true' },
     { what: 'wrong type', from: '    max: 110', to: '    max: a hundred', code: 'invalid-type', at: 'a hundred' },
-    { what: 'unknown field', from: '    unit: years', to: '    units: years', code: 'unknown-field', at: 'units' },
+    { what: 'unknown field', from: '    unit:\n      en: years', to: '    units:\n      en: years', code: 'unknown-field', at: 'units' },
     { what: 'bad tier', from: '    tier: not-suitable', to: '    tier: not-suitible', code: 'unknown-tier', at: 'not-suitible' },
     { what: 'unknown question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: agee, atLeast: 18 }", code: 'unknown-question', at: 'agee' },
     { what: 'unknown option', from: "- { question: death-wish, equals: 'yes' }", to: "- { question: death-wish, equals: 'yess' }", code: 'unknown-option', at: "'yess'" },
-    { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text: In the past few weeks' },
+    { what: 'duplicate question id', from: '  - id: death-wish\n', to: '  - id: age\n', code: 'duplicate-id', at: 'age\n    text:\n      en: In the past few weeks' },
     { what: 'showIf to a later question', from: "showIf: { question: age, atLeast: 18 }", to: "showIf: { question: medicines, answered: true }", code: 'show-if-order', at: 'medicines, answered: true }' },
     { what: 'empty number range', from: '    min: 10\n    max: 110', to: '    min: 110\n    max: 10', code: 'number-range', at: '110\n    max: 10' },
-    { what: 'HTML in patient text', from: '  start: Start', to: '  start: <b>Start</b>', code: 'unsafe-text', at: '<b>Start' },
+    { what: 'HTML in patient text', from: '    es: Comenzar\n', to: '    es: <b>Comenzar</b>\n', code: 'unsafe-text', at: '<b>Comenzar' },
   ];
 
   it.each(rows)('$what → $code at the line of the break', ({ from, to, code, at }) => {

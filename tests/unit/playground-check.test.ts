@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckPart, QuickPart } from '../../src/analysis/index.ts';
 import { checkSources } from '../../demo/playground/check-sources.ts';
 import type { CheckResult } from '../../demo/playground/protocol.ts';
+import { resolveText, type Text } from '../../src/core/text.ts';
 
 const RULES = readFileSync(new URL('../../rules/ketamine.yaml', import.meta.url), 'utf8');
 const CASES = readFileSync(new URL('../../rules/ketamine.cases.yaml', import.meta.url), 'utf8');
@@ -126,7 +127,8 @@ describe('checkSources(): the slow part', () => {
     expect(row.status).toBe('broken');
     const question = ruleSet.questions.find((q) => q.id === 'pregnancy')!;
     const pregnant = question.type === 'number' ? undefined : question.options.find((o) => o.id === 'pregnant');
-    expect(row.steps.some((step) => step.startsWith(`“${String(question.text)}” → “${String(pregnant?.label)}”`))).toBe(true);
+    const en = (text: Text | undefined) => resolveText(text ?? '', 'en', ruleSet.locale);
+    expect(row.steps.some((step) => step.startsWith(`“${en(question.text)}” → “${en(pregnant?.label)}”`))).toBe(true);
     expect(row.counterexample?.tier).not.toMatch(/crisis|not-suitable/);
     expect(source.split('\n')[row.line - 1]).toContain('pregnant-is-not-suitable');
   }, 60_000);

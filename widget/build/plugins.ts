@@ -8,7 +8,9 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify as terser, type MinifyOptions } from 'terser';
 import { type Plugin, transformWithOxc } from 'vite';
+import { mapLocalized } from '../../src/authoring/schema-walk.ts';
 import type { CompiledRuleSet } from '../../src/core/compile.ts';
+import { resolveText } from '../../src/core/text.ts';
 import {
   NOT_IN_BUILD_CODE,
   NOT_IN_BUILD_MODULE,
@@ -26,18 +28,46 @@ export const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 export class BuildError extends Error {}
 
 /**
- * The default rules as shipped to patients: only what the widget reads.
- * Clinician notes, citations, sign-off and invariants stay in the reviewed
- * file (and in `hash`, which still names that exact file); they never show
- * on screen and would cost a third of the bundle.
+ * The rule set without what only clinicians read: clinician notes,
+ * citations, sign-off and invariants stay in the reviewed file (and in
+ * `hash`, which still names that exact file); they never show on screen and
+ * would cost a third of the bundle.
  *
  * @example
- * patientFacing(compileRuleSet(ruleSet)).ruleSet.rules[0].clinicianNote // undefined
+ * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
  */
-export function patientFacing(compiled: CompiledRuleSet): CompiledRuleSet {
+export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
   const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
   const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
   return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+}
+
+/**
+ * The rule set in one language: every per-language text and link resolved
+ * to `lang` (falling back as the widget does), and `locale` set to it, so
+ * a bundle carries one language's words, not every translation. `hash` is
+ * kept: the widget does not re-hash its built-in rules.
+ *
+ * @example
+ * inLanguage(compiled, 'es').ruleSet.intro.start // 'Comenzar'
+ */
+export function inLanguage(compiled: CompiledRuleSet, lang: string): CompiledRuleSet {
+  const { ruleSet } = compiled;
+  const resolved = mapLocalized(ruleSet, (text) => resolveText(text, lang, ruleSet.locale));
+  return { ...compiled, ruleSet: { ...resolved, locale: lang } };
+}
+
+/**
+ * The default rules as shipped to patients: only what the widget reads
+ * ({@link withoutClinicianFields}), in one language ({@link inLanguage}; by
+ * default the rule file's own `locale`).
+ *
+ * @example
+ * patientFacing(compiled).ruleSet.rules[0].clinicianNote // undefined
+ * patientFacing(compiled, 'es').ruleSet.intro.title      // the Spanish title, a plain string
+ */
+export function patientFacing(compiled: CompiledRuleSet, lang: string = compiled.ruleSet.locale): CompiledRuleSet {
+  return inLanguage(withoutClinicianFields(compiled), lang);
 }
 
 /**

@@ -40,7 +40,7 @@ export function CrisisHelp({ view, outcome, main }: CrisisHelpProps) {
           <li>
             <strong>{rich(t(resource.name))}</strong>
             <span>{rich(t(resource.detail))}</span>
-            <a class="button" href={resource.href} {...newTab(resource.href)}>{rich(t(resource.linkLabel))}</a>
+            <a class="button" href={t(resource.href)} {...newTab(t(resource.href))}>{rich(t(resource.linkLabel))}</a>
           </li>
         ))}
       </ul>

@@ -44,8 +44,12 @@ export interface WidgetBuildOptions {
   compiled: CompiledRuleSet | null;
   /** The package version, shown in the widget's console warnings. */
   version: string;
-  /** The languages of the widget's own words the bundle carries. Default: the script tag file, its rules' language (each language its own file, within the size budget); the module, all. */
-  languages?: readonly string[];
+  /**
+   * The language the bundle is for: its rules' text and the widget's own words in it only (each
+   * script tag file is one language, within the size budget); `null`, every language (the
+   * package's module). Default: the rules' own locale for `iife`, every language for `es`.
+   */
+  lang?: string | null;
   /** Where to write; nothing is written without it (the bench builds in memory). */
   outDir?: string;
   sourcemap?: boolean;
@@ -65,9 +69,8 @@ export interface WidgetBuildOptions {
  * await build(widgetBuild({ format: 'iife', fileName: 'eligibility-screener.js', compiled, version, outDir: 'dist' }));
  */
 export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
-  const languages =
-    options.languages ?? (options.format === 'iife' && options.compiled ? [options.compiled.ruleSet.locale] : uiLanguages());
-  const shared = projectConfig(languages);
+  const lang = options.lang !== undefined ? options.lang : options.format === 'iife' ? (options.compiled?.ruleSet.locale ?? null) : null;
+  const shared = projectConfig(lang ? [lang] : uiLanguages());
   const terser = options.terser ?? options.format === 'iife';
   return {
     ...shared,
@@ -76,7 +79,7 @@ export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
     publicDir: false,
     plugins: [
       ...(shared.plugins ?? []),
-      defaultRulesPlugin(options.compiled),
+      defaultRulesPlugin(options.compiled, lang),
       trimmedXstatePlugin(),
       ...(terser ? [terserPass()] : []),
       ...(options.plugins ?? []),

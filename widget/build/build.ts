@@ -21,7 +21,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -32,11 +32,33 @@ import { compileRuleSet, type CompiledRuleSet } from '../../src/core/compile.ts'
 import { pickSelfTest } from '../../src/core/self-test.ts';
 import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
 import { validateCompiled } from '../validate-rules.ts';
+import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
 import { BuildError, patientFacing } from './plugins.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');
 const SCRIPT = 'eligibility-screener.js';
+
+/**
+ * The script tag file of a language other than the rules' own:
+ * `eligibility-screener.es.js`.
+ *
+ * @example
+ * scriptFor('es') // 'eligibility-screener.es.js'
+ */
+export function scriptFor(lang: string): string {
+  return `eligibility-screener.${lang}.js`;
+}
+
+/** Every file the build writes into dist/ (removed first, and again when a check fails). */
+function outputs(): string[] {
+  return [
+    SCRIPT,
+    MODULE,
+    'eligibility-screener.d.mts',
+    ...readdirSync(DIST).filter((file) => /^eligibility-screener\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/.test(file)),
+  ];
+}
 const MODULE = 'eligibility-screener.mjs';
 /**
  * The size budget of the script tag file, rules and styles included, gzip.
@@ -110,8 +132,8 @@ export interface Built {
   modules: string[];
 }
 
-async function bundle(format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string): Promise<Built> {
-  const config = widgetBuild({ format, fileName, compiled, version, outDir: DIST });
+async function bundle(format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string, lang?: string): Promise<Built> {
+  const config = widgetBuild({ format, fileName, compiled, version, outDir: DIST, ...(lang ? { lang } : {}) });
   const result = await build(config);
   const outputs = Array.isArray(result) ? result : [result];
   for (const output of outputs) {
@@ -192,10 +214,23 @@ async function main(): Promise<void> {
   const compiled = await compileDefaultRules(rulesFile);
 
   mkdirSync(DIST, { recursive: true });
-  for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
+  for (const file of outputs()) rmSync(resolve(DIST, file), { force: true });
 
   const script = await bundle('iife', SCRIPT, compiled, version);
   checkContents(SCRIPT, script);
+  // A script tag file for each other language the rules are written in throughout, each within the budget.
+  const others: [string, ReturnType<typeof sizes>][] = [];
+  for (const lang of ruleSetLanguages(compiled.ruleSet).slice(1)) {
+    const file = scriptFor(lang);
+    const built = await bundle('iife', file, compiled, version, lang);
+    checkContents(file, built);
+    const size = sizes(built.code);
+    // Not shipped over the budget (issue 12: the Spanish script still needs cutting); the rules' own language always is.
+    if (size.gzip > BUDGET_GZIP_BYTES) {
+      rmSync(resolve(DIST, file), { force: true });
+      console.warn(`dist/${file} is ${size.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B budget: not written`);
+    } else others.push([file, size]);
+  }
   const module = await bundle('es', MODULE, compiled, version);
   checkContents(MODULE, module);
   emitDeclarations();
@@ -211,12 +246,16 @@ async function main(): Promise<void> {
   console.log(`dist/${MODULE}  ${kb(m.min)} min, ${kb(m.gzip)} gzip, ${kb(m.brotli)} brotli`);
   console.log(`  of which the default rules (patient-facing fields): ${kb(rules.min)} JSON, ${kb(rules.gzip)} gzip on their own`);
   console.log(`budget    ${s.gzip} of ${BUDGET_GZIP_BYTES} B gzip (${((s.gzip / BUDGET_GZIP_BYTES) * 100).toFixed(0)}%)`);
+  for (const [file, size] of others)
+    console.log(`dist/${file}  ${kb(size.min)} min, ${kb(size.gzip)} gzip (${size.gzip} B): ${size.gzip} of ${BUDGET_GZIP_BYTES} B`);
   console.log(`integrity ${sri}`);
   console.log(`types     dist/eligibility-screener.d.mts`);
-  if (s.gzip > BUDGET_GZIP_BYTES) {
-    throw new BuildError(
-      `dist/${SCRIPT} is ${s.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B (30 KB) budget: cut something before shipping`,
-    );
+  for (const [file, size] of [[SCRIPT, s] as const, ...others]) {
+    if (size.gzip > BUDGET_GZIP_BYTES) {
+      throw new BuildError(
+        `dist/${file} is ${size.gzip} B gzip, over the ${BUDGET_GZIP_BYTES} B (30 KB) budget: cut something before shipping`,
+      );
+    }
   }
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -225,7 +264,7 @@ async function main(): Promise<void> {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
     // A bundle that failed a check must not be served by the demo or tested by accident.
-    for (const file of [SCRIPT, MODULE, 'eligibility-screener.d.mts']) rmSync(resolve(DIST, file), { force: true });
+    for (const file of outputs()) rmSync(resolve(DIST, file), { force: true });
     console.error(
       `build failed: ${error instanceof BuildError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );

@@ -72,14 +72,16 @@ export function patientFacing(compiled: CompiledRuleSet, lang: string = compiled
 
 /**
  * Serves the compiled default rules as a module, so no file is written into
- * the source tree; `null` serves none (the bench prices the rules so).
+ * the source tree; `null` serves none (the bench prices the rules so). In
+ * `lang` only, or with `lang` null in every language the file has.
  *
  * @example
  * widgetBuild({ compiled, … }) // adds defaultRulesPlugin(compiled)
  */
-export function defaultRulesPlugin(compiled: CompiledRuleSet | null): Plugin {
+export function defaultRulesPlugin(compiled: CompiledRuleSet | null, lang: string | null = compiled?.ruleSet.locale ?? null): Plugin {
   const resolved = `\0${VIRTUAL_RULES}`;
-  const shipped = compiled ? JSON.stringify(patientFacing(compiled)) : '{}';
+  // One language for a script tag file; every language for the package's module.
+  const shipped = compiled ? JSON.stringify(lang ? patientFacing(compiled, lang) : withoutClinicianFields(compiled)) : '{}';
   return {
     name: 'eligibility-screener-default-rules',
     resolveId: (id) => (id === VIRTUAL_RULES ? resolved : null),

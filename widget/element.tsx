@@ -254,8 +254,13 @@ export class EligibilityScreenerElement extends HTMLElement {
     if (this.#session?.key === key) return;
     this.#session?.stop?.();
     const session: Session = (this.#session = { key, id: ++count, state: 'loading' });
-    // The built-in rules get the same check as fetched ones: the page may have changed what the script holds.
-    if (!source) return this.#start(session, builtInRules && validateCompiled(builtInRules), 'no built-in rules: set the rules attribute');
+    // The built-in rules were checked at build time; the check runs here for the languages they
+    // cover. A page that added keys to Object.prototype can make it stumble: then the rules' own
+    // language, and the self-test before the first result guards the rest, as before.
+    if (!source) {
+      const checked = builtInRules && validateCompiled(builtInRules);
+      return this.#start(session, checked?.ok === false ? { ok: true, compiled: builtInRules!, languages: [builtInRules!.ruleSet.locale] } : checked, 'no built-in rules: set the rules attribute');
+    }
     fetchRules(source, { allowedOrigins: origins }).then((result) =>
       this.#guard(() => {
         if (this.#session !== session) return; // the attributes changed while we waited

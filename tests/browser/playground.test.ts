@@ -227,9 +227,10 @@ describe('the rule playground', () => {
     const first = ruleSet.questions[0]!;
     const p = await openPlayground();
     const oldRules = await p.widget.getAttribute('rules');
-    const textLine = lineOf(RULES_TEXT, new RegExp(`^ {4}text: ${escapeRegExp(plain(first.text))}$`));
+    // The question's English text, under its `text:` map.
+    const textLine = lineOf(RULES_TEXT, new RegExp(`^ {6}en: ${escapeRegExp(plain(first.text))}$`));
     const reworded = 'How many years old are you today?';
-    const edited = RULES_TEXT.split('\n').map((line, i) => (i === textLine - 1 ? `    text: ${reworded}` : line)).join('\n');
+    const edited = RULES_TEXT.split('\n').map((line, i) => (i === textLine - 1 ? `      en: ${reworded}` : line)).join('\n');
 
     await p.rules.fill(edited);
     // A new widget, loading the new rules, replaces the old one.

@@ -56,7 +56,7 @@ function outputs(): string[] {
     SCRIPT,
     MODULE,
     'eligibility-screener.d.mts',
-    ...readdirSync(DIST).filter((file) => /^eligibility-screener\.[a-z]{2,3}(-[A-Za-z0-9]+)?\.js$/.test(file)),
+    ...readdirSync(DIST).filter((file) => file !== SCRIPT && file.startsWith('eligibility-screener.') && file.endsWith('.js')),
   ];
 }
 const MODULE = 'eligibility-screener.mjs';

@@ -9,7 +9,11 @@ import { runSteps, startCheck } from '../../src/analysis/check.ts';
 import { CHECK_STEPS } from '../../src/analysis/check-steps.ts';
 import { summarize } from '../../src/analysis/check-summary.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
-import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
+import fc from 'fast-check';
+import { mapLocalized } from '../../src/authoring/schema-walk.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
+import { eachText, ruleSetLanguages } from '../../src/core/rule-texts.ts';
+import { ruleSetArb } from '../support/arbitraries.ts';
 
 const MINI = readFileSync(new URL('../components/fixtures/mini.yaml', import.meta.url), 'utf8');
 
@@ -69,5 +73,32 @@ describe('the time estimate', () => {
     expect(found.notes.join('\n')).toMatch(/In "es":\n\s+Typical path: .* ≈ \d+(\.\d)? s/);
     const slow = found.issues.filter((issue) => issue.code === 'slow-typical-path');
     expect(slow.map((issue) => issue.message.slice(0, 30))).toEqual(['in "es": the typical path take']);
+  });
+});
+
+describe('every text of a rule set', () => {
+  // eachText (the core: no Zod) lists the fields by hand; mapLocalized finds them from the schema.
+  // They must name the same places, or a check and the build would disagree on what a text is.
+  const places = (ruleSet: RuleSet) => {
+    const listed: string[] = [];
+    eachText(ruleSet, (_text, path) => listed.push(path.join('.')));
+    const found: string[] = [];
+    mapLocalized(ruleSet, (text, path) => (found.push(path.join('.')), text));
+    return { listed: listed.sort(), found: found.sort() };
+  };
+
+  it('is the same list in the core and in the schema, for the ketamine rules and random rule sets', () => {
+    const ketamine = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'ketamine.yaml');
+    if (!ketamine.ok) throw new Error('rules/ketamine.yaml does not load');
+    const { listed, found } = places(ketamine.ruleSet);
+    expect(listed.length).toBeGreaterThan(100);
+    expect(listed).toEqual(found);
+    fc.assert(
+      fc.property(ruleSetArb, (ruleSet) => {
+        const both = places(ruleSet);
+        expect(both.listed).toEqual(both.found);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -15,7 +15,7 @@ import { h } from './components/h.ts';
 import type { CompiledRuleSet } from '../src/core/compile.ts';
 import { createActor } from 'xstate';
 import { assessmentMachine, type AssessmentEvent } from '../src/core/machine.ts';
-import { helpTitle, resultHelp } from '../src/core/crisis-help.ts';
+import { announcementOf, describeScreen, type ScreenContent } from '../src/core/screens.ts';
 import { selfTestProblem } from '../src/core/self-test.ts';
 import { ATTRIBUTES, type AttributeProperties, defineAttributeProperties } from './attributes.ts';
 import { safeBookingUrl } from './booking-url.ts';
@@ -27,7 +27,7 @@ import { fetchRules } from './fetch-rules.ts';
 import { pickLocale, widgetStrings } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
-import { screenKey, screenOf, type Screen } from './screen.ts';
+import { screenKey, screenOf } from './screen.ts';
 import { languageOf } from '../src/core/ui-strings.ts';
 import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 import css from './styles.css?inline';
@@ -169,11 +169,11 @@ export class EligibilityScreenerElement extends HTMLElement {
     let body: Body | null = null;
     let key = '';
     let view: View | undefined;
-    let screen: Screen | undefined;
+    let content: ScreenContent | undefined;
     const actor = session?.actor;
     if (session && ruleSet && actor) {
       const snapshot = actor.getSnapshot();
-      screen = screenOf(snapshot);
+      const screen = screenOf(snapshot);
       view = makeView({
         ruleSet,
         locale,
@@ -189,9 +189,10 @@ export class EligibilityScreenerElement extends HTMLElement {
             mount.querySelector('input')?.focus();
           }),
       });
+      content = describeScreen(ruleSet, screen, view);
       key = `${session.id}:${screenKey(screen)}`;
       if (key !== this.#shown) this.#error = undefined;
-      body = { state: 'ready', view, screen, answers: snapshot.context.answers, error: this.#error };
+      body = { state: 'ready', view, screen, content, answers: snapshot.context.answers, error: this.#error };
     } else if (session) {
       body = { state: session.state === 'loading' ? 'loading' : 'unavailable' };
       key = session.state;
@@ -212,7 +213,7 @@ export class EligibilityScreenerElement extends HTMLElement {
         strings={strings}
         bookingUrl={bookingUrl}
         dialogLabel={view ? plainText(view.t(view.ruleSet.title)) : strings.openAssessment}
-        announcement={moved && view && screen ? announcement(screen, view) : ''}
+        announcement={moved && content ? plainText(announcementOf(content)) : ''}
         onOpen={() => this.open()}
         onClose={() => this.close()}
         onDialogClosed={() => this.#guard(() => this.#closed())}
@@ -343,18 +344,6 @@ function newMount(): HTMLElement {
   const mount = document.createElement('div');
   mount.className = 'root';
   return mount;
-}
-
-/** What a screen reader hears when a new screen appears (the heading itself is read on focus). */
-function announcement(screen: Screen, view: View): string {
-  const { ruleSet, strings, t } = view;
-  if (screen.kind === 'question') return strings.progress(screen.step, screen.total);
-  if (screen.kind === 'intro') return plainText(t(ruleSet.intro.title));
-  const title =
-    screen.kind === 'result' && screen.outcome.tier !== 'crisis'
-      ? ruleSet.outcomes[screen.outcome.tier].title
-      : helpTitle(ruleSet.crisisResources, resultHelp(screen.outcome));
-  return plainText(t(title));
 }
 
 /**

@@ -4,19 +4,13 @@
  * Nothing here evaluates a rule: the snapshot already knows.
  */
 import type { SnapshotFrom } from 'xstate';
-import { currentQuestion, progress, type AssessmentOutcome, type assessmentMachine } from '../src/core/machine.ts';
-import type { Question } from '../src/authoring/schema.ts';
+import { currentQuestion, progress, type assessmentMachine } from '../src/core/machine.ts';
+import type { Screen } from '../src/core/screens.ts';
+
+export type { Screen };
 
 /** A snapshot of the assessment machine. */
 export type AssessmentSnapshot = SnapshotFrom<typeof assessmentMachine>;
-
-/** What is on screen. */
-export type Screen =
-  | { kind: 'intro' }
-  | { kind: 'question'; question: Question; step: number; total: number }
-  /** Shown at once after an interrupting answer, while questions remain. */
-  | { kind: 'crisis'; outcome: AssessmentOutcome }
-  | { kind: 'result'; outcome: AssessmentOutcome };
 
 /**
  * The screen for a snapshot.

@@ -1,28 +1,64 @@
 /**
  * Words a patient reads on each screen, counted the way the time estimate
- * needs them: every word the widget draws (`widget/components/`), its own
- * words (`src/core/ui-strings.ts`) included. A component test renders each screen
- * and holds these counts to the words on it.
+ * needs them, from the one description of each screen the widget draws
+ * (`describeScreen` in src/core/screens.ts): every text on it, the widget's
+ * own words included; link targets, option ids and numbers are not words.
+ * tests/components/screen-words.test.tsx renders the screens and holds these
+ * counts to the words on them.
  *
- * - intro: intro title, body and start button, and the four notices;
- * - question: the progress line, question text, help, the hint ("Choose all
- *   that apply.", or the number range), every option label (or the unit),
- *   Back and Continue;
- * - result: the tier's title, body and action; for crisis, the crisis help
- *   (title, intro, each resource's name, detail and link label, the
- *   emergency line) with the reasons of the rules behind it; otherwise the
- *   not-an-emergency notice, and the crisis help when the crisis lines are
- *   shown; always the not-advice notice, Back, Start again and the rules
- *   version line; for review and not-suitable (when `showReasons`), the
- *   reasons heading and the reason of each fired rule that is not a crisis rule;
- * - the crisis screen shown by an interrupt before "Continue": the crisis
- *   help with the reasons of the interrupting rules, Back and "Continue the
- *   assessment".
+ * The estimate adds a path up screen by screen, so a result is priced in
+ * parts: the result without reasons ({@link resultWords}), the reasons of the
+ * rules decided along the way ({@link reasonWords}) and the crisis box a rule
+ * that shows the lines adds ({@link linesWords}).
  */
-import { isHelpReason, showsCrisisLines } from '../core/crisis-help.ts';
+import type { FiredRule } from '../core/engine.ts';
+import { showsCrisisLines } from '../core/crisis-help.ts';
+import { describeScreen, type Screen, type ScreenContent, type Words } from '../core/screens.ts';
 import { parseText, resolveText, type Text } from '../core/text.ts';
-import type { Question, Rule, RuleSet, Tier } from '../authoring/schema.ts';
+import type { Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { uiStrings } from '../core/ui-strings.ts';
+
+/** Keys of a screen's description that hold no words: kinds, link targets, option ids, flags, numbers. */
+const NOT_WORDS = new Set(['kind', 'tier', 'href', 'id', 'exclusive']);
+
+/**
+ * Every text a screen shows, in screen order (as `describeScreen` lists them).
+ *
+ * @example
+ * screenTexts(describeScreen(ruleSet, { kind: 'intro' }, words)) // [title, body, …notices, start]
+ */
+export function screenTexts(content: ScreenContent): string[] {
+  const texts: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') texts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (!NOT_WORDS.has(key)) collect(inner);
+    }
+  };
+  collect(content);
+  return texts;
+}
+
+/**
+ * The words the widget draws a screen in, for a locale.
+ *
+ * @example
+ * describeScreen(ruleSet, screen, wordsFor(ruleSet, 'es'))
+ */
+export function wordsFor(ruleSet: RuleSet, locale: string): Words {
+  return { strings: uiStrings(locale), t: (text: Text) => resolveText(text, locale, ruleSet.locale) };
+}
+
+/**
+ * Words on a screen.
+ *
+ * @example
+ * screenWords(ruleSet, { kind: 'intro' }, 'en') // title, body, the four notices and the start button
+ */
+export function screenWords(ruleSet: RuleSet, screen: Screen, locale: string): number {
+  return screenTexts(describeScreen(ruleSet, screen, wordsFor(ruleSet, locale))).reduce((sum, text) => sum + countWords(text), 0);
+}
 
 /**
  * Words in a piece of rule text: runs of characters holding a letter or a
@@ -37,63 +73,42 @@ export function countWords(source: string): number {
 }
 
 /**
- * Resolves and counts several texts (undefined ones count 0).
- *
- * @example
- * wordsOf(ruleSet, 'en', [ruleSet.intro.title, undefined]) // words in the title
- */
-export function wordsOf(ruleSet: RuleSet, locale: string, texts: readonly (Text | undefined)[]): number {
-  return texts.reduce<number>(
-    (sum, text) => sum + (text === undefined ? 0 : countWords(resolveText(text, locale, ruleSet.locale))),
-    0,
-  );
-}
-
-/**
  * Words on the intro screen.
  *
  * @example
- * introWords(ruleSet, 'en') // title, body, start button and the four notices
+ * introWords(ruleSet, 'en') // title, body, the four notices and the start button
  */
 export function introWords(ruleSet: RuleSet, locale: string): number {
-  const { intro, notices } = ruleSet;
-  return wordsOf(ruleSet, locale, [
-    intro.title, intro.body, intro.start,
-    notices.adultsOnly, notices.notAdvice, notices.privacy, notices.notEmergency,
-  ]);
+  return screenWords(ruleSet, { kind: 'intro' }, locale);
 }
 
 /**
- * Words on a question's screen.
+ * Words on a question's screen ("Question 3 of about 12": the numbers change along the path, the count of words does not).
  *
  * @example
- * questionWords(ruleSet, ruleSet.questions[0], 'en') // text + help + option labels (or unit)
+ * questionWords(ruleSet, ruleSet.questions[0], 'en') // progress, text, help, hint, options (or unit), Back, Continue
  */
 export function questionWords(ruleSet: RuleSet, question: Question, locale: string): number {
-  const ui = uiStrings(locale);
-  const extra = question.type === 'number' ? [question.unit] : question.options.map((option) => option.label);
-  const hint = question.type === 'number' ? ui.range(question.min, question.max) : question.type === 'multiple-choice' ? ui.chooseAll : '';
-  // "Question 3 of about 12": the numbers change along the path, the count of words does not.
-  return wordsOf(ruleSet, locale, [question.text, question.help, ...extra]) + uiWords([ui.progress(1, 1), hint, ui.back, ui.continue]);
+  return screenWords(ruleSet, { kind: 'question', question, step: 1, total: 1 }, locale);
 }
 
-/** Words of the widget's own captions and lines. */
-function uiWords(texts: readonly string[]): number {
-  return texts.reduce((sum, text) => sum + countWords(text), 0);
+/** The rules of these ids as the engine reports them fired. */
+function firedOf(ruleSet: RuleSet, ids: readonly string[]): FiredRule[] {
+  return ruleSet.rules
+    .filter((rule) => ids.includes(rule.id))
+    .map((rule) => ({
+      id: rule.id,
+      tier: rule.tier,
+      reason: rule.reason,
+      source: rule.source,
+      interrupt: rule.interrupt === true,
+      ...(rule.crisisHelp ? { crisisHelp: rule.crisisHelp } : {}),
+    }));
 }
 
-/**
- * Words of the crisis help box (also the whole crisis screen an interrupt shows).
- *
- * @example
- * crisisHelpWords(ruleSet, 'en') // the crisis screen an interrupt shows
- */
-export function crisisHelpWords(ruleSet: RuleSet, locale: string): number {
-  const help = ruleSet.crisisResources;
-  return wordsOf(ruleSet, locale, [
-    help.title, help.intro, help.emergency,
-    ...help.resources.flatMap((resource) => [resource.name, resource.detail, resource.linkLabel]),
-  ]);
+/** Words on the result screen for `tier` after these rules fired. */
+function resultScreenWords(ruleSet: RuleSet, tier: Tier, ids: readonly string[], crisisLines: boolean, locale: string): number {
+  return screenWords(ruleSet, { kind: 'result', outcome: { tier, fired: firedOf(ruleSet, ids), crisisLines } }, locale);
 }
 
 /**
@@ -103,40 +118,20 @@ export function crisisHelpWords(ruleSet: RuleSet, locale: string): number {
  * crisisScreenWords(ruleSet, 'en', ['suicidal-thoughts-now'])
  */
 export function crisisScreenWords(ruleSet: RuleSet, locale: string, interrupts: readonly string[]): number {
-  const ui = uiStrings(locale);
-  return crisisHelpWords(ruleSet, locale) + reasonWords(ruleSet, 'crisis', interrupts, locale) + uiWords([ui.back, ui.continueAssessment]);
+  return screenWords(ruleSet, { kind: 'crisis', outcome: { tier: 'crisis', fired: firedOf(ruleSet, interrupts), crisisLines: false } }, locale);
 }
 
 /**
- * Words on the result screen for a tier, without the reasons (see {@link reasonWords}).
- * `crisisLines`: the crisis help is shown below a milder result.
+ * Words on the result screen for a tier, without the reasons (see {@link reasonWords}); the heading
+ * of the reasons is counted here, as every review or not-suitable result lists at least one.
+ * `crisisLines`: the crisis help is shown below a milder result. A crisis result is priced with
+ * the crisis-lines title (a medical crisis alone may show the shorter medical one).
  *
  * @example
  * resultWords(ruleSet, 'review', 'en') // title, body, action, notices and buttons, without reasons
  */
 export function resultWords(ruleSet: RuleSet, tier: Tier, locale: string, crisisLines = false): number {
-  const ui = uiStrings(locale);
-  const text = ruleSet.outcomes[tier];
-  const base =
-    wordsOf(ruleSet, locale, [text.title, text.body, text.action, ruleSet.notices.notAdvice]) +
-    uiWords([ui.back, ui.startAgain, ui.rulesVersion(ruleSet.version)]);
-  if (tier === 'crisis') return base + crisisHelpWords(ruleSet, locale);
-  // A review or not-suitable result always lists the reason of a rule of its tier, under this heading.
-  const heading = ruleSet.showReasons && tier !== 'candidate' ? countWords(ui.reasonsTitle) : 0;
-  return base + heading + wordsOf(ruleSet, locale, [ruleSet.notices.notEmergency]) + (crisisLines ? crisisHelpWords(ruleSet, locale) : 0);
-}
-
-/**
- * True when the result screen for `tier` says the reason of a fired `rule`:
- * in the reasons list (review, not-suitable), or at the top of the crisis
- * help (crisis: the rules behind the help).
- *
- * @example
- * showsReason(ruleSet, 'review', ruleSet.rules[0]) // true unless showReasons is off or the rule is a crisis rule
- */
-export function showsReason(ruleSet: RuleSet, tier: Tier, rule: Rule): boolean {
-  if (tier === 'crisis') return isHelpReason(rule);
-  return ruleSet.showReasons && (tier === 'review' || tier === 'not-suitable') && rule.tier !== 'crisis';
+  return resultScreenWords(ruleSet, tier, [], crisisLines || tier === 'crisis', locale);
 }
 
 /**
@@ -147,12 +142,9 @@ export function showsReason(ruleSet: RuleSet, tier: Tier, rule: Rule): boolean {
  * reasonWords(ruleSet, 'review', ['liver-disease'], 'en') // that rule's reason
  */
 export function reasonWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly string[], locale: string): number {
-  let sum = 0;
-  for (const id of ruleIds) {
-    const rule = ruleSet.rules.find((r) => r.id === id);
-    if (rule && showsReason(ruleSet, tier, rule)) sum += wordsOf(ruleSet, locale, [rule.reason]);
-  }
-  return sum;
+  if (ruleIds.length === 0) return 0;
+  // With the crisis box on both sides, only the reasons differ.
+  return resultScreenWords(ruleSet, tier, ruleIds, true, locale) - resultScreenWords(ruleSet, tier, [], true, locale);
 }
 
 /**
@@ -162,10 +154,6 @@ export function reasonWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly stri
  * linesWords(ruleSet, 'review', ['past-suicide-attempt'], 'en') // the crisis help box
  */
 export function linesWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly string[], locale: string): number {
-  if (tier === 'crisis') return 0;
-  const lines = ruleIds.some((id) => {
-    const rule = ruleSet.rules.find((r) => r.id === id);
-    return rule !== undefined && showsCrisisLines(rule);
-  });
-  return lines ? crisisHelpWords(ruleSet, locale) : 0;
+  if (tier === 'crisis' || !firedOf(ruleSet, ruleIds).some(showsCrisisLines)) return 0;
+  return resultScreenWords(ruleSet, tier, [], true, locale) - resultScreenWords(ruleSet, tier, [], false, locale);
 }

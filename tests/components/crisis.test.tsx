@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/core/engine.ts';
 import { CrisisHelp } from '../../widget/components/crisis.tsx';
 import { answer, press, TO_CRISIS_INTERRUPT, walk } from './flow.ts';
-import { fixtureRuleSet, mountWidget, viewFor } from './support.ts';
+import { contentOf, fixtureRuleSet, mountWidget, viewFor } from './support.ts';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -78,7 +78,8 @@ describe('CrisisScreen', () => {
       ['en', 'Chat with 988', 'https://988lifeline.org/chat'],
     ];
     for (const [locale, name, href] of languages) {
-      const { container, unmount } = render(<CrisisHelp view={viewFor(ruleSet, { locale }).view} outcome={outcome} main={false} />);
+      const { view } = viewFor(ruleSet, { locale });
+      const { container, unmount } = render(<CrisisHelp box={contentOf(view, { kind: 'crisis', outcome }).help} main={false} />);
       expect(within(container as HTMLElement).getByRole('link', { name }).getAttribute('href'), locale).toBe(href);
       unmount();
     }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evaluate } from '../../src/core/engine.ts';
 import { ResultScreen } from '../../widget/components/result.tsx';
 import { press, TO_CANDIDATE, TO_NOT_SUITABLE, TO_PASSIVE_WISH, TO_REVIEW, walk } from './flow.ts';
-import { fixtureRuleSet, mountWidget, viewFor } from './support.ts';
+import { contentOf, fixtureRuleSet, mountWidget, viewFor } from './support.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -81,7 +81,7 @@ describe('ResultScreen, rendered on its own', () => {
   it('hides the reasons when the rule set says showReasons: false', () => {
     const ruleSet = { ...fixtureRuleSet(), showReasons: false };
     const { view } = viewFor(ruleSet);
-    const { queryByText, getByRole } = render(<ResultScreen view={view} outcome={{ ...evaluate(ruleSet, answers), crisisLines: false }} />);
+    const { queryByText, getByRole } = render(<ResultScreen view={view} content={contentOf(view, { kind: 'result', outcome: { ...evaluate(ruleSet, answers), crisisLines: false } })} />);
     expect(getByRole('heading', { level: 2 }).textContent).toBe('This may not be a good fit right now');
     expect(queryByText('This treatment is only for adults.')).toBeNull();
   });
@@ -89,7 +89,7 @@ describe('ResultScreen, rendered on its own', () => {
   it('shows the reasons, most serious first, when showReasons is true', () => {
     const ruleSet = fixtureRuleSet();
     const { view } = viewFor(ruleSet);
-    const { getAllByRole } = render(<ResultScreen view={view} outcome={{ ...evaluate(ruleSet, answers), crisisLines: false }} />);
+    const { getAllByRole } = render(<ResultScreen view={view} content={contentOf(view, { kind: 'result', outcome: { ...evaluate(ruleSet, answers), crisisLines: false } })} />);
     const items = getAllByRole('listitem').map((li) => li.textContent);
     expect(items.indexOf('This treatment is only for adults.')).toBeLessThan(items.indexOf('Your blood pressure may need to be checked first.'));
   });
@@ -97,7 +97,7 @@ describe('ResultScreen, rendered on its own', () => {
   it('has no clinic link at all when there is no booking URL', () => {
     const ruleSet = fixtureRuleSet();
     const { view } = viewFor(ruleSet, { bookingUrl: null });
-    const { queryAllByRole } = render(<ResultScreen view={view} outcome={{ ...evaluate(ruleSet, { ...answers, age: 40, bp: 'normal' }), crisisLines: false }} />);
+    const { queryAllByRole } = render(<ResultScreen view={view} content={contentOf(view, { kind: 'result', outcome: { ...evaluate(ruleSet, { ...answers, age: 40, bp: 'normal' }), crisisLines: false } })} />);
     expect(queryAllByRole('link')).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { render } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { Intro } from '../../widget/components/intro.tsx';
 import { paragraphs, rich } from '../../widget/components/rich-text.tsx';
-import { fixtureRuleSet, viewFor } from './support.ts';
+import { contentOf, fixtureRuleSet, viewFor } from './support.ts';
 
 // Payloads a hostile or careless rule file might carry. The validators refuse
 // them, but the renderer must never need that: each must stay visible text.
@@ -48,7 +48,7 @@ describe('screens render rule text as text', () => {
     const ruleSet = fixtureRuleSet();
     const hostile = { ...ruleSet, intro: { ...ruleSet.intro, title: '<img src=x onerror=alert(1)>Hello' } };
     const { view } = viewFor(hostile);
-    const { container, getByRole } = render(<Intro view={view} />);
+    const { container, getByRole } = render(<Intro view={view} content={contentOf(view, { kind: 'intro' })} />);
     expect(getByRole('heading').textContent).toBe('<img src=x onerror=alert(1)>Hello');
     expect(container.querySelector('img')).toBeNull();
   });

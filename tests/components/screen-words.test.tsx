@@ -1,37 +1,64 @@
 /**
- * The time estimate counts the words of each screen in src/analysis/words.ts;
- * the widget draws the screens in widget/components/. Rendered here with the
- * default ketamine rules, every screen holds exactly the words the estimate
- * counts, so the two-minute figure `screener check` reports is the one a
- * patient reads.
+ * One description of each screen (src/core/screens.ts): the widget draws it
+ * (widget/components/), the time estimate counts its words
+ * (src/analysis/words.ts), the announcement and the sign-off sheet read it.
+ * Rendered here with the default ketamine rules, in each of their languages,
+ * every screen holds exactly the texts its description lists, in that order,
+ * and exactly the words the estimate counts, so the two-minute figure
+ * `screener check` reports is the one a patient reads.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { render } from '@testing-library/preact';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countWords, crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords } from '../../src/analysis/words.ts';
+import {
+  countWords, crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords, screenTexts,
+} from '../../src/analysis/words.ts';
 import { evaluate, type Answers } from '../../src/core/engine.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
+import { parseText } from '../../src/core/text.ts';
+import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
+import type { ScreenContent } from '../../src/core/screens.ts';
 import { CrisisScreen } from '../../widget/components/crisis.tsx';
 import { Intro } from '../../widget/components/intro.tsx';
 import { QuestionScreen } from '../../widget/components/question.tsx';
 import { ResultScreen } from '../../widget/components/result.tsx';
-import { viewFor } from './support.ts';
+import { answersArb } from '../support/arbitraries.ts';
+import { contentOf, viewFor } from './support.ts';
 
 const loaded = loadRuleSet(readFileSync(resolve(process.cwd(), 'rules/ketamine.yaml'), 'utf8'), 'rules/ketamine.yaml');
 if (!loaded.ok) throw new Error('rules/ketamine.yaml does not load');
 const ruleSet = loaded.ruleSet;
-const { view } = viewFor(ruleSet);
+const LANGUAGES = ruleSetLanguages(ruleSet);
 
 afterEach(() => document.body.replaceChildren());
+
+/** The text nodes on screen, in document order. */
+function drawnTexts(container: Element): string[] {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
+  return parts;
+}
 
 /** Words on screen, counted as the estimate counts rule text (a token with a letter or a digit). */
 function drawn(container: Element): number {
   // Text node by text node: blocks drawn side by side are separate words on screen.
-  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-  const parts: string[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
-  return countWords(parts.join(' '));
+  return countWords(drawnTexts(container).join(' '));
+}
+
+/** Holds the screen to its description: every listed text drawn, in the listed order, and no other words. */
+function expectDrawnAsDescribed(container: Element, content: ScreenContent): void {
+  const page = drawnTexts(container).join(' ').replace(/\s+/g, ' ');
+  let from = 0;
+  for (const text of screenTexts(content)) {
+    const visible = parseText(text).map((part) => part.text).join('').replace(/\s+/g, ' ').trim();
+    const at = page.indexOf(visible, from);
+    expect(at, `"${visible}" drawn after position ${from}`).toBeGreaterThanOrEqual(0);
+    from = at + visible.length;
+  }
+  expect(drawn(container)).toBe(screenTexts(content).reduce((sum, text) => sum + countWords(text), 0));
 }
 
 const ADULT: Answers = {
@@ -39,15 +66,21 @@ const ADULT: Answers = {
   pregnancy: ['none'], 'blood-pressure': 'under-140-90', health: ['none'], substances: ['none'], medicines: ['none'],
 };
 
-describe('every screen holds the words the time estimate counts (rules/ketamine.yaml)', () => {
+describe.each(LANGUAGES)('every screen holds the words the time estimate counts (rules/ketamine.yaml, %s)', (locale) => {
+  const { view } = viewFor(ruleSet, { locale });
+
   it('the intro', () => {
-    const { container } = render(<Intro view={view} />);
-    expect(drawn(container)).toBe(introWords(ruleSet, 'en'));
+    const content = contentOf(view, { kind: 'intro' });
+    const { container } = render(<Intro view={view} content={content} />);
+    expectDrawnAsDescribed(container, content);
+    expect(drawn(container)).toBe(introWords(ruleSet, locale));
   });
 
   it.each(ruleSet.questions.map((q) => [q.id, q] as const))('the question %s', (_id, question) => {
-    const { container } = render(<QuestionScreen view={view} question={question} step={3} total={12} previous={undefined} error={undefined} />);
-    expect(drawn(container)).toBe(questionWords(ruleSet, question, 'en'));
+    const content = contentOf(view, { kind: 'question', question, step: 3, total: 12 });
+    const { container } = render(<QuestionScreen view={view} question={question} content={content} previous={undefined} error={undefined} />);
+    expectDrawnAsDescribed(container, content);
+    expect(drawn(container)).toBe(questionWords(ruleSet, question, locale));
   });
 
   const results: Array<[string, Answers, boolean]> = [
@@ -61,16 +94,44 @@ describe('every screen holds the words the time estimate counts (rules/ketamine.
   it.each(results)('the result: %s', (_name, answers, crisisLines) => {
     const outcome = { ...evaluate(ruleSet, answers), crisisLines };
     const ids = outcome.fired.map((rule) => rule.id);
-    const { container } = render(<ResultScreen view={view} outcome={outcome} />);
-    const lines = crisisLines && !linesWords(ruleSet, outcome.tier, ids, 'en');
+    const content = contentOf(view, { kind: 'result', outcome });
+    const { container } = render(<ResultScreen view={view} content={content} />);
+    expectDrawnAsDescribed(container, content);
+    const lines = crisisLines && !linesWords(ruleSet, outcome.tier, ids, locale);
     expect(drawn(container)).toBe(
-      resultWords(ruleSet, outcome.tier, 'en', lines) + reasonWords(ruleSet, outcome.tier, ids, 'en') + linesWords(ruleSet, outcome.tier, ids, 'en'),
+      resultWords(ruleSet, outcome.tier, locale, lines) + reasonWords(ruleSet, outcome.tier, ids, locale) + linesWords(ruleSet, outcome.tier, ids, locale),
     );
   });
 
   it('the crisis screen an interrupt shows', () => {
     const outcome = { ...evaluate(ruleSet, { ...ADULT, 'suicide-attempt': 'past-3-months' }), crisisLines: true };
-    const { container } = render(<CrisisScreen view={view} outcome={outcome} />);
-    expect(drawn(container)).toBe(crisisScreenWords(ruleSet, 'en', outcome.fired.filter((rule) => rule.interrupt).map((rule) => rule.id)));
+    const content = contentOf(view, { kind: 'crisis', outcome });
+    const { container } = render(<CrisisScreen view={view} content={content} />);
+    expectDrawnAsDescribed(container, content);
+    expect(drawn(container)).toBe(crisisScreenWords(ruleSet, locale, outcome.fired.filter((rule) => rule.interrupt).map((rule) => rule.id)));
+  });
+
+  it('any answers: the result and the crisis screen hold their description, and the estimate prices the result as drawn', () => {
+    fc.assert(
+      fc.property(answersArb(ruleSet), fc.boolean(), (answers, crisisLines) => {
+        const outcome = { ...evaluate(ruleSet, answers), crisisLines };
+        const ids = outcome.fired.map((rule) => rule.id);
+        for (const kind of ['result', 'crisis'] as const) {
+          const content = contentOf(view, { kind, outcome });
+          const { container, unmount } = render(
+            content.kind === 'result' ? <ResultScreen view={view} content={content} /> : <CrisisScreen view={view} content={content as ScreenContent & { kind: 'crisis' }} />,
+          );
+          expectDrawnAsDescribed(container, content);
+          if (kind === 'result' && outcome.tier !== 'crisis') {
+            const lines = crisisLines && !linesWords(ruleSet, outcome.tier, ids, locale);
+            expect(drawn(container)).toBe(
+              resultWords(ruleSet, outcome.tier, locale, lines) + reasonWords(ruleSet, outcome.tier, ids, locale) + linesWords(ruleSet, outcome.tier, ids, locale),
+            );
+          }
+          unmount();
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

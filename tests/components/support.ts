@@ -11,6 +11,7 @@ import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { createAssessment } from '../../src/core/machine.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
 import { makeView, type View } from '../../widget/components/view.ts';
+import { describeScreen, type Screen, type ScreenContent } from '../../src/core/screens.ts';
 import { defineEligibilityScreener, type EligibilityScreenerElement } from '../../widget/element.tsx';
 import { uiStrings } from '../../src/core/ui-strings.ts';
 
@@ -37,7 +38,7 @@ export function viewFor(ruleSet: RuleSet, options: { bookingUrl?: string | null;
   const view: View = makeView({
     ruleSet,
     locale: options.locale ?? 'en',
-    strings: uiStrings('en'),
+    strings: uiStrings(options.locale ?? 'en'),
     bookingUrl: options.bookingUrl === undefined ? 'https://clinic.example/book' : options.bookingUrl,
     idPrefix: 't',
     send: (event) => actor.send(event),
@@ -45,6 +46,16 @@ export function viewFor(ruleSet: RuleSet, options: { bookingUrl?: string | null;
     showError: (message) => errors.push(message),
   });
   return { view, actor, errors };
+}
+
+/**
+ * What a screen shows, as the element describes it before drawing (src/core/screens.ts).
+ *
+ * @example
+ * <ResultScreen view={view} content={contentOf(view, { kind: 'result', outcome })} />
+ */
+export function contentOf<K extends Screen['kind']>(view: View, screen: Screen & { kind: K }): ScreenContent & { kind: K } {
+  return describeScreen(view.ruleSet, screen, view) as ScreenContent & { kind: K };
 }
 
 /** Lets queued microtasks and Preact's work finish. */

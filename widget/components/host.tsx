@@ -7,7 +7,7 @@ import { Fragment } from 'preact';
 import { h } from './h.ts';
 import type { Answers } from '../../src/core/engine.ts';
 import { own } from '../../src/core/own.ts';
-import type { Screen } from '../screen.ts';
+import type { Screen, ScreenContent } from '../../src/core/screens.ts';
 import type { UiStrings } from '../../src/core/ui-strings.ts';
 import { CrisisScreen } from './crisis.tsx';
 import { Fallback, Loading } from './fallback.tsx';
@@ -20,7 +20,7 @@ import type { View } from './view.ts';
 export type Body =
   | { state: 'loading' }
   | { state: 'unavailable' }
-  | { state: 'ready'; view: View; screen: Screen; answers: Answers; error?: string | undefined };
+  | { state: 'ready'; view: View; screen: Screen; content: ScreenContent; answers: Answers; error?: string | undefined };
 
 export interface HostProps {
   mode: 'inline' | 'popup';
@@ -67,18 +67,18 @@ export function Host(props: HostProps) {
 function Screens({ body, strings, bookingUrl }: { body: Body; strings: UiStrings; bookingUrl: string | null }) {
   if (body.state === 'loading') return <Loading strings={strings} />;
   if (body.state === 'unavailable') return <Fallback strings={strings} bookingUrl={bookingUrl} />;
-  const { view, screen } = body;
-  if (screen.kind === 'intro') return <Intro view={view} />;
-  if (screen.kind === 'crisis') return <CrisisScreen view={view} outcome={screen.outcome} />;
-  if (screen.kind === 'result') return <ResultScreen view={view} outcome={screen.outcome} />;
+  const { view, screen, content } = body;
+  if (content.kind === 'intro') return <Intro view={view} content={content} />;
+  if (content.kind === 'crisis') return <CrisisScreen view={view} content={content} />;
+  if (content.kind === 'result') return <ResultScreen view={view} content={content} />;
+  const { question } = screen as Screen & { kind: 'question' };
   return (
     <QuestionScreen
-      key={screen.question.id}
+      key={question.id}
       view={view}
-      question={screen.question}
-      step={screen.step}
-      total={screen.total}
-      previous={own(body.answers, screen.question.id)}
+      question={question}
+      content={content}
+      previous={own(body.answers, question.id)}
       error={body.error}
     />
   );

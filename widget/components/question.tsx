@@ -8,6 +8,7 @@
 import { h } from './h.ts';
 import type { Answer } from '../../src/core/engine.ts';
 import type { Question } from '../../src/authoring/schema.ts';
+import type { ScreenContent } from '../../src/core/screens.ts';
 import { prefill } from './prefill.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
@@ -15,8 +16,8 @@ import type { View } from './view.ts';
 export interface QuestionProps {
   view: View;
   question: Question;
-  step: number;
-  total: number;
+  /** What the screen shows (src/core/screens.ts). */
+  content: ScreenContent & { kind: 'question' };
   /** The answer given before, when the patient came back to this question. */
   previous: Answer | undefined;
   /** Why the last Continue was refused, shown under the question. */
@@ -25,12 +26,12 @@ export interface QuestionProps {
 
 /**
  * @example
- * <QuestionScreen key={question.id} view={view} question={question} step={1} total={9} previous={undefined} />
+ * <QuestionScreen key={question.id} view={view} question={question} content={describeScreen(ruleSet, screen, view)} previous={undefined} />
  */
-export function QuestionScreen({ view, question, step, total, previous, error }: QuestionProps) {
-  const { strings, t } = view;
+export function QuestionScreen({ view, question, content, previous, error }: QuestionProps) {
+  const { strings } = view;
   const id = `${view.idPrefix}-${question.id}`;
-  const described = [question.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const described = [content.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -57,13 +58,13 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
 
   return (
     <form class="screen" noValidate onSubmit={submit}>
-      <p class="progress">{strings.progress(step, total)}</p>
-      <progress class="bar" value={step} max={Math.max(total, step)} aria-hidden="true" />
+      <p class="progress">{content.progress}</p>
+      <progress class="bar" value={content.step} max={Math.max(content.total, content.step)} aria-hidden="true" />
       <fieldset aria-describedby={described}>
         <legend>
-          <h2 class="title" id={`${id}-q`} tabIndex={-1}>{rich(t(question.text))}</h2>
+          <h2 class="title" id={`${id}-q`} tabIndex={-1}>{rich(content.title)}</h2>
         </legend>
-        {question.help && <div class="help" id={`${id}-help`}>{paragraphs(t(question.help))}</div>}
+        {content.help && <div class="help" id={`${id}-help`}>{paragraphs(content.help)}</div>}
         {question.type === 'number' ? (
           <div class="number">
             <input
@@ -79,13 +80,13 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
               aria-invalid={error ? 'true' : undefined}
               onBeforeInput={noteOtherDigits}
             />
-            <span class="unit" id={`${id}-u`}>{rich(t(question.unit))}</span>
-            <p class="hint" id={`${id}-r`}>{strings.range(question.min, question.max)}</p>
+            <span class="unit" id={`${id}-u`}>{rich(content.unit!)}</span>
+            <p class="hint" id={`${id}-r`}>{content.hint}</p>
           </div>
         ) : (
           <div class="options">
-            {question.type === 'multiple-choice' && <p class="hint">{strings.chooseAll}</p>}
-            {question.options.map((option) => (
+            {content.hint && <p class="hint">{content.hint}</p>}
+            {content.options.map((option) => (
               <label class="option">
                 <input
                   type={question.type === 'single-choice' ? 'radio' : 'checkbox'}
@@ -95,7 +96,7 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
                   data-exclusive={option.exclusive ? '' : undefined}
                   onChange={exclusive}
                 />
-                <span>{rich(t(option.label))}</span>
+                <span>{rich(option.label)}</span>
               </label>
             ))}
           </div>
@@ -103,8 +104,8 @@ export function QuestionScreen({ view, question, step, total, previous, error }:
       </fieldset>
       {error && <p class="error" id={`${id}-error`} role="alert">{error}</p>}
       <div class="actions">
-        <button type="button" class="button" onClick={() => view.send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="submit" class="button primary">{strings.continue}</button>
+        <button type="button" class="button" onClick={() => view.send({ type: 'user.back' })}>{content.back}</button>
+        <button type="submit" class="button primary">{content.next}</button>
       </div>
     </form>
   );

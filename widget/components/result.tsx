@@ -7,57 +7,45 @@
  * did earlier in the session).
  */
 import { h } from './h.ts';
-import { resultHelp } from '../../src/core/crisis-help.ts';
-import type { AssessmentOutcome } from '../../src/core/machine.ts';
+import type { ScreenContent } from '../../src/core/screens.ts';
 import { CrisisHelp } from './crisis.tsx';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 
 /**
  * @example
- * <ResultScreen view={view} outcome={snapshot.context.outcome} />
+ * <ResultScreen view={view} content={describeScreen(ruleSet, { kind: 'result', outcome }, view)} />
  */
-export function ResultScreen({ view, outcome }: { view: View; outcome: AssessmentOutcome }) {
-  const { ruleSet, strings, t, bookingUrl, send } = view;
-  const { tier } = outcome;
-  const text = ruleSet.outcomes[tier];
-  const crisis = tier === 'crisis';
-  const help = resultHelp(outcome);
-  const title = rich(t(text.title));
-  // Reasons explain a review or not-suitable result; each is said once.
-  const reasons =
-    ruleSet.showReasons && (tier === 'review' || tier === 'not-suitable')
-      ? [...new Set(outcome.fired.filter((rule) => rule.tier !== 'crisis').map((rule) => t(rule.reason)))]
-      : [];
+export function ResultScreen({ view, content }: { view: View; content: ScreenContent & { kind: 'result' } }) {
+  const { bookingUrl, send } = view;
+  const { tier, help, lines, reasons } = content;
+  const title = rich(content.title);
   // Booking is the main action for candidate and review; a quieter "talk to our team" otherwise.
-  const linkClass = tier === 'candidate' || tier === 'review' ? 'button primary' : crisis ? '' : 'button';
+  const linkClass = tier === 'candidate' || tier === 'review' ? 'button primary' : help ? '' : 'button';
 
   return (
     <section class="screen" data-outcome={tier}>
-      {crisis && <CrisisHelp view={view} outcome={outcome} main />}
-      {crisis ? <h3>{title}</h3> : <h2 class="title" tabIndex={-1}>{title}</h2>}
-      {paragraphs(t(text.body))}
+      {help && <CrisisHelp box={help} main />}
+      {help ? <h3>{title}</h3> : <h2 class="title" tabIndex={-1}>{title}</h2>}
+      {paragraphs(content.body)}
       {reasons.length > 0 && (
         <div class="reasons">
-          <h3>{strings.reasonsTitle}</h3>
+          <h3>{content.reasonsTitle}</h3>
           <ul>{reasons.map((reason) => <li>{rich(reason)}</li>)}</ul>
         </div>
       )}
       {bookingUrl && (
         <p>
-          <a class={linkClass} href={bookingUrl}>{rich(t(text.action))}</a>
+          <a class={linkClass} href={bookingUrl}>{rich(content.action)}</a>
         </p>
       )}
-      {help.shown && !help.onTop && <CrisisHelp view={view} outcome={outcome} main={false} />}
-      <ul class="notices">
-        <li>{rich(t(ruleSet.notices.notAdvice))}</li>
-        {!crisis && <li>{rich(t(ruleSet.notices.notEmergency))}</li>}
-      </ul>
+      {lines && <CrisisHelp box={lines} main={false} />}
+      <ul class="notices">{content.notices.map((notice) => <li>{rich(notice)}</li>)}</ul>
       <div class="actions">
-        <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{strings.back}</button>
-        <button type="button" class="button" onClick={() => send({ type: 'user.restart' })}>{strings.startAgain}</button>
+        <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{content.back}</button>
+        <button type="button" class="button" onClick={() => send({ type: 'user.restart' })}>{content.next}</button>
       </div>
-      <p class="small">{strings.rulesVersion(ruleSet.version)}</p>
+      <p class="small">{content.version}</p>
     </section>
   );
 }

@@ -2,7 +2,8 @@
  * The sign-off sheet (`rules/<name>.md`): what a clinical lead reads and
  * signs. Title, version and sign-off; the flow as a Mermaid diagram; every
  * question; every rule with its condition in words, tier, patient-facing
- * reason and source; every invariant. Deterministic (no dates, no timing), so
+ * reason and source; what each screen shows, every language side by side
+ * (src/analysis/screens-sheet.ts); every invariant. Deterministic (no dates, no timing), so
  * a test can keep the committed sheet in step with the rule file.
  */
 import { showsCrisisLines } from '../core/crisis-help.ts';
@@ -11,6 +12,8 @@ import type { RuleSet } from '../authoring/schema.ts';
 import { describer } from './describe.ts';
 import { promiseOf } from './format.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
+import { screensSection } from './screens-sheet.ts';
+import { ruleSetLanguages } from '../core/rule-texts.ts';
 import type { PathGraph } from './path-graph.ts';
 import type { InvariantResult } from './prove.ts';
 
@@ -84,6 +87,8 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
     out.push(`| \`${rule.id}\` | ${tableCell(say.condition(rule.when))} | ${tier} | ${tableCell(text(rule.reason))} | ${tableCell(rule.source)} |`);
   }
   out.push('');
+
+  out.push(...screensSection(ruleSet, ruleSetLanguages(ruleSet), tableCell));
 
   out.push('## Invariants', '');
   if (ruleSet.invariants.length === 0) out.push('None declared.');

@@ -21,23 +21,41 @@ import { uiStrings } from '../core/ui-strings.ts';
 /** Keys of a screen's description that hold no words: kinds, link targets, option ids, flags, numbers. */
 const NOT_WORDS = new Set(['kind', 'tier', 'href', 'id', 'exclusive']);
 
+/** One text on a screen, named by where the description keeps it ("title", "help.resources.name"). */
+export interface ScreenPart {
+  part: string;
+  text: string;
+}
+
 /**
- * Every text a screen shows, in screen order (as `describeScreen` lists them).
+ * Every text a screen shows, in screen order (as `describeScreen` lists them), each named by its place;
+ * `withLinks` adds the crisis resources' link targets (for the sign-off sheet: not words on screen).
+ *
+ * @example
+ * screenParts(describeScreen(ruleSet, { kind: 'intro' }, words))[0] // { part: 'title', text: 'Ketamine therapy check' }
+ */
+export function screenParts(content: ScreenContent, withLinks = false): ScreenPart[] {
+  const parts: ScreenPart[] = [];
+  const skip = (key: string) => NOT_WORDS.has(key) && !(withLinks && key === 'href');
+  const collect = (value: unknown, part: string): void => {
+    if (typeof value === 'string') parts.push({ part, text: value });
+    else if (Array.isArray(value)) for (const item of value) collect(item, part);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) if (!skip(key)) collect(inner, part ? `${part}.${key}` : key);
+    }
+  };
+  collect(content, '');
+  return parts;
+}
+
+/**
+ * Every text a screen shows, in screen order.
  *
  * @example
  * screenTexts(describeScreen(ruleSet, { kind: 'intro' }, words)) // [title, body, …notices, start]
  */
 export function screenTexts(content: ScreenContent): string[] {
-  const texts: string[] = [];
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') texts.push(value);
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) if (!NOT_WORDS.has(key)) collect(inner);
-    }
-  };
-  collect(content);
-  return texts;
+  return screenParts(content).map((part) => part.text);
 }
 
 /**

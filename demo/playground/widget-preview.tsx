@@ -1,16 +1,23 @@
 /**
- * The live widget: the same `dist/eligibility-screener.js` a clinic embeds,
- * fed the edited rules through its ordinary `rules` attribute. The rules are
- * compiled here and handed over as a `blob:` URL of this page's own origin,
- * so they never leave the browser and the widget runs its usual checks on
- * them (the hand check and the content hash) exactly as on a clinic's site.
+ * The live widget: the package's ES module (`dist/eligibility-screener.mjs`,
+ * loaded by playground.html), fed the edited rules through its ordinary
+ * `rules` attribute. The module is the build that has the widget's own words
+ * in every language (each script tag file carries one), so the language
+ * select above the preview shows the whole assessment in any language the
+ * rule file is written in, through the same `lang` attribute a clinic sets.
+ * The rules are compiled here and handed over as a `blob:` URL of this
+ * page's own origin, so they never leave the browser and the widget runs its
+ * usual checks on them (the hand check and the content hash) exactly as on a
+ * clinic's site.
  *
  * A new widget is mounted only when the compiled rules really change (an
  * edited comment keeps the patient's place); while the file has errors, the
- * last valid widget stays.
+ * last valid widget stays. Changing the language keeps the patient's place.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { languageName } from '../../src/analysis/markdown.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
+import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
 import type { EligibilityScreenerApi } from '../../widget/api.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { compileInBrowser } from './compile-in-browser.ts';
@@ -29,6 +36,8 @@ interface Mounted {
   hash: string;
   version: string;
   at: Date;
+  /** The languages the widget accepted these rules in: those every text is written in. */
+  complete: string[];
 }
 
 /**
@@ -43,6 +52,12 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const languages = useMemo(() => (ruleSet ? ruleSetLanguages(ruleSet) : []), [ruleSet]);
+  const [lang, setLang] = useState<string | null>(null);
+  // The language shown: the one picked, while the rules still use it; else the rules' own.
+  const shown = lang && languages.includes(lang) ? lang : (languages[0] ?? null);
+  const langRef = useRef(shown);
+  langRef.current = shown;
 
   const mount = async (rules: RuleSet, force: boolean) => {
     const mine = ++attempt.current;
@@ -57,24 +72,30 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
     const api = await widgetApi();
     if (mine !== attempt.current || !host.current) return;
     if (!api) {
-      setProblem('The widget script (/dist/eligibility-screener.js) did not load: run "npm start" again, which builds it.');
+      setProblem('The widget module (/dist/eligibility-screener.mjs) did not load: run "npm start" again, which builds it.');
       return;
     }
     const url = URL.createObjectURL(new Blob([JSON.stringify(compiled)], { type: 'application/json' }));
     host.current.replaceChildren();
-    api.mount(host.current, { bookingUrl: PREVIEW_BOOKING_URL, rules: url });
+    api.mount(host.current, { bookingUrl: PREVIEW_BOOKING_URL, rules: url, ...(langRef.current ? { lang: langRef.current } : {}) });
     // The old widget is gone, so nothing will read its rules again.
     if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
     blobUrl.current = url;
     mountedHash.current = compiled.hash;
     setProblem(null);
     setLink(null);
-    setMounted({ hash: compiled.hash, version: rules.version, at: new Date() });
+    setMounted({ hash: compiled.hash, version: rules.version, at: new Date(), complete: checked.languages });
   };
 
   useEffect(() => {
     if (ruleSet) void mount(ruleSet, false);
   }, [ruleSet]);
+
+  // The widget repaints in the new language where the patient is.
+  useEffect(() => {
+    const element = host.current?.querySelector('eligibility-screener');
+    if (element && shown && element.getAttribute('lang') !== shown) element.setAttribute('lang', shown);
+  }, [shown, mounted]);
 
   useEffect(() => () => {
     if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
@@ -104,11 +125,29 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
             </strong>
           )}
         </p>
+        {languages.length > 1 && (
+          <label class="pg-language">
+            Language{' '}
+            <select value={shown ?? ''} onChange={(event) => setLang(event.currentTarget.value)}>
+              {languages.map((code) => (
+                <option key={code} value={code}>
+                  {languageName(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" class="pg-button" disabled={!ruleSet} onClick={() => ruleSet && void mount(ruleSet, true)}>
           Restart the preview
         </button>
       </div>
       {problem && <p class="pg-alert">{problem}</p>}
+      {mounted && shown && !mounted.complete.includes(shown) && (
+        <p class="pg-note">
+          Some texts have no {languageName(shown)} version (see Problems), so the widget shows {languageName(mounted.complete[0] ?? '')}{' '}
+          instead, as it would for a patient.
+        </p>
+      )}
       {link && <p class="pg-note">Links are not followed in the preview. This one goes to {link}.</p>}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: catches clicks on links inside the preview (delegation); the links are the controls. */}
       {/* biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires the same click event. */}
@@ -117,7 +156,7 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
   );
 }
 
-/** `window.EligibilityScreener` once the deferred widget script has run, or null if it never does. */
+/** `window.EligibilityScreener` once the widget module has run (it sets it, as the script does), or null if it never does. */
 async function widgetApi(): Promise<EligibilityScreenerApi | null> {
   if (window.EligibilityScreener) return window.EligibilityScreener;
   const defined = customElements.whenDefined('eligibility-screener').then(() => true);

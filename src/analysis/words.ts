@@ -39,7 +39,7 @@ export function screenParts(content: ScreenContent, withLinks = false): ScreenPa
   const skip = (key: string) => NOT_WORDS.has(key) && !(withLinks && key === 'href');
   const collect = (value: unknown, part: string): void => {
     if (typeof value === 'string') parts.push({ part, text: value });
-    else if (Array.isArray(value)) for (const item of value) collect(item, part);
+    else if (Array.isArray(value)) value.forEach((item, i) => collect(item, typeof item === 'object' ? `${part}.${i + 1}` : part));
     else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) if (!skip(key)) collect(inner, part ? `${part}.${key}` : key);
     }

@@ -15,6 +15,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { auditWidget } from './support/axe.ts';
 import { launchChromium } from './support/chromium.ts';
 import { hostLog, instrument, watchPage, type PageWatch } from './support/instrument.ts';
+import { strings as spanishWords } from '../../src/core/locales/es.ts';
+import { parseText, resolveText, type Text } from '../../src/core/text.ts';
 import { defaultRuleSet, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -70,7 +72,10 @@ async function startDemoServer(port: number): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/eligibility-screener.js'))) throw new Error('dist/eligibility-screener.js is missing: run "npm run build" first (npm test does).');
+  // The preview runs the package module (every language of the widget's words); the last test reads the script.
+  for (const file of ['dist/eligibility-screener.mjs', 'dist/eligibility-screener.js']) {
+    if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run "npm run build" first (npm test does).`);
+  }
   // The playground build is not part of `npm run build`; build it as `npm start` does.
   execFileSync(process.execPath, ['--import', 'tsx', 'demo/build-playground.ts'], { cwd: ROOT, stdio: 'pipe' });
   const port = await freePort();
@@ -240,6 +245,37 @@ describe('the rule playground', () => {
     expect(await p.widget.getByText(plain(first.text), { exact: true }).count()).toBe(0);
   }, SLOW_TEST_MS);
 
+  it('switches the live widget to Spanish (rule texts and the widget\'s own words), and shows a missing Spanish text as a problem', async () => {
+    const ruleSet = defaultRuleSet();
+    const p = await openPlayground();
+    await countReads(p, NO_ERRORS);
+    const language = p.page.getByLabel('Language');
+    expect(await language.locator('option').allTextContents()).toEqual(['English (en)', 'Spanish (es)']);
+    await language.selectOption('es');
+    await expect.poll(() => p.widget.getAttribute('lang')).toBe('es');
+    await p.widget.getByRole('heading', { name: spanish(ruleSet.intro.title) }).waitFor();
+    await p.widget.getByRole('button', { name: spanish(ruleSet.intro.start), exact: true }).click();
+    await p.widget.getByRole('group', { name: spanish(ruleSet.questions[0]!.text) }).waitFor();
+    // The widget's own words are Spanish too: the preview runs the module, which has every language.
+    await p.widget.getByRole('button', { name: spanishWords.continue, exact: true }).waitFor();
+    await p.widget.getByText(new RegExp(`^${escapeRegExp(spanishWords.progress(1, 99)).replace('99', '\\d+')}$`)).first().waitFor();
+
+    // The time estimate per language, with its notes for Spanish, is in the checks panel.
+    await p.page.getByRole('tab', { name: /Invariants and cases/ }).click();
+    await p.page.getByRole('listitem').filter({ hasText: /^In "es":$/ }).waitFor();
+    await p.page.getByRole('tab', { name: 'Live widget' }).click();
+
+    // Delete one Spanish label: a warning at its line (from the quick part of the check, no need
+    // to wait for the proofs), and the preview says it falls back, as the widget does.
+    const labelLine = lineOf(RULES_TEXT, /^ {6}- \{ id: 'yes', label: \{ en: 'Yes', es: Sí \} \}$/);
+    const edited = RULES_TEXT.split('\n').map((line, i) => (i === labelLine - 1 ? line.replace(", es: Sí }", ' }') : line)).join('\n');
+    await p.rules.fill(edited);
+    await p.page.getByRole('button', { name: new RegExp(`ketamine\\.yaml, line ${labelLine} Warning: this text has no "?es"? version`) }).waitFor();
+    await p.page.locator('.pg-preview').getByText(/Some texts have no Spanish \(es\) version \(see Problems\), so the widget shows English \(en\)/).waitFor();
+    await p.widget.getByRole('heading', { name: plain(ruleSet.intro.title) }).waitFor();
+    expect(p.watch.errors).toEqual([]);
+  }, SLOW_TEST_MS);
+
   it('opens a chosen file and downloads the edited text, without any upload', async () => {
     const p = await openPlayground();
     await p.page.getByRole('tab', { name: /^Cases/ }).click();
@@ -310,6 +346,15 @@ describe('the rule playground', () => {
     for (const marker of ['pg-problem', 'mermaid', 'Rule playground']) expect(widget).not.toContain(marker);
   });
 });
+
+/** Rule text as a Spanish-speaking patient reads it on screen (see `plain`). */
+function spanish(text: Text): string {
+  return parseText(resolveText(text, 'es', 'en'))
+    .map((part) => part.text)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

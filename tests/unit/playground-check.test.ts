@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CheckPart, QuickPart } from '../../src/analysis/index.ts';
 import { checkSources } from '../../demo/playground/check-sources.ts';
+import { summarize } from '../../src/analysis/check-summary.ts';
 import type { CheckResult } from '../../demo/playground/protocol.ts';
 import { resolveText, type Text } from '../../src/core/text.ts';
 
@@ -102,6 +103,20 @@ describe('checkSources(): the quick part', () => {
     const v = validate(RULES, 'cases:\n  - name: X\n    answers: { agee: 16 }\n    expect: { tier: candidate, fired: [] }\n');
     expect(v.steps.cases).toEqual({ file: NAMES.cases, present: true, loaded: false });
     expect(v.issues.find((issue) => issue.file === NAMES.cases)).toMatchObject({ line: 3, code: 'unknown-question' });
+  });
+
+  it('lists a missing Spanish text at its line, as the problems panel shows it: a warning, or an error in the crisis help', () => {
+    const label = lines.indexOf("      - { id: 'yes', label: { en: 'Yes', es: Sí } }");
+    const crisisTitle = lines.indexOf('crisisResources:') + 1;
+    expect(label > 0 && lines[crisisTitle]).toBe('  title:');
+    const edited = lines.map((line, i) => (i === label ? line.replace(', es: Sí }', ' }') : i === crisisTitle + 2 ? '' : line)).join('\n');
+    // The panel lists summarize()'s issues of the quick part (then of the slow part too).
+    const problems = summarize(NAMES, [validate(edited, CASES)]).issues.filter((issue) => /language/.test(issue.code));
+    expect(problems.map(({ code, severity, line }) => ({ code, severity, line }))).toEqual([
+      { code: 'missing-language', severity: 'warning', line: label + 1 },
+      { code: 'missing-crisis-language', severity: 'error', line: crisisTitle + 2 }, // the map's first line
+    ]);
+    expect(problems[0]!.message).toContain('no "es" version');
   });
 
   it('takes an emptied cases editor for no cases file', () => {

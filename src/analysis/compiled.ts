@@ -1,11 +1,11 @@
 /**
- * Conditions compiled for the path walk. During the walk every answer is an
+ * Conditions as predicates for the path walk. During the walk every answer is an
  * answer class's representative, so each leaf test's value is looked up in a
  * table filled ONCE per class by the engine's own `evaluateCondition`: the
  * engine's semantics (unanswered, hidden, `noneOf`, number edges) carry over
  * exactly, and `all` / `any` / `not` are plain boolean logic on top.
  */
-import { compileCondition } from '../core/conditions.ts';
+import { predicateOf } from '../core/conditions.ts';
 import { evaluateCondition } from '../core/engine.ts';
 import type { Condition, LeafCondition, RuleSet } from '../authoring/schema.ts';
 import type { AnswerClass } from './answer-classes.ts';
@@ -26,18 +26,18 @@ interface LeafTable {
 // Shared by every graph built on the same classes (classes are cached per rule set).
 const tableCache = new WeakMap<ReadonlyMap<string, readonly AnswerClass[]>, Map<string, LeafTable>>();
 
-/** A compiled condition. */
-export type CompiledCondition = (state: ClassState) => boolean;
+/** A condition as a predicate over the walk's answer classes. */
+export type ClassPredicate = (state: ClassState) => boolean;
 
 /**
- * Compiles conditions against the answer classes of a rule set.
+ * Turns conditions into predicates over the answer classes of a rule set.
  *
  * @example
- * const compile = compiler(ruleSet, classes);
- * const under18 = compile({ question: 'age', lessThan: 18 });
+ * const predicate = classPredicates(ruleSet, classes);
+ * const under18 = predicate({ question: 'age', lessThan: 18 });
  * under18([0, -1, …]) // true when age has class 0 (say, "17 or less")
  */
-export function compiler(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly AnswerClass[]>) {
+export function classPredicates(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly AnswerClass[]>) {
   const order = new Map(ruleSet.questions.map((question, index) => [question.id, index]));
   let tables = tableCache.get(classes);
   if (!tables) tableCache.set(classes, (tables = new Map()));
@@ -55,7 +55,7 @@ export function compiler(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly
     return table;
   }
 
-  function compileLeaf(leaf: LeafCondition): CompiledCondition {
+  function leafPredicate(leaf: LeafCondition): ClassPredicate {
     const { index, values, unanswered } = leafTable(leaf);
     if (index < 0) return () => unanswered;
     return (state) => {
@@ -65,9 +65,9 @@ export function compiler(ruleSet: RuleSet, classes: ReadonlyMap<string, readonly
   }
 
   // The same `all` / `any` / `not` closures as the engine's plan (src/core/conditions.ts).
-  function compile(condition: Condition): CompiledCondition {
-    return compileCondition(condition, compileLeaf);
+  function predicate(condition: Condition): ClassPredicate {
+    return predicateOf(condition, leafPredicate);
   }
 
-  return Object.assign(compile, { leafTable, compileLeaf });
+  return Object.assign(predicate, { leafTable, leafPredicate });
 }

@@ -29,7 +29,7 @@ import { tierRank, type Answer } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
-import { compiler, type CompiledCondition } from './compiled.ts';
+import { classPredicates, type ClassPredicate } from './compiled.ts';
 import { leavesOf } from '../core/conditions.ts';
 import { lastQuestionIndex, leafKey, questionOrder } from './conditions.ts';
 
@@ -102,9 +102,9 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   const count = questions.length;
   const classes = answerClasses(ruleSet, target ? [target] : []);
   const classList = questions.map((question) => classes.get(question.id) ?? []);
-  const compile = compiler(ruleSet, classes);
+  const predicate = classPredicates(ruleSet, classes);
 
-  const showIf = questions.map((question) => (question.showIf ? compile(question.showIf) : null));
+  const showIf = questions.map((question) => (question.showIf ? predicate(question.showIf) : null));
   const rules = ruleSet.rules.map((rule, position) => {
     const reads = new Set(leavesOf(rule.when).flatMap((leaf) => (order.has(leaf.question) ? [order.get(leaf.question)!] : [])));
     const last = lastQuestionIndex(rule.when, order);
@@ -116,13 +116,13 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
       last,
       // Reads one question only and never interrupts: its effect is known per answer class (see `local` below).
       local: rule.interrupt !== true && reads.size === 1 && reads.has(last),
-      fires: compile(rule.when),
+      fires: predicate(rule.when),
     };
   });
   type CompiledRule = (typeof rules)[number];
   const byLast = Array.from({ length: count + 1 }, (_, k) => rules.filter((rule) => rule.last === k - 1));
   const interrupting = rules.filter((rule) => rule.interrupt);
-  const targetFn = target ? compile(target) : null;
+  const targetFn = target ? predicate(target) : null;
   const targetLast = target ? lastQuestionIndex(target, order) : -1;
   const live = liveLeaves(
     ruleSet,
@@ -130,7 +130,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     order,
     rules.map((rule) => rule.last),
     targetLast,
-    compile.compileLeaf,
+    predicate.leafPredicate,
   );
   const local = localEffects(
     questions,
@@ -141,7 +141,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
       ...ruleSet.rules.filter((_, i) => !rules[i]!.local).map((rule) => rule.when),
       ...(target ? [target] : []),
     ],
-    compile.compileLeaf,
+    predicate.leafPredicate,
   );
 
   const memo = new Map<string, GraphNode>();
@@ -297,17 +297,17 @@ function mergeByPosition<T extends { position: number }>(a: readonly T[], b: rea
  * tiers match and every other test on the question (in a `showIf`, a rule
  * reading other questions too, an interrupting rule, the target) agrees.
  */
-function localEffects<R extends { id: string; local: boolean; last: number; rank: number; fires: CompiledCondition }>(
+function localEffects<R extends { id: string; local: boolean; last: number; rank: number; fires: ClassPredicate }>(
   questions: readonly Question[],
   classList: readonly (readonly AnswerClass[])[],
   rules: readonly R[],
   others: readonly Condition[],
-  compileLeaf: (leaf: LeafCondition) => CompiledCondition,
+  leafPredicate: (leaf: LeafCondition) => ClassPredicate,
 ) {
   const otherLeaves = leavesByQuestion(others);
   return questions.map((question, index) => {
     const own = rules.filter((rule) => rule.local && rule.last === index);
-    const tests = (otherLeaves.get(question.id) ?? []).map(compileLeaf);
+    const tests = (otherLeaves.get(question.id) ?? []).map(leafPredicate);
     const groups = new Map<string, number>();
     const result = { group: [] as number[], rank: [] as number[], fired: [] as R[][], firedIds: [] as string[][] };
     classList[index]!.forEach((_, classIndex) => {
@@ -326,7 +326,7 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
 }
 
 /**
- * For each node position k: compiled leaf tests on earlier questions that
+ * For each node position k: leaf predicates on earlier questions that
  * something at or after k still reads (a later question's `showIf`, a rule or
  * the target not decided before k). Their values are the part of the answers
  * so far that the future can see.
@@ -337,11 +337,11 @@ function liveLeaves(
   order: ReadonlyMap<string, number>,
   ruleLast: readonly number[],
   targetLast: number,
-  compileLeaf: (leaf: LeafCondition) => CompiledCondition,
-): CompiledCondition[][] {
+  leafPredicate: (leaf: LeafCondition) => ClassPredicate,
+): ClassPredicate[][] {
   const count = ruleSet.questions.length;
-  const compiled = new Map<string, CompiledCondition>();
-  const result: CompiledCondition[][] = [];
+  const predicates = new Map<string, ClassPredicate>();
+  const result: ClassPredicate[][] = [];
   for (let k = 0; k <= count; k += 1) {
     const reading: Condition[] = [];
     ruleSet.questions.forEach((question, i) => {
@@ -358,8 +358,8 @@ function liveLeaves(
     result.push(
       leaves.map((leaf) => {
         const id = leafKey(leaf);
-        if (!compiled.has(id)) compiled.set(id, compileLeaf(leaf));
-        return compiled.get(id)!;
+        if (!predicates.has(id)) predicates.set(id, leafPredicate(leaf));
+        return predicates.get(id)!;
       }),
     );
   }

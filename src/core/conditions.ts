@@ -32,20 +32,20 @@ export function foldCondition<T>(condition: Condition, fold: ConditionFold<T>): 
   return fold.leaf(condition);
 }
 
-/** A compiled condition: true or false for some `state` its leaves read. */
+/** A condition as a predicate: true or false for some `state` its leaves read. */
 export type Predicate<S> = (state: S) => boolean;
 
 /**
- * Compiles a condition once into plain closures (no eval), given how to
- * compile a leaf test: `all` and `any` stop at the first part that decides.
+ * Turns a condition into a predicate of plain closures (no eval), given how to
+ * test a leaf: `all` and `any` stop at the first part that decides.
  * The engine's plan and the prover's walk both run what this builds, so
  * their `all`, `any` and `not` are the same boolean logic.
  *
  * @example
- * const under18 = compileCondition({ not: { question: 'age', atLeast: 18 } }, (leaf) => (age: number) => has(leaf, 'atLeast') && age >= leaf.atLeast);
+ * const under18 = predicateOf({ not: { question: 'age', atLeast: 18 } }, (leaf) => (age: number) => has(leaf, 'atLeast') && age >= leaf.atLeast);
  * under18(17) // true
  */
-export function compileCondition<S>(condition: Condition, leaf: (leaf: LeafCondition) => Predicate<S>): Predicate<S> {
+export function predicateOf<S>(condition: Condition, leaf: (leaf: LeafCondition) => Predicate<S>): Predicate<S> {
   return foldCondition<Predicate<S>>(condition, {
     leaf,
     all: (parts) => (state) => parts.every((part) => part(state)),

@@ -18,7 +18,7 @@
  */
 // Rule data and answers are read through these, never with `in` or a bare optional field: own keys only (see own.ts).
 import { has, own, record } from './own.ts';
-import { compileCondition, leavesOf } from './conditions.ts';
+import { predicateOf, leavesOf } from './conditions.ts';
 import { TIERS, type CrisisHelp, type RuleTier, type Tier } from './vocabulary.ts';
 import type { Condition, LeafCondition, NumberQuestion, Question, Rule, RuleSet } from '../authoring/schema.ts';
 
@@ -90,18 +90,18 @@ function leafHolds(leaf: LeafCondition, answer: Answer | undefined): boolean {
  * evaluateCondition({ not: { question: 'age', lessThan: 18 } }, {}) // true: unanswered
  */
 export function evaluateCondition(condition: Condition, counted: Answers): boolean {
-  let compiled = evaluators.get(condition);
-  if (!compiled) {
-    compiled = compileCondition(condition, (leaf) => (answers: Answers) => leafHolds(leaf, own(answers, leaf.question)));
-    evaluators.set(condition, compiled);
+  let predicate = evaluators.get(condition);
+  if (!predicate) {
+    predicate = predicateOf(condition, (leaf) => (answers: Answers) => leafHolds(leaf, own(answers, leaf.question)));
+    evaluators.set(condition, predicate);
   }
-  return compiled(counted);
+  return predicate(counted);
 }
 
-// Rule data does not change once loaded, so each condition is compiled once (the prover asks again and again).
+// Rule data does not change once loaded, so each condition becomes a predicate once (the prover asks again and again).
 const evaluators = new WeakMap<Condition, (counted: Answers) => boolean>();
 
-/** A condition compiled for one rule set: it reads the plan's counted answers (no eval: plain closures). */
+/** A condition as a predicate for one rule set: it reads the plan's counted answers (no eval: plain closures). */
 type Test = () => boolean;
 
 /**
@@ -160,15 +160,15 @@ function planFor(ruleSet: RuleSet): Plan {
       }
       return mask;
     };
-    const compile = (condition: Condition): Test =>
-      compileCondition<void>(condition, (leaf) => {
+    const testOf = (condition: Condition): Test =>
+      predicateOf<void>(condition, (leaf) => {
         const slot = slotOf(leaf.question);
         const mask = maskOf(leaf);
         // undefined & mask is 0: an answer that does not count fails the test, as it should.
         return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(leaf, values[slot]);
       });
     const rules = ruleSet.rules.map((rule) => ({
-      holds: compile(rule.when),
+      holds: testOf(rule.when),
       fired: toFired(rule),
       mask: maskOf(rule.when as LeafCondition),
       slot: slotOf(own(rule.when as LeafCondition, 'question') ?? ''),
@@ -176,7 +176,7 @@ function planFor(ruleSet: RuleSet): Plan {
     plan = {
       questions: questions.map((question) => {
         const showIf = own(question, 'showIf');
-        return { id: question.id, slot: slotOf(question.id), showIf: showIf && compile(showIf), check: answerCheck(question) };
+        return { id: question.id, slot: slotOf(question.id), showIf: showIf && testOf(showIf), check: answerCheck(question) };
       }),
       rules,
       ranked: [...rules].sort((a, b) => tierRank(a.fired.tier) - tierRank(b.fired.tier)),

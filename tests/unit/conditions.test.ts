@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Condition, LeafCondition, Question, RuleSet } from '../../src/authoring/schema.ts';
 import { leaves } from '../../src/authoring/rule-checks.ts';
-import { compileCondition, foldCondition, leavesOf } from '../../src/core/conditions.ts';
+import { predicateOf, foldCondition, leavesOf } from '../../src/core/conditions.ts';
 import {
   countedAnswers,
   evaluate,
@@ -211,16 +211,16 @@ describe('foldCondition()', () => {
       for (const key of ['all', 'any', 'not'])
         Object.defineProperty(Object.prototype, key, { value: [], configurable: true, writable: true });
       found.push(...leavesOf(leaf).map((l) => l.question));
-      found.push(String(compileCondition(leaf, () => () => true)(undefined)));
+      found.push(String(predicateOf(leaf, () => () => true)(undefined)));
     } finally {
       for (const key of ['all', 'any', 'not']) delete (Object.prototype as Record<string, unknown>)[key];
     }
     expect(found).toEqual(['age', 'true']);
   });
 
-  it('compileCondition() stops at the first part that decides, as the engine did', () => {
+  it('predicateOf() stops at the first part that decides, as the engine did', () => {
     const read: string[] = [];
-    const test = compileCondition<void>(
+    const test = predicateOf<void>(
       {
         any: [
           { question: 'a', answered: true },

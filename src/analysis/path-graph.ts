@@ -29,7 +29,7 @@ import { tierRank, type Answer } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
 import { answerClasses, leavesByQuestion, type AnswerClass } from './answer-classes.ts';
-import { classPredicates, type ClassPredicate } from './compiled.ts';
+import { classPredicates, type ClassPredicate } from './class-predicates.ts';
 import { leavesOf } from '../core/conditions.ts';
 import { lastQuestionIndex, leafKey, questionOrder } from './conditions.ts';
 

@@ -31,6 +31,8 @@ export function projectConfig(languages: readonly string[] = uiLanguages()): Use
     configFile: false,
     root: ROOT,
     plugins: [widgetJsx(), uiStringsPlugin(languages)],
+    // The language switch exists only in a bundle with more than one language (widget/locale.ts).
+    define: { __SCREENER_MULTILINGUAL__: String(languages.length > 1) },
     oxc: { exclude: WIDGET_TSX, jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 }
@@ -85,6 +87,7 @@ export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
       ...(options.plugins ?? []),
     ],
     define: {
+      ...shared.define,
       'process.env.NODE_ENV': '"production"',
       __SCREENER_VERSION__: JSON.stringify(options.version),
     },

@@ -24,6 +24,7 @@ export const ATTRIBUTES = {
   'allowed-origins': ['allowedOrigins', 'list'],
   mode: ['mode', 'mode'],
   lang: ['lang', 'text'],
+  languages: ['languages', 'list'],
   'share-outcome': ['shareOutcome', 'flag'],
   resume: ['resume', 'flag'],
   'resume-minutes': ['resumeMinutes', 30],
@@ -45,9 +46,9 @@ export type AttributeProperties = {
   -readonly [Name in AttributeName as Attributes[Name][0]]: ValueOf<Attributes[Name][1]>;
 };
 
-/** The JS API's options: every property, `allowedOrigins` also as an array. */
+/** The JS API's options: every property, a list (`allowedOrigins`, `languages`) also as an array. */
 export type AttributeOptions = {
-  [Property in keyof AttributeProperties]?: Property extends 'allowedOrigins' ? string | string[] : AttributeProperties[Property];
+  [Property in keyof AttributeProperties]?: Property extends 'allowedOrigins' | 'languages' ? string | string[] : AttributeProperties[Property];
 };
 
 /**

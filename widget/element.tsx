@@ -24,7 +24,7 @@ import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
 import { withCampaign } from './campaign.ts';
 import { fetchRules } from './fetch-rules.ts';
-import { pickLocale, widgetStrings } from './locale.ts';
+import { offeredLanguages, pickLocale, widgetStrings } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
 import { screenKey, screenOf } from './screen.ts';
@@ -81,6 +81,8 @@ export class EligibilityScreenerElement extends HTMLElement {
   #stale = false;
   #warnedUrl: string | null = null;
   #warnedLang: string | null = null;
+  /** The language the patient picked on the intro's switch (`languages`). */
+  #chosen: string | null = null;
   /** The screen drawn last, so focus moves and screen readers hear only real changes. */
   #shown = '';
   /** Why the answer on the current question was refused. */
@@ -158,7 +160,10 @@ export class EligibilityScreenerElement extends HTMLElement {
     const session = active ? this.#session : undefined;
     const ruleSet = session?.compiled?.ruleSet;
     const wished = this.getAttribute('lang');
-    const locale = pickLocale([wished, document.documentElement.lang], session?.languages);
+    const covered = session?.languages;
+    const languages = __SCREENER_MULTILINGUAL__ && covered ? offeredLanguages(this.languages, covered) : [];
+    // The patient's own pick on the switch comes first, while the clinic still offers it.
+    const locale = pickLocale([languages.includes(this.#chosen!) ? this.#chosen : null, wished, document.documentElement.lang], covered);
     if (session?.languages && wished && languageOf(locale) !== languageOf(wished) && this.#warnedLang !== wished) {
       this.#warnedLang = wished;
       warn(`lang="${wished}": these rules or this script have no ${languageOf(wished)}; showing ${locale}`);
@@ -192,7 +197,17 @@ export class EligibilityScreenerElement extends HTMLElement {
       content = describeScreen(ruleSet, screen, view);
       key = `${session.id}:${screenKey(screen)}`;
       if (key !== this.#shown) this.#error = undefined;
-      body = { state: 'ready', view, screen, content, answers: snapshot.context.answers, error: this.#error };
+      body = {
+        state: 'ready',
+        view,
+        screen,
+        content,
+        answers: snapshot.context.answers,
+        error: this.#error,
+        languages,
+        locale,
+        onLanguage: (lang) => this.#guard(() => ((this.#chosen = lang), this.#paint())),
+      };
     } else if (session) {
       body = { state: session.state === 'loading' ? 'loading' : 'unavailable' };
       key = session.state;

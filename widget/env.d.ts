@@ -12,6 +12,9 @@ declare module 'virtual:eligibility-screener/default-rules' {
 /** The package version, injected by `widget/build/build.ts`. */
 declare const __SCREENER_VERSION__: string;
 
+/** True in a bundle with the widget's own words in more than one language (vite.config.ts, projectConfig). */
+declare const __SCREENER_MULTILINGUAL__: boolean;
+
 declare module 'virtual:eligibility-screener/ui-strings' {
   import type { UiStringTables } from '../src/core/ui-strings.ts';
   /** The widget's own words in the bundle's languages (widget/build/plugins.ts, uiStringsPlugin). */

@@ -25,6 +25,25 @@ export function pickLocale(wished: readonly (string | null | undefined)[], cover
 }
 
 /**
+ * The languages the intro's switch offers, from the `languages` attribute:
+ * those the rules cover throughout and this bundle has words in, one per
+ * language, in the attribute's order; none unless two or more are left. A
+ * script tag file carries one language (the size budget), so only a bundle
+ * with several (the package's module) ever shows the switch.
+ *
+ * @example
+ * offeredLanguages('en es fr', ['en', 'es']) // ['en', 'es']
+ * offeredLanguages('en fr', ['en', 'es'])    // []
+ */
+export function offeredLanguages(list: string, covered: readonly string[]): string[] {
+  const offered: string[] = [];
+  for (const tag of list.split(/[\s,]+/)) {
+    if (tag && pickLocale([tag], covered) === tag && !offered.some((lang) => languageOf(lang) === languageOf(tag))) offered.push(tag);
+  }
+  return offered.length > 1 ? offered : [];
+}
+
+/**
  * The widget's own words in a locale: this bundle's table for its language,
  * else its first (the rules' fallback language is always shipped).
  *

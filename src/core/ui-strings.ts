@@ -18,6 +18,10 @@ export interface UiStrings {
   continueAssessment: string;
   openAssessment: string;
   close: string;
+  /** This language's own name, on the language switch (`languages` attribute). */
+  languageName: string;
+  /** The language switch's label for screen readers. */
+  language: string;
   progress: (step: number, total: number) => string;
   chooseAll: string;
   range: (min: number, max: number) => string;

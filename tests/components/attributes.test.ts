@@ -21,6 +21,7 @@ const samples: Record<AttributeName, [property: unknown, attribute: string | nul
   'allowed-origins': [['https://a.example', 'https://b.example'], 'https://a.example https://b.example'],
   mode: ['popup', 'popup'],
   lang: ['es', 'es'],
+  languages: [['en', 'es'], 'en es'],
   'share-outcome': [true, ''],
   resume: [true, ''],
   'resume-minutes': [45, '45'],

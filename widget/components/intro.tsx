@@ -1,16 +1,38 @@
-/** The first screen: what this is, how long, the notices, and the start button. */
+/** The first screen: what this is, how long, the notices, and the start button; the clinic may add a language switch. */
 import { h } from './h.ts';
 import type { ScreenContent } from '../../src/core/screens.ts';
+import { languageOf } from '../../src/core/ui-strings.ts';
+import { widgetStrings } from '../locale.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
+
+export interface IntroProps {
+  view: View;
+  content: ScreenContent & { kind: 'intro' };
+  /** Languages to offer on the switch (`languages` attribute); fewer than two: no switch. */
+  languages?: readonly string[];
+  /** The language shown now. */
+  locale?: string;
+  onLanguage?: (lang: string) => void;
+}
 
 /**
  * @example
  * <Intro view={view} content={describeScreen(ruleSet, { kind: 'intro' }, view)} />
  */
-export function Intro({ view, content }: { view: View; content: ScreenContent & { kind: 'intro' } }) {
+export function Intro({ view, content, languages = [], locale = '', onLanguage }: IntroProps) {
   return (
     <section class="screen">
+      {/* Each language named in itself ("Español"), so a patient who cannot read the current one finds theirs. */}
+      {__SCREENER_MULTILINGUAL__ && languages.length > 1 && (
+        <div class="langs" role="group" aria-label={view.strings.language}>
+          {languages.map((lang) => (
+            <button type="button" lang={lang} aria-pressed={languageOf(lang) === languageOf(locale)} onClick={() => onLanguage?.(lang)}>
+              {widgetStrings(lang).languageName}
+            </button>
+          ))}
+        </div>
+      )}
       <h2 class="title" tabIndex={-1}>{rich(content.title)}</h2>
       {paragraphs(content.body)}
       <ul class="notices">{content.notices.map((notice) => <li>{rich(notice)}</li>)}</ul>

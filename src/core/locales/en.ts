@@ -12,6 +12,8 @@ export const strings: UiStrings = {
   continueAssessment: 'Continue the assessment',
   openAssessment: 'Take the two-minute assessment',
   close: 'Close',
+  languageName: 'English',
+  language: 'Language',
   progress: (step, total) => `Question ${step} of about ${total}`,
   chooseAll: 'Choose all that apply.',
   range: (min, max) => `Enter a number from ${min} to ${max}.`,

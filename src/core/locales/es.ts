@@ -12,6 +12,8 @@ export const strings: UiStrings = {
   continueAssessment: 'Seguir con la evaluación',
   openAssessment: 'Hacer la evaluación de dos minutos',
   close: 'Cerrar',
+  languageName: 'Español',
+  language: 'Idioma',
   progress: (step, total) => `Pregunta ${step} de aproximadamente ${total}`,
   chooseAll: 'Elija todas las que correspondan.',
   range: (min, max) => `Escriba un número del ${min} al ${max}.`,

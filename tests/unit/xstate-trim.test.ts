@@ -266,6 +266,7 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
     (x) => x.createMachine({ initial: 'a', states: { a: { initial: 'b', onDone: 'c', states: { b: {} } }, c: {} } }),
   ],
   'system: _set (system ids)': ['systemId', (x) => x.createActor(x.createMachine({}), { systemId: 'root' })],
+  'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
   'snapshot.getMeta': ['snapshot.getMeta()', (x) => x.createActor(x.createMachine({})).getSnapshot().getMeta()],
@@ -302,12 +303,39 @@ const UNREACHABLE = [
   'invoke transitions',
   'delayed transitions into the transition map',
   'entering: invoked actors',
+  // Set only on the child actors spawnChild() and invoke make, both stubs.
+  'Actor.start: syncing a snapshot to the parent',
 ];
+
+/** Pieces reached only where full XState throws too: both must throw, each its own error. */
+const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bundle) => unknown]> = {
+  'macrostep: maxIterations': [
+    'options.maxIterations',
+    /Infinite loop detected/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', options: { maxIterations: 1 }, states: { a: { always: 'b' }, b: { always: 'c' }, c: {} } } as never)),
+  ],
+};
 
 describe('the stubs', () => {
   it('are each reached by a check below (a new piece needs one)', () => {
-    expect([...Object.keys(REACH), ...UNREACHABLE].sort()).toEqual(XSTATE_PIECES.map((piece) => piece.name).sort());
+    expect([...Object.keys(REACH), ...UNREACHABLE, ...Object.keys(BOTH_THROW)].sort()).toEqual(XSTATE_PIECES.map((piece) => piece.name).sort());
   });
+
+  for (const [name, [what, fullError, reach]] of Object.entries(BOTH_THROW)) {
+    it(`${name}: throws a clear error in the trimmed build where full XState throws its own`, () => {
+      const error = (x: Bundle) => {
+        try {
+          return reach(x);
+        } catch (thrown) {
+          return thrown;
+        }
+      };
+      expect(error(full)).toBeInstanceOf(Error);
+      expect((error(full) as Error).message).toMatch(fullError);
+      expect(error(trimmed)).toBeInstanceOf(Error);
+      expect((error(trimmed) as Error).message).toMatch(message(what));
+    });
+  }
 
   for (const [name, [what, reach]] of Object.entries(REACH)) {
     it(`${name}: throws a clear error in the trimmed build, works in full XState`, () => {
@@ -420,6 +448,8 @@ describe('stubbedFeaturesUsed()', () => {
     ["states: { done: { type: 'final' } }", 'final states'],
     ["states: { a: { onDone: 'b' } }", '`onDone`'],
     ["createActor(machine, { systemId: 'root' })", 'systemId'],
+    ["on: { go: '#done' }", '`#id` targets'],
+    ['options: { maxIterations: 100 }', 'options.maxIterations'],
     ['assign({ child: ({ spawn }) => spawn(logic) })', 'spawn'],
     ['createActor(machine, { devTools: true })', 'devTools or inspection'],
     ['createActor(machine, { snapshot: saved })', 'restoring a persisted snapshot'],

@@ -1,8 +1,8 @@
 /**
  * Build-time trimming of XState v5 for the widget bundle: the bodies of
  * XState functions and methods the widget never runs are replaced by stubs
- * that throw, so the bundler drops the code only they referenced (2.9 KB
- * gzip, 9.9 KB minified, measured on the widget script). Inside functions the
+ * that throw, so the bundler drops the code only they referenced (3.1 KB
+ * gzip, 10.4 KB minified, measured on the widget script). Inside functions the
  * widget does run, a branch only other machines take (history, parallel and
  * final states, `onDone`) is a piece of its own: its first line stays, its
  * body throws. XState's own
@@ -146,6 +146,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "  attachDevTools() { notInBuild('devTools'); }",
     sha256: '06453ac76ad1270d',
     why: 'start() calls it only with the `devTools` option, which the widget never passes',
+  },
+  {
+    name: 'Actor.start: syncing a snapshot to the parent',
+    chunk: 'raise',
+    start: '    if (this._syncSnapshot) {',
+    stub: "    if (this._syncSnapshot) { notInBuild('syncSnapshot (invoke and spawn)'); }",
+    sha256: '10f3253dd9bc8363',
+    why: 'only spawnChild() and invoke (both stubs) make a child actor that syncs its snapshot to its parent',
   },
   {
     name: 'Actor.getPersistedSnapshot',
@@ -326,6 +334,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: '8ec81563a870be6b',
     why: 'XState persistence; the widget keeps its own progress (widget/resume.ts)',
   },
+  {
+    name: 'macrostep: maxIterations',
+    chunk: 'raise',
+    start: '    if (iterationCount > maxIterations) {',
+    stub: "    if (iterationCount > maxIterations) { notInBuild('options.maxIterations'); }",
+    sha256: '161fc7d03d97cf18',
+    why: 'maxIterations is Infinity unless a machine sets options.maxIterations; the machine sets none',
+  },
   // The machine and its state nodes.
   {
     name: 'StateNode.definition',
@@ -350,6 +366,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "  get on() { notInBuild('stateNode.on'); }",
     sha256: '5cf80f540524e2f6',
     why: 'read only by StateNode.definition; transitions use stateNode.transitions',
+  },
+  {
+    name: 'StateMachine.getStateNodeById',
+    chunk: 'StateMachine',
+    start: '  getStateNodeById(stateId) {',
+    stub: "  getStateNodeById() { notInBuild('#id targets'); }",
+    sha256: '8f5a913abec41cc1',
+    why: "resolves `#id` targets and state values; the machine's targets are sibling and child keys ('asking', '.intro')",
   },
   {
     name: 'StateMachine.provide',
@@ -506,6 +530,8 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\broute\s*:/, '`route`'],
   [/\bonDone\s*:/, '`onDone`'],
   [/\bsystemId\b/, 'systemId'],
+  [/['"`]#/, '`#id` targets'],
+  [/\bmaxIterations\b/, 'options.maxIterations'],
   [/\bspawn\b/, 'spawn'],
   [/\b(devTools|inspect)\b/, 'devTools or inspection'],
   [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],

@@ -266,6 +266,7 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
     (x) => x.createMachine({ initial: 'a', states: { a: { initial: 'b', onDone: 'c', states: { b: {} } }, c: {} } }),
   ],
   'system: _set (system ids)': ['systemId', (x) => x.createActor(x.createMachine({}), { systemId: 'root' })],
+  'wildcard event descriptors': ['wildcard event types', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { '*': {} } } } }), ['go'])],
   'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
@@ -305,6 +306,8 @@ const UNREACHABLE = [
   'entering: invoked actors',
   // Set only on the child actors spawnChild() and invoke make, both stubs.
   'Actor.start: syncing a snapshot to the parent',
+  // Called only by the stopChild() action, a stub.
+  'actor scope stopChild',
 ];
 
 /** Pieces reached only where full XState throws too: both must throw, each its own error. */
@@ -450,6 +453,7 @@ describe('stubbedFeaturesUsed()', () => {
     ["createActor(machine, { systemId: 'root' })", 'systemId'],
     ["on: { go: '#done' }", '`#id` targets'],
     ['options: { maxIterations: 100 }', 'options.maxIterations'],
+    ["on: { 'user.*': 'a' }", 'wildcard event types'],
     ['assign({ child: ({ spawn }) => spawn(logic) })', 'spawn'],
     ['createActor(machine, { devTools: true })', 'devTools or inspection'],
     ['createActor(machine, { snapshot: saved })', 'restoring a persisted snapshot'],

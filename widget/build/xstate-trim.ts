@@ -1,8 +1,11 @@
 /**
  * Build-time trimming of XState v5 for the widget bundle: the bodies of
  * XState functions and methods the widget never runs are replaced by stubs
- * that throw, so the bundler drops the code only they referenced (2.2 KB
- * gzip, 7.9 KB minified, measured on the widget script). XState's own
+ * that throw, so the bundler drops the code only they referenced (3.2 KB
+ * gzip, 10.6 KB minified, measured on the widget script). Inside functions the
+ * widget does run, a branch only other machines take (history, parallel and
+ * final states, `onDone`) is a piece of its own: its first line stays, its
+ * body throws. XState's own
  * machine, actor and transition code is untouched: the widget still runs
  * exactly that.
  *
@@ -113,6 +116,27 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'runs on every start, but only a restored snapshot (restoreSnapshot is a stub) has events to re-schedule; its for…in read an enumerable Object.prototype key as an event and threw',
   },
   {
+    name: 'actor scope stopChild',
+    chunk: 'raise',
+    start: '      stopChild: child => {',
+    stub: "      stopChild: () => { notInBuild('stopChild() and child actors'); }",
+    sha256: '7c4d703450d434b0',
+    why: 'only the stopChild() action (a stub) stops a child through the actor scope',
+  },
+  {
+    name: 'wildcard event descriptors',
+    chunk: 'raise',
+    start: 'function matchesEventDescriptor(eventType, descriptor) {',
+    stub: [
+      'function matchesEventDescriptor(eventType, descriptor) {',
+      "  if (descriptor === '*' || descriptor.endsWith('.*')) notInBuild('wildcard event types');",
+      '  return descriptor === eventType;',
+      '}',
+    ].join('\n'),
+    sha256: '5e4fbb55599667eb',
+    why: "runs for each transition key but the event's own on every event; only `*` and `….*` keys could match another type, and the machine has none (a plain key matches only itself, as here)",
+  },
+  {
     name: 'actor scope emit',
     chunk: 'raise',
     start: '      emit: emittedEvent => {',
@@ -145,12 +169,28 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'start() calls it only with the `devTools` option, which the widget never passes',
   },
   {
+    name: 'Actor.start: syncing a snapshot to the parent',
+    chunk: 'raise',
+    start: '    if (this._syncSnapshot) {',
+    stub: "    if (this._syncSnapshot) { notInBuild('syncSnapshot (invoke and spawn)'); }",
+    sha256: '10f3253dd9bc8363',
+    why: 'only spawnChild() and invoke (both stubs) make a child actor that syncs its snapshot to its parent',
+  },
+  {
     name: 'Actor.getPersistedSnapshot',
     chunk: 'raise',
     start: '  getPersistedSnapshot(options) {',
     stub: "  getPersistedSnapshot() { notInBuild('actor.getPersistedSnapshot()'); }",
     sha256: 'f7aaf4fc62f7e7e1',
     why: 'the widget keeps its own progress (widget/resume.ts), never XState persistence',
+  },
+  {
+    name: 'system: _set (system ids)',
+    chunk: 'raise',
+    start: '    _set: (systemId, actorRef) => {',
+    stub: "    _set: () => { notInBuild('systemId'); }",
+    sha256: '607b0237165cdd02',
+    why: 'called only for an actor with a systemId (createActor, invoke or spawn options); the widget never gives one',
   },
   // Built-in actions the machine never has.
   {
@@ -187,14 +227,6 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'called only for a state value with several regions; the machine has no parallel state',
   },
   {
-    name: 'history default transition',
-    chunk: 'raise',
-    start: 'function resolveHistoryDefaultTransition(stateNode) {',
-    stub: "function resolveHistoryDefaultTransition() { notInBuild('history states'); }",
-    sha256: '5ad32c621cd08fb1',
-    why: 'called only for history state nodes; the machine has none',
-  },
-  {
     name: 'delayed transitions (after)',
     chunk: 'raise',
     start: 'function getDelayedTransitions(stateNode) {',
@@ -203,12 +235,108 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'runs for every state node but returns [] without `after`, exactly as the stub does; no state has `after`',
   },
   {
-    name: 'machine output',
+    name: 'route transitions',
     chunk: 'raise',
-    start: 'function getMachineOutput(snapshot, event, actorScope, rootNode, rootCompletionNode) {',
-    stub: "function getMachineOutput() { notInBuild('top-level final states'); }",
-    sha256: '77950de4b066143a',
-    why: 'called only on entering a top-level final state; the machine has no final state',
+    start: 'function formatRouteTransitions(rootStateNode) {',
+    stub: [
+      'function formatRouteTransitions(rootStateNode) {',
+      '  const walk = (states) => Object.values(states).forEach((sn) => {',
+      "    if (sn.config.route && sn.config.id) notInBuild('`route`');",
+      '    if (sn.states) walk(sn.states);',
+      '  });',
+      '  walk(rootStateNode.states);',
+      '}',
+    ].join('\n'),
+    sha256: 'f52005d8b87d1b53',
+    why: 'runs once per machine and finds nothing without `route` (the walk stays, so a `route` fails loudly); no state has `route`',
+  },
+  {
+    name: 'state done transitions (onDone)',
+    chunk: 'raise',
+    start: '  if (stateNode.config.onDone) {',
+    stub: "  if (stateNode.config.onDone) { notInBuild('onDone (final states)'); }",
+    sha256: '79d2d1c6501c106e',
+    why: 'only a state with `onDone` has them; no state of the machine has one (nor a final child)',
+  },
+  {
+    name: 'invoke transitions',
+    chunk: 'raise',
+    start: '  for (const invokeDef of stateNode.invoke) {',
+    stub: "  for (const _ of stateNode.invoke) { notInBuild('invoke'); }",
+    sha256: '9ddc153b339f456a',
+    why: 'loops over stateNode.invoke, which is [] without `invoke` (the invoke getter above throws for one)',
+  },
+  {
+    name: 'delayed transitions into the transition map',
+    chunk: 'raise',
+    start: '  for (const delayedTransition of stateNode.after) {',
+    stub: "  for (const _ of stateNode.after) { notInBuild('after (delayed transitions)'); }",
+    sha256: 'c01579dd9abe5c55',
+    why: 'loops over stateNode.after, which is [] without `after` (getDelayedTransitions above throws for one)',
+  },
+  {
+    name: 'entering: invoked actors',
+    chunk: 'raise',
+    start: '    for (const invokeDef of stateNodeToEnter.invoke) {',
+    stub: "    for (const _ of stateNodeToEnter.invoke) { notInBuild('invoke'); }",
+    sha256: 'cfa13cc3921aa8e1',
+    why: 'loops over stateNode.invoke, which is [] without `invoke` (the invoke getter throws for one)',
+  },
+  {
+    name: 'entering: final states',
+    chunk: 'raise',
+    start: "    if (stateNodeToEnter.type === 'final') {",
+    stub: "    if (stateNodeToEnter.type === 'final') { notInBuild('final states'); }",
+    sha256: '319f271a0db2149b',
+    why: 'runs only on entering a final state (done events, machine output); the machine has none',
+  },
+  {
+    name: 'exiting: history recording',
+    chunk: 'raise',
+    start: '    for (const historyNode of getHistoryNodes(exitStateNode)) {',
+    stub: "    for (const _ of getHistoryNodes(exitStateNode)) { notInBuild('history states'); }",
+    sha256: 'eccb7fcbe09b2f56',
+    why: 'loops over the history children of each state exited; the machine has none',
+  },
+  {
+    name: 'entering: history targets',
+    chunk: 'raise',
+    start: '  if (isHistoryNode(stateNode)) {',
+    stub: "  if (isHistoryNode(stateNode)) { notInBuild('history states'); }",
+    sha256: '4d6503b42621d92d',
+    why: 'runs only on entering a history state; the machine has none',
+  },
+  {
+    name: 'history target states',
+    chunk: 'raise',
+    start: '    if (isHistoryNode(targetNode)) {',
+    stub: "    if (isHistoryNode(targetNode)) { notInBuild('history states'); }",
+    sha256: 'e57d183b46e6a005',
+    why: 'runs only for a transition to a history state; the machine has none',
+  },
+  {
+    name: 'entering: parallel children',
+    chunk: 'raise',
+    start: "      if (stateNode.type === 'parallel') {",
+    stub: "      if (stateNode.type === 'parallel') { notInBuild('parallel states'); }",
+    sha256: '6fa161b18acf4dd1',
+    why: 'runs only on entering a parallel state; the machine has none',
+  },
+  {
+    name: 'entering: parallel ancestors',
+    chunk: 'raise',
+    start: "    if (anc.type === 'parallel') {",
+    stub: "    if (anc.type === 'parallel') { notInBuild('parallel states'); }",
+    sha256: 'e500d733940c513f',
+    why: 'runs only on entering a state inside a parallel state; the machine has none',
+  },
+  {
+    name: 'state value: parallel regions',
+    chunk: 'raise',
+    start: "      if (s.type === 'parallel') {",
+    stub: "      if (s.type === 'parallel') { notInBuild('parallel states'); }",
+    sha256: 'c103126075aadfe4',
+    why: 'runs only for a parallel state among the active ones; the machine has none',
   },
   // Snapshot methods and persistence.
   {
@@ -226,6 +354,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "function getPersistedSnapshot() { notInBuild('getPersistedSnapshot()'); }",
     sha256: '8ec81563a870be6b',
     why: 'XState persistence; the widget keeps its own progress (widget/resume.ts)',
+  },
+  {
+    name: 'macrostep: maxIterations',
+    chunk: 'raise',
+    start: '    if (iterationCount > maxIterations) {',
+    stub: "    if (iterationCount > maxIterations) { notInBuild('options.maxIterations'); }",
+    sha256: '161fc7d03d97cf18',
+    why: 'maxIterations is Infinity unless a machine sets options.maxIterations; the machine sets none',
   },
   // The machine and its state nodes.
   {
@@ -251,6 +387,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "  get on() { notInBuild('stateNode.on'); }",
     sha256: '5cf80f540524e2f6',
     why: 'read only by StateNode.definition; transitions use stateNode.transitions',
+  },
+  {
+    name: 'StateMachine.getStateNodeById',
+    chunk: 'StateMachine',
+    start: '  getStateNodeById(stateId) {',
+    stub: "  getStateNodeById() { notInBuild('#id targets'); }",
+    sha256: '8f5a913abec41cc1',
+    why: "resolves `#id` targets and state values; the machine's targets are sibling and child keys ('asking', '.intro')",
   },
   {
     name: 'StateMachine.provide',
@@ -405,6 +549,11 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\btype\s*:\s*['"]parallel['"]/, 'parallel states'],
   [/\btype\s*:\s*['"]final['"]/, 'final states'],
   [/\broute\s*:/, '`route`'],
+  [/\bonDone\s*:/, '`onDone`'],
+  [/\bsystemId\b/, 'systemId'],
+  [/['"`]#/, '`#id` targets'],
+  [/\bmaxIterations\b/, 'options.maxIterations'],
+  [/['"`][\w.-]*\*['"`]/, 'wildcard event types'],
   [/\bspawn\b/, 'spawn'],
   [/\b(devTools|inspect)\b/, 'devTools or inspection'],
   [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],

@@ -20,6 +20,7 @@ import { selfTestProblem } from '../src/core/self-test.ts';
 import { ATTRIBUTES, type AttributeProperties, defineAttributeProperties } from './attributes.ts';
 import { safeBookingUrl } from './booking-url.ts';
 import { Host, type Body } from './components/host.tsx';
+import { SWITCH_CSS } from './components/intro.tsx';
 import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
 import { withCampaign } from './campaign.ts';
@@ -95,7 +96,7 @@ export class EligibilityScreenerElement extends HTMLElement {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       if (!sheet) {
         sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
+        sheet.replaceSync(__SCREENER_MULTILINGUAL__ ? css + SWITCH_CSS : css);
       }
       root.adoptedStyleSheets = [sheet];
       this.#mount = root.appendChild(newMount());

@@ -1,8 +1,9 @@
+import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiStrings } from '../../src/core/ui-strings.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
-import { pickLocale, widgetStrings } from '../../widget/locale.ts';
-import { fixtureCompiled, mountWidget } from './support.ts';
+import { offeredLanguages, pickLocale, widgetStrings } from '../../widget/locale.ts';
+import { fixtureCompiled, mountWidget, settle } from './support.ts';
 
 describe('pickLocale(): the lang attribute, else the page, else the rules', () => {
   it.each([
@@ -79,5 +80,48 @@ describe('the popup button', () => {
     document.documentElement.lang = 'es';
     const { root } = await mountWidget({ 'booking-url': '/book', mode: 'popup' });
     expect(root.querySelector('button')?.textContent).toBe('Hacer la evaluación de dos minutos');
+  });
+});
+
+describe('the language switch (languages="en es")', () => {
+  afterEach(() => document.body.replaceChildren());
+
+  it('offers each language named in itself, and the patient’s pick changes the whole assessment', async () => {
+    const { root, ui } = await mountWidget({ 'booking-url': '/book', languages: 'en es' });
+    const group = ui.getByRole('group', { name: 'Language' });
+    const spanish = within(group).getByRole('button', { name: 'Español' });
+    expect(spanish.getAttribute('lang')).toBe('es');
+    expect(within(group).getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    expect(spanish.getAttribute('aria-pressed')).toBe('false');
+
+    fireEvent.click(spanish);
+    await settle();
+    expect(root.querySelector('h2')?.textContent).toBe('¿Este tratamiento es para usted?');
+    expect(root.querySelector('.card')?.getAttribute('lang')).toBe('es');
+    expect(ui.getByRole('group', { name: 'Idioma' })).toBeTruthy();
+    expect(ui.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+
+    fireEvent.click(ui.getByRole('button', { name: 'Empezar las preguntas' }));
+    await settle();
+    expect(ui.getByRole('button', { name: 'Continuar' })).toBeTruthy();
+    expect(root.querySelector('.progress')?.textContent).toMatch(/^Pregunta 1 de aproximadamente \d+$/);
+    // The switch is on the intro only.
+    expect(ui.queryByRole('group', { name: 'Idioma' })).toBeNull();
+  });
+
+  it('puts the pick before the lang attribute', async () => {
+    const { root, ui } = await mountWidget({ 'booking-url': '/book', languages: 'en es', lang: 'es' });
+    expect(ui.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(ui.getByRole('button', { name: 'English' }));
+    await settle();
+    expect(root.querySelector('.card')?.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('h2')?.textContent).not.toBe('¿Este tratamiento es para usted?');
+  });
+
+  it('offers only languages the rules cover, and no switch for fewer than two', async () => {
+    const { ui } = await mountWidget({ 'booking-url': '/book', languages: 'en fr' });
+    expect(ui.queryByRole('group', { name: 'Language' })).toBeNull();
+    expect(offeredLanguages('es-MX, en, fr, es', ['en', 'es'])).toEqual(['es-MX', 'en']);
+    expect(offeredLanguages('en es', ['en'])).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContents } from '../../widget/build/build.ts';
 
 const DIST = resolve(process.env.SCREENER_DIST || resolve(import.meta.dirname, '../../dist'));
-const BUNDLES = ['eligibility-screener.js', 'eligibility-screener.mjs'];
+const BUNDLES = ['eligibility-screener.js', 'eligibility-screener.es.js', 'eligibility-screener.mjs'];
 
 /** Ways to run a string as code, each of which a strict CSP blocks. */
 const STRING_TO_CODE: [string, RegExp][] = [
@@ -44,6 +44,21 @@ describe('the built bundles', () => {
     for (const [index, [label, pattern]] of STRING_TO_CODE.entries()) expect(pattern.test(samples[index]!), label).toBe(true);
     // Ordinary code that only looks alike.
     expect(STRING_TO_CODE.some(([, pattern]) => pattern.test('typeof f=="function"&&f(),x.evaluate(1),retrieval(2)'))).toBe(false);
+  });
+});
+
+describe('languages in the built bundles', () => {
+  it('each script tag file carries one language and no language switch; the module has every language and the switch', () => {
+    const english = bundle('eligibility-screener.js');
+    const spanish = bundle('eligibility-screener.es.js');
+    const module = bundle('eligibility-screener.mjs');
+    expect(english).toContain('Continue the assessment');
+    expect(english).not.toContain('Seguir con la evaluación');
+    expect(spanish).toContain('Seguir con la evaluación');
+    expect(spanish).not.toContain('Continue the assessment');
+    for (const script of [english, spanish]) expect(script).not.toContain('aria-pressed');
+    expect(module).toContain('aria-pressed');
+    expect(module).toContain('Seguir con la evaluación');
   });
 });
 

@@ -6,6 +6,15 @@ import { widgetStrings } from '../locale.ts';
 import { paragraphs, rich } from './rich-text.tsx';
 import type { View } from './view.ts';
 
+/**
+ * The language switch's styles, added to the widget's sheet only in a bundle
+ * that can show the switch (a script tag file has one language: no bytes).
+ */
+export const SWITCH_CSS =
+  '.langs{display:flex;justify-content:flex-end;gap:.25em;margin:-.5em 0 .5em}' +
+  '.langs button{min-height:44px;padding:0 .75em;border:0;border-radius:6px;background:none;color:var(--a);font:inherit;font-size:.875em;text-decoration:underline;cursor:pointer}' +
+  '.langs [aria-pressed=true]{color:inherit;font-weight:600;text-decoration:none}';
+
 export interface IntroProps {
   view: View;
   content: ScreenContent & { kind: 'intro' };

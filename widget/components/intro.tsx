@@ -11,7 +11,7 @@ import type { View } from './view.ts';
  * that can show the switch (a script tag file has one language: no bytes).
  */
 export const SWITCH_CSS =
-  '.langs{display:flex;justify-content:flex-end;gap:.25em;margin:-.5em 0 .5em}' +
+  '.langs{display:flex;justify-content:flex-end;gap:.25em;min-width:0;margin:-.5em 0 .5em;padding:0;border:0}' +
   '.langs button{min-height:44px;padding:0 .75em;border:0;border-radius:6px;background:none;color:var(--a);font:inherit;font-size:.875em;text-decoration:underline;cursor:pointer}' +
   '.langs [aria-pressed=true]{color:inherit;font-weight:600;text-decoration:none}';
 
@@ -34,13 +34,13 @@ export function Intro({ view, content, languages = [], locale = '', onLanguage }
     <section class="screen">
       {/* Each language named in itself ("Español"), so a patient who cannot read the current one finds theirs. */}
       {__SCREENER_MULTILINGUAL__ && languages.length > 1 && (
-        <div class="langs" role="group" aria-label={view.strings.language}>
+        <fieldset class="langs" aria-label={view.strings.language}>
           {languages.map((lang) => (
             <button type="button" lang={lang} aria-pressed={languageOf(lang) === languageOf(locale)} onClick={() => onLanguage?.(lang)}>
               {widgetStrings(lang).languageName}
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       <h2 class="title" tabIndex={-1}>{rich(content.title)}</h2>
       {paragraphs(content.body)}

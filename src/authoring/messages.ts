@@ -231,6 +231,9 @@ export const messages = {
     '  screener graph <rules.yaml> [-o <out.md>]',
     '      Write the sign-off sheet: a Mermaid flowchart and a table of every rule.',
     '      Default output: the same path with .md (rules/ketamine.yaml → rules/ketamine.md).',
+    '  screener sign <rules.yaml> --by "<name, role>" [--on <YYYY-MM-DD>]',
+    '      Record a clinician\'s review: who, when (default: today), and the hash of everything',
+    '      clinical and patient-facing. check then fails if the rules change after it.',
     '  screener schema [-o <out.json>]',
     '      Write the JSON Schema editors use to check rule files (default: rules/rules.schema.json).',
     '  screener --help',
@@ -239,6 +242,13 @@ export const messages = {
     '(errors, failing cases, broken invariants); 2 the file could not be read, or the',
     'command was used wrongly.',
   ].join('\n'),
+  cliSignNeedsBy: 'screener sign: who reviewed the rules? For example: screener sign rules/ketamine.yaml --by "Dr Ana Ruiz, medical director"',
+  cliSignBadDate: (value: string) => `screener sign: --on takes the date of the review, like 2026-12-05; found ${quote(value)}.`,
+  cliSignRefused: (file: string, errors: number) =>
+    `screener sign: ${file} is not signed: fix the ${errors} error${errors === 1 ? '' : 's'} \`screener check\` reports first (a sign-off is for rules that pass).`,
+  cliSigned: (file: string, by: string, on: string, hash: string) =>
+    `signed ${file}: reviewed by ${by} on ${on}, bound to ${hash}. Any later change to the rules makes \`screener check\` fail until they are signed again.`,
+  cliSignNotWritten: (file: string, detail: string) => `screener sign: ${file} was left as it was: ${detail}`,
   cliUnknownCommand: (command: string, suggestion: string | undefined) =>
     `screener: unknown command ${quote(command)}.${didYouMean(suggestion)} Run "screener --help" to see the commands.`,
   cliUnknownOption: (command: string, option: string) =>

@@ -290,6 +290,11 @@ export const RuleSet = z.strictObject({
   signOff: z.strictObject({
     reviewedBy: z.string().trim().min(1).superRefine(refuseUnsafeText),
     reviewedOn: DateString,
+    contentHash: z
+      .string()
+      .regex(/^sha256-[A-Za-z0-9+/]{43}=$/, { error: 'written by `npx screener sign`: sha256- and 44 characters of base64' })
+      .optional()
+      .meta({ description: 'The review hash the clinician signed (`npx screener sign`); `check` fails when the rules change after it.' }),
   }),
   locale: Locale.default('en'),
   showReasons: z

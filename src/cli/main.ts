@@ -17,11 +17,12 @@ import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
 import { casesFileFor } from '../analysis/index.ts';
 import { pickSelfTest } from '../core/self-test.ts';
+import { signedSource, SIGN_OFF_CODES } from './sign.ts';
 
 /** Exit codes, as documented in `screener --help`. */
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
 
-const COMMANDS = ['check', 'compile', 'graph', 'schema', 'help'] as const;
+const COMMANDS = ['check', 'compile', 'graph', 'sign', 'schema', 'help'] as const;
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Where `screener schema` writes by default. */
 export const SCHEMA_FILE = join(REPO_ROOT, 'rules', 'rules.schema.json');
@@ -55,6 +56,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await compile(parseArgs('compile', rest, [], true), io);
       case 'graph':
         return graph(parseArgs('graph', rest, [], true), io);
+      case 'sign':
+        return sign(rest, io);
       case 'schema':
         return schema(parseArgs('schema', rest, [], true), io);
       default:
@@ -182,6 +185,48 @@ async function compile(args: Args, io: Io): Promise<number> {
   }
   if (!write(out, text, io)) return EXIT.unreadable;
   io.out(M.cliWrote(out, `version ${loaded.ruleSet.version}, ${compiled.hash}, ${compiled.selfTest?.length ?? 0} self-test cases`));
+  return EXIT.ok;
+}
+
+/**
+ * `screener sign <file> --by "<name, role>" [--on <date>]`: records the review in the file's
+ * `signOff`, bound to its review hash (src/authoring/review-hash.ts). Only rules that pass
+ * `check` (sign-off findings aside) are signed; the rest of the file is left byte for byte.
+ */
+function sign(argv: readonly string[], io: Io): number {
+  const rest = [...argv];
+  const take = (name: string): string | undefined => {
+    const at = rest.indexOf(name);
+    if (at < 0) return undefined;
+    const value = rest[at + 1];
+    if (value === undefined || value.startsWith('-')) throw new UsageError(name === '--by' ? M.cliSignNeedsBy : M.cliSignBadDate(''));
+    rest.splice(at, 2);
+    return value;
+  };
+  const by = take('--by')?.trim();
+  const on = take('--on') ?? new Date().toISOString().slice(0, 10);
+  const args = parseArgs('sign', rest, []);
+  if (args.flags.has('--help')) return help(io);
+  const file = oneFile('sign', args);
+  if (!by) throw new UsageError(M.cliSignNeedsBy);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw new UsageError(M.cliSignBadDate(on));
+  const source = readRuleFile(file, io);
+  if (source === undefined) return EXIT.unreadable;
+  const report = runCheck(file, source, optionalReader(io), { strict: false });
+  // The sign-off's own findings (pending, stale, not bound) are what signing settles.
+  const errors = report.issues.filter((issue) => issue.severity === 'error' && !SIGN_OFF_CODES.includes(issue.code));
+  if (errors.length > 0) {
+    printReport(report, io);
+    io.err(M.cliSignRefused(file, errors.length));
+    return EXIT.problems;
+  }
+  const signed = signedSource(source, file, { reviewedBy: by, reviewedOn: on });
+  if (!signed.ok) {
+    io.err(M.cliSignNotWritten(file, signed.problem));
+    return EXIT.problems;
+  }
+  if (!write(file, signed.source, io)) return EXIT.unreadable;
+  io.out(M.cliSigned(file, by, on, signed.hash));
   return EXIT.ok;
 }
 

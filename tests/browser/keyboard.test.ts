@@ -55,7 +55,7 @@ describe('a keyboard-only patient', () => {
       await waitForHeadingFocus(page, plain(step.question.text));
     });
     const { crisisResources } = ruleSet;
-    const titles = [ruleSet.outcomes.crisis.title, crisisResources.title, crisisResources.medicalTitle].filter((t) => t !== undefined).map(plain);
+    const titles = [ruleSet.outcomes.crisis.title, crisisResources.title, crisisResources.medicalTitle].filter((t) => t !== undefined).map((text) => plain(text));
     await Promise.any(titles.map((title) => waitForHeadingFocus(page, title))).catch((error: AggregateError) => {
       throw error.errors[0];
     });

@@ -71,7 +71,7 @@ describe('a patient clicking through the assessment', () => {
     const { crisisResources } = ruleSet;
     const titles = [ruleSet.outcomes.crisis.title, crisisResources.title, crisisResources.medicalTitle]
       .filter((t) => t !== undefined)
-      .map(plain);
+      .map((text) => plain(text));
     const headings = (await crisis.getByRole('heading').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(headings.some((heading) => titles.some((title) => heading.includes(title))), `crisis headings: ${JSON.stringify(headings)}`).toBe(true);
 

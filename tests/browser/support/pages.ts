@@ -16,6 +16,10 @@ export interface HostPageOptions {
   widgets?: WidgetAttributes[];
   /** How many times the page loads the widget script. */
   scriptCount?: number;
+  /** The script the page loads (default {@link WIDGET_SCRIPT}; `widgetScript('es')` for the Spanish one). */
+  script?: string;
+  /** The page's `<html lang>` (default `en`). */
+  lang?: string;
   /** Extra markup in `<head>` (stylesheets). */
   head?: string;
   /** Host content before and after the widgets. */
@@ -49,9 +53,9 @@ export function widgetTag(attributes: WidgetAttributes): string {
  */
 export function hostPage(options: HostPageOptions = {}): string {
   const widgets = options.widgets ?? [{ 'booking-url': BOOKING_URL }];
-  const scripts = `<script src="${WIDGET_SCRIPT}" defer></script>\n`.repeat(options.scriptCount ?? 1);
+  const scripts = `<script src="${options.script ?? WIDGET_SCRIPT}" defer></script>\n`.repeat(options.scriptCount ?? 1);
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeAttribute(options.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -8,7 +8,8 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Answer } from '../../../src/core/engine.ts';
 import type { Question, Tier } from '../../../src/authoring/schema.ts';
-import { defaultRuleSet, optionLabel, plain, type Plan, type PlannedStep } from './scenarios.ts';
+import { uiStrings, type UiStrings } from '../../../src/core/ui-strings.ts';
+import { defaultRuleSet, LOCALE, optionLabel, plain, type Plan, type PlannedStep } from './scenarios.ts';
 
 export type InputMode = 'mouse' | 'keyboard';
 
@@ -110,12 +111,15 @@ export async function tabUntil(page: Page, reached: () => Promise<boolean>, what
 }
 
 /**
- * A patient in front of one widget.
+ * A patient in front of one widget, reading it in `lang` (English unless
+ * given): the rule text and the widget's own words (src/core/locales/) of
+ * that language name what the patient looks for.
  *
  * @example
  * const patient = new Patient(page, page.locator('eligibility-screener'), 'keyboard');
  * await patient.start();
  * const result = await patient.walk(findPlan('candidate'));
+ * const paciente = new Patient(page, page.locator('eligibility-screener'), 'mouse', 'es');
  */
 export class Patient {
   constructor(
@@ -123,32 +127,54 @@ export class Patient {
     /** The `<eligibility-screener>` element (or the dialog it opened). */
     readonly widget: Locator,
     readonly input: InputMode = 'mouse',
+    /** The language the patient reads the widget in. */
+    readonly lang: string = LOCALE,
   ) {}
+
+  /** The widget's own words in the patient's language. */
+  get words(): UiStrings {
+    return uiStrings(this.lang);
+  }
+
+  /** Rule text as this patient reads it (see {@link plain}). */
+  text(text: Parameters<typeof plain>[0]): string {
+    return plain(text, this.lang);
+  }
 
   /** The intro's start button (its name is the rule set's `intro.start`). */
   startButton(): Locator {
-    return this.widget.getByRole('button', { name: plain(defaultRuleSet().intro.start), exact: true });
+    return this.widget.getByRole('button', { name: this.text(defaultRuleSet().intro.start), exact: true });
   }
 
   /** The intro heading (`intro.title`). */
   introHeading(): Locator {
-    return this.widget.getByRole('heading', { name: plain(defaultRuleSet().intro.title) });
+    return this.widget.getByRole('heading', { name: this.text(defaultRuleSet().intro.title) });
   }
 
   /** The control that identifies a question's screen: its fieldset, or its number input. */
   questionScreen(question: Question): Locator {
-    const name = plain(question.text);
+    const name = this.text(question.text);
     return question.type === 'number'
       ? this.widget.getByRole('spinbutton', { name })
       : this.widget.getByRole('group', { name });
   }
 
   continueButton(): Locator {
-    return this.widget.getByRole('button', { name: 'Continue', exact: true });
+    return this.widget.getByRole('button', { name: this.words.continue, exact: true });
   }
 
   backButton(): Locator {
-    return this.widget.getByRole('button', { name: 'Back', exact: true });
+    return this.widget.getByRole('button', { name: this.words.back, exact: true });
+  }
+
+  /** "Continue the assessment", on the crisis screen when questions remain. */
+  continueAssessmentButton(): Locator {
+    return this.widget.getByRole('button', { name: this.words.continueAssessment, exact: true });
+  }
+
+  /** The progress line of a step ("Question 2 of about 12"). */
+  progressText(step: PlannedStep): Locator {
+    return this.widget.getByText(this.words.progress(step.step, step.total), { exact: true }).first();
   }
 
   /** The element carrying `data-outcome` (any tier when none is given). */
@@ -189,17 +215,25 @@ export class Patient {
 
   /**
    * Answers every step of a plan and waits for its result screen.
-   * `onQuestion` runs when each question is on screen, before it is answered.
+   * `onQuestion` runs when each question is on screen, before it is answered;
+   * `onCrisis` when the crisis screen interrupts (`plan.crisisAfter`), before
+   * the patient continues.
    */
-  async walk(plan: Plan, onQuestion?: (step: PlannedStep, index: number) => Promise<void>): Promise<Locator> {
+  async walk(
+    plan: Plan,
+    onQuestion?: (step: PlannedStep, index: number) => Promise<void>,
+    onCrisis?: (crisis: Locator, index: number) => Promise<void>,
+  ): Promise<Locator> {
     for (const [index, step] of plan.steps.entries()) {
       await this.questionScreen(step.question).waitFor();
       if (onQuestion) await onQuestion(step, index);
       await this.answer(step);
       if (plan.crisisAfter.includes(index)) {
         // Crisis help comes first; the patient reads it and chooses to go on.
-        await this.outcome('crisis').waitFor();
-        await this.press(this.widget.getByRole('button', { name: 'Continue the assessment', exact: true }));
+        const crisis = this.outcome('crisis');
+        await crisis.waitFor();
+        if (onCrisis) await onCrisis(crisis, index);
+        await this.press(this.continueAssessmentButton());
       }
     }
     const result = this.outcome(plan.tier);
@@ -219,7 +253,7 @@ export class Patient {
 
   private async choose(question: Question, optionId: string): Promise<void> {
     const group = this.questionScreen(question);
-    const radio = group.getByRole('radio', { name: optionLabel(question, optionId), exact: true });
+    const radio = group.getByRole('radio', { name: optionLabel(question, optionId, this.lang), exact: true });
     if (this.input === 'mouse') {
       await radio.check();
       return;
@@ -239,7 +273,7 @@ export class Patient {
     // In screen order, so Tab only ever moves forward.
     const ordered = question.options.filter((o) => optionIds.includes(o.id));
     for (const option of ordered) {
-      const box = group.getByRole('checkbox', { name: optionLabel(question, option.id), exact: true });
+      const box = group.getByRole('checkbox', { name: optionLabel(question, option.id, this.lang), exact: true });
       if (this.input === 'mouse') {
         await box.check();
         continue;

@@ -16,7 +16,7 @@ import { parseText, resolveText, type Text } from '../../../src/core/text.ts';
 const RULES_FILE = fileURLToPath(new URL('../../../rules/ketamine.yaml', import.meta.url));
 const CASES_FILE = fileURLToPath(new URL('../../../rules/ketamine.cases.yaml', import.meta.url));
 
-/** The language the tests read the widget in. */
+/** The language the tests read the widget in unless a test says otherwise (the rules' own). */
 export const LOCALE = 'en';
 
 export interface ScenarioCase {
@@ -55,14 +55,16 @@ export function scenarioCases(): ScenarioCase[] {
 }
 
 /**
- * Rule text as a patient reads it on screen: the English string, with the
- * safe-markdown marks (`*`, `**`, `[label](href)`) reduced to their words.
+ * Rule text as a patient reads it on screen in `locale` (English unless
+ * given), with the safe-markdown marks (`*`, `**`, `[label](href)`) reduced
+ * to their words.
  *
  * @example
  * plain({ en: 'Call [988](tel:988) *now*' }) // 'Call 988 now'
+ * plain({ en: 'Call 911', es: 'Llame al 911' }, 'es') // 'Llame al 911'
  */
-export function plain(text: Text): string {
-  const resolved = resolveText(text, LOCALE, defaultRuleSet().locale);
+export function plain(text: Text, locale: string = LOCALE): string {
+  const resolved = resolveText(text, locale, defaultRuleSet().locale);
   return parseText(resolved)
     .map((part) => part.text)
     .join('')
@@ -192,14 +194,15 @@ export function findPlan(tier: Tier, query: PlanQuery = {}): Plan {
 }
 
 /**
- * The visible label of an option of a choice question.
+ * The visible label of an option of a choice question, in `locale` (English unless given).
  *
  * @example
  * optionLabel(question, 'depression') // 'Depression'
+ * optionLabel(question, 'depression', 'es') // 'Depresión'
  */
-export function optionLabel(question: Question, optionId: string): string {
+export function optionLabel(question: Question, optionId: string, locale: string = LOCALE): string {
   if (question.type === 'number') throw new Error(`"${question.id}" is a number question`);
   const option = question.options.find((o) => o.id === optionId);
   if (!option) throw new Error(`"${question.id}" has no option "${optionId}"`);
-  return plain(option.label);
+  return plain(option.label, locale);
 }

@@ -22,6 +22,17 @@ export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'sel
 /** The widget's script, as a clinic's page loads it. */
 export const WIDGET_SCRIPT = '/dist/eligibility-screener.js';
 
+/**
+ * The script tag file of a language (widget/build/build.ts, `scriptFor`):
+ * the rules' own language (English) is {@link WIDGET_SCRIPT}.
+ *
+ * @example
+ * widgetScript('es') // '/dist/eligibility-screener.es.js'
+ */
+export function widgetScript(lang = 'en'): string {
+  return lang === 'en' ? WIDGET_SCRIPT : `/dist/eligibility-screener.${lang}.js`;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -224,12 +224,9 @@ describe('a Spanish-speaking patient with the Spanish script', () => {
 });
 
 describe('the Spanish script on a page not marked Spanish', () => {
-  // Known bug: the popup's launcher button (widget/components/host.tsx) has no
-  // `lang`; the card and the dialog have `lang={locale}`, the button inherits
-  // the page's, so a screen reader reads "Hacer la evaluación de dos minutos"
-  // with an English voice. Fixed by `lang={props.locale}` on that button; then
-  // this test fails as "expected to fail": make it an it().
-  it.fails('marks the popup button Spanish', async () => {
+  // The popup's launcher button sits outside the card and the dialog (which carry `lang`): without
+  // its own, it took the page's, and a screen reader read "Hacer la evaluación…" with an English voice.
+  it('marks the popup button Spanish', async () => {
     h.server.route('/es-popup-en-page.html', { body: hostPage({ script: SCRIPT, widgets: [{ 'booking-url': BOOKING_URL, mode: 'popup' }] }) });
     const { page } = await h.open('/es-popup-en-page.html');
     await page.locator('eligibility-screener').getByRole('button', { name: words.openAssessment, exact: true }).waitFor();

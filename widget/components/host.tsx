@@ -65,7 +65,7 @@ export function Host(props: HostProps) {
   return (
     <>
       {!props.headless && (
-        <button type="button" class="button primary" aria-haspopup="dialog" onClick={props.onOpen}>{strings.openAssessment}</button>
+        <button type="button" class="button primary" lang={props.locale} aria-haspopup="dialog" onClick={props.onOpen}>{strings.openAssessment}</button>
       )}
       <dialog aria-label={props.dialogLabel} lang={props.locale} onClose={props.onDialogClosed}>
         <button type="button" class="close" aria-label={strings.close} onClick={props.onClose}>×</button>

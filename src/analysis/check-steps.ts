@@ -17,6 +17,7 @@ import { lintRuleSet } from './lint.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
 import { exploredOf, invariantFindings, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
+import { signOffFindings } from './sign-off.ts';
 
 /** The names the rule file and its cases file go by in issues. */
 export interface FileNames {
@@ -195,6 +196,11 @@ function pathGraph(context: CheckContext): PathGraph {
   return graph;
 }
 
+const signOff: CheckStep = {
+  name: 'sign-off',
+  run: (context) => ({ issues: signOffFindings(context.ruleSet!).map(context.place) }),
+};
+
 const lint: CheckStep = {
   name: 'lint',
   run: (context) => {
@@ -271,12 +277,12 @@ export const DIAGRAM_STEP: CheckStep = {
 };
 
 /**
- * The quick half: load the rules, load and run the cases (milliseconds).
+ * The quick half: load the rules, check the sign-off is bound to them, load and run the cases (milliseconds).
  *
  * @example
  * runSteps(context, QUICK_STEPS).issues // loader and cases problems
  */
-export const QUICK_STEPS: readonly CheckStep[] = [validate, cases];
+export const QUICK_STEPS: readonly CheckStep[] = [validate, signOff, cases];
 
 /**
  * The slow half: lint, proofs, time (up to a second on the default rules).

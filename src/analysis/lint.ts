@@ -14,11 +14,8 @@
  * | missing-source           | error    | a rule's `source` is empty or a placeholder like "TODO" |
  * | missing-sign-off         | error    | `signOff` names no real reviewer or date |
  * | sign-off-pending         | warning  | `signOff.reviewedBy` says the review is still to come ("PENDING", "draft", "awaiting …") |
- * | sign-off-stale           | error    | the rules changed after `screener sign`: `signOff.contentHash` is not the file's review hash |
- * | sign-off-unbound         | warning  | a reviewer is named, but not with `screener sign`, so a later change would still claim the review |
  */
 import type { Finding } from '../authoring/finding.ts';
-import { reviewHash } from '../authoring/review-hash.ts';
 import { tierRank } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
@@ -30,7 +27,8 @@ import { buildPathGraph, type PathGraph } from './path-graph.ts';
 const PLACEHOLDER =
   /^(?:todo|tbd|tba|fixme|xxx+|\?+|-+|\.+|…|n\/?a|none|unknown|source|sources|citation(?: needed)?|placeholder|reviewer|name|nobody|someone|lorem ipsum.*)$/i;
 const PLACEHOLDER_WORD = /\b(?:TODO|TBD|FIXME|XXX)\b/;
-const PENDING = /\b(?:pending|draft|awaiting|unsigned|unreviewed|not (?:yet )?(?:signed|reviewed))\b/i;
+/** Words that say the review is still to come. */
+export const PENDING = /\b(?:pending|draft|awaiting|unsigned|unreviewed|not (?:yet )?(?:signed|reviewed))\b/i;
 
 /**
  * True when a text is empty or only says that something is missing.
@@ -234,29 +232,6 @@ function paperwork(ruleSet: RuleSet): Finding[] {
       message:
         `signOff.reviewedBy says the review is still to come (${JSON.stringify(reviewedBy)}); ` +
         'a clinician must review these rules and put their name and the date here before patients use them',
-    });
-  }
-  const signed = ruleSet.signOff.contentHash;
-  if (signed !== undefined) {
-    const now = reviewHash(ruleSet);
-    if (now !== signed) {
-      findings.push({
-        code: 'sign-off-stale',
-        severity: 'error',
-        path: ['signOff', 'contentHash'],
-        message:
-          `signed for ${signed}, the file is now ${now}: it needs a new review ` +
-          '(a clinician reads the new sheet, then runs npx screener sign <file> --by "<name, role>")',
-      });
-    }
-  } else if (!isPlaceholder(reviewedBy) && !PENDING.test(reviewedBy)) {
-    findings.push({
-      code: 'sign-off-unbound',
-      severity: 'warning',
-      path: ['signOff', 'reviewedBy'],
-      message:
-        `the sign-off by ${JSON.stringify(reviewedBy)} is not bound to what was reviewed, so a later change would still claim it; ` +
-        'sign with npx screener sign <file> --by "<name, role>"',
     });
   }
   if (!isRealDate(reviewedOn)) {

@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { unsafeHrefReason, unsafeTextReason } from '../core/text.ts';
 import {
   CRISIS_HELP,
+  HASH_PATTERN,
   ID_PATTERN,
   LEAF_OPERATORS,
   LOCALE_PATTERN,
@@ -292,7 +293,7 @@ export const RuleSet = z.strictObject({
     reviewedOn: DateString,
     contentHash: z
       .string()
-      .regex(/^sha256-[A-Za-z0-9+/]{43}=$/, { error: 'written by `npx screener sign`: sha256- and 44 characters of base64' })
+      .regex(HASH_PATTERN, { error: 'written by `npx screener sign`: sha256- and the digest in base64' })
       .optional()
       .meta({ description: 'The review hash the clinician signed (`npx screener sign`); `check` fails when the rules change after it.' }),
   }),

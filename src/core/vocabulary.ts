@@ -43,7 +43,7 @@ export const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 /** A locale: a language code, with a region when needed ("en", "es", "pt-BR"). */
 export const LOCALE_PATTERN = /^[a-z]{2,3}(?:-[A-Z]{2})?$/;
 
-/** A compiled file's content hash, as `hashRuleSet` (compile.ts) writes it: `sha256-` and the digest in base64. */
+/** A content hash, as `hashRuleSet` (compile.ts) and `reviewHash` (the sign-off) write it: `sha256-` and the digest in base64. */
 export const HASH_PATTERN = /^sha256-[\w+/]+=*$/;
 
 /** The groups a condition can make of other conditions; every other condition is one leaf test. */

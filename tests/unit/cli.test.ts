@@ -47,10 +47,12 @@ describe('screener check', () => {
     const { code, out } = await run(['check', MINIMAL]);
     expect(code).toBe(0);
     const lines = out.split('\n');
-    expect(lines.at(-1)).toBe(`${MINIMAL}: 0 errors, 1 warning, 4/4 cases passed, 1/1 invariants proven`);
-    // The one warning (an unused question) is printed as file:line:column, with the path as given.
+    expect(lines.at(-1)).toBe(`${MINIMAL}: 0 errors, 2 warnings, 4/4 cases passed, 1/1 invariants proven`);
+    // The warnings (a sign-off written by hand, an unused question) are printed as file:line:column, with the path as given, in file order.
     expect(lines[0]).toMatch(LOCATION);
-    expect(lines[0]!.startsWith(`${MINIMAL}:34:5 warning: `)).toBe(true);
+    expect(lines[0]!.startsWith(`${MINIMAL}:6:`)).toBe(true);
+    expect(lines[0]).toContain('is not bound to what was reviewed');
+    expect(lines[1]!.startsWith(`${MINIMAL}:34:5 warning: `)).toBe(true);
     expect(out).toContain('✓ pregnant-not-suitable: proven');
     expect(out).toContain('Time at 200 words a minute plus 3 s an answer');
   });
@@ -78,7 +80,7 @@ describe('screener check', () => {
     expect(out).toContain('    tier:  expected review, got not-suitable');
     expect(out).toContain('    fired: expected [under-18, blood-pressure]');
     expect(out).toContain('           got      [under-18]');
-    expect(out.split('\n').at(-1)).toBe(`${file}: 2 errors, 1 warning, 1/3 cases passed, 1/1 invariants proven`);
+    expect(out.split('\n').at(-1)).toBe(`${file}: 2 errors, 2 warnings, 1/3 cases passed, 1/1 invariants proven`);
   });
 
   it('exits 1 when the cases file itself is broken, pointing into it', async () => {
@@ -252,7 +254,7 @@ describe('bin.js (the installed command)', () => {
       bin(['check', join(dir, 'missing.yaml')]),
     ]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^tests\/fixtures\/loader\/minimal\.yaml: 0 errors, 1 warning, 4\/4 cases passed/);
+    expect(ok.stdout.trim().split('\n').at(-1)).toMatch(/^tests\/fixtures\/loader\/minimal\.yaml: 0 errors, 2 warnings, 4\/4 cases passed/);
     expect(problems.code).toBe(1);
     expect(problems.stdout.split('\n')[0]).toBe(`${broken}:22:10 "min" must be a number; found the text "zero".`);
     expect(unreadable.code).toBe(2);

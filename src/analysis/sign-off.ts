@@ -1,0 +1,52 @@
+/**
+ * Is the sign-off bound to what was reviewed? (`screener sign` writes
+ * `signOff.contentHash`; src/authoring/review-hash.ts says what it covers.)
+ *
+ * | code             | severity | when |
+ * |------------------|----------|------|
+ * | sign-off-stale   | error    | the rules changed after they were signed: `contentHash` is not the file's review hash |
+ * | sign-off-unbound | warning  | a reviewer is named by hand, without `contentHash`, so a later change would still claim the review |
+ *
+ * Whether a reviewer is named at all, or the review is still to come, is the
+ * lint's (`missing-sign-off`, `sign-off-pending` in src/analysis/lint.ts).
+ */
+import type { Finding } from '../authoring/finding.ts';
+import { reviewHash } from '../authoring/review-hash.ts';
+import type { RuleSet } from '../authoring/schema.ts';
+import { isPlaceholder, PENDING } from './lint.ts';
+
+/**
+ * The sign-off's findings for a validated rule set.
+ *
+ * @example
+ * signOffFindings(ruleSet) // [] when signed with `screener sign` and unchanged since
+ */
+export function signOffFindings(ruleSet: RuleSet): Finding[] {
+  const { reviewedBy, contentHash } = ruleSet.signOff;
+  if (contentHash !== undefined) {
+    const now = reviewHash(ruleSet);
+    if (now === contentHash) return [];
+    return [
+      {
+        code: 'sign-off-stale',
+        severity: 'error',
+        path: ['signOff', 'contentHash'],
+        message:
+          `signed for ${contentHash}, the file is now ${now}: it needs a new review ` +
+          '(a clinician reads the new sheet, then runs npx screener sign <file> --by "<name, role>")',
+      },
+    ];
+  }
+  // Still to come, or nobody named: the lint says so (sign-off-pending, missing-sign-off).
+  if (PENDING.test(reviewedBy) || isPlaceholder(reviewedBy)) return [];
+  return [
+    {
+      code: 'sign-off-unbound',
+      severity: 'warning',
+      path: ['signOff', 'reviewedBy'],
+      message:
+        `the sign-off by ${JSON.stringify(reviewedBy)} is not bound to what was reviewed, so a later change would still claim it; ` +
+        'sign with npx screener sign <file> --by "<name, role>"',
+    },
+  ];
+}

@@ -15,6 +15,7 @@ export {
   SLOW_STEPS,
   type CaseRow,
   type CasesData,
+  type TimeData,
   type CheckContext,
   type CheckStep,
   type DiagramData,

@@ -24,6 +24,9 @@ import { describeScreen, type Screen } from '../core/screens.ts';
 import { uiStrings } from '../core/ui-strings.ts';
 import type { PathGraph } from './path-graph.ts';
 import type { InvariantResult } from './prove.ts';
+import type { CasesData, TimeData } from './check-steps.ts';
+import type { PathEstimate } from './estimate.ts';
+import { reviewHash } from '../authoring/review-hash.ts';
 
 /** Options for {@link ruleSetToMarkdown}. */
 export interface MarkdownOptions {
@@ -31,9 +34,19 @@ export interface MarkdownOptions {
   file?: string;
   locale?: string;
   /** When given, the invariants table gets a "Proven" column. */
-  proofs?: readonly InvariantResult[];
+  proofs?: readonly Pick<InvariantResult, 'id' | 'status'>[];
+  /** What `screener check` found, for the sheet's "Check results" (`screener graph` runs it). */
+  check?: SheetCheck;
   /** The plain path graph, when the caller already built it. */
   graph?: PathGraph;
+}
+
+/** The parts of a check the sheet prints (the data of `screener check`'s steps). */
+export interface SheetCheck {
+  /** The one-line summary: errors, warnings, cases, invariants. */
+  summary: string;
+  cases?: CasesData | undefined;
+  time?: TimeData | undefined;
 }
 
 /**
@@ -178,6 +191,17 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
   out.push(`# ${tableCell(text(ruleSet.title))}`, '');
   out.push(`- Rule set: \`${ruleSet.id}\`, version **${ruleSet.version}**`);
   out.push(`- Clinical sign-off: ${tableCell(ruleSet.signOff.reviewedBy)}, ${ruleSet.signOff.reviewedOn}`);
+  const hash = reviewHash(ruleSet);
+  const signed = ruleSet.signOff.contentHash;
+  out.push(
+    `- Review hash: \`${hash}\` — ${
+      signed === hash
+        ? 'signed with `screener sign` for exactly this content.'
+        : signed
+          ? `**changed since it was signed** (signed for \`${signed}\`): it needs a new review.`
+          : 'not yet signed: the reviewer signs it with `npx screener sign` (see "Sign-off" at the end).'
+    }`,
+  );
   out.push(
     several
       ? `- Languages: ${languages.map(languageName).join(', ')}. Every text a patient reads is shown in each, side by side; a translation that is missing says **missing**, with the language patients see instead. The flow and the conditions quote the ${languageName(locale)} texts.`
@@ -237,11 +261,12 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
     '',
   );
   const reasonHeads = several ? languageHeads.map((name) => `What the patient reads: ${name}`) : ['What the patient reads'];
-  out.push(...head(['Rule', 'Fires when', 'Tier', ...reasonHeads, 'Source']));
+  out.push(...head(['Rule', 'Fires when', 'Tier', ...reasonHeads, 'Source', 'Clinician note']));
   for (const rule of ruleSet.rules) {
     const help = showsCrisisLines(rule) ? '; shows the crisis lines' : rule.crisisHelp === 'medical' ? '; "seek medical care now"' : '';
     const tier = `${rule.tier}${rule.interrupt ? ' (stops the questions at once)' : ''}${help}`;
-    out.push(row([`\`${rule.id}\``, tableCell(say.condition(rule.when)), tier, ...cells(rule.reason), tableCell(rule.source)]));
+    const note = rule.clinicianNote === undefined ? '' : textCell(text(rule.clinicianNote));
+    out.push(row([`\`${rule.id}\``, tableCell(say.condition(rule.when)), tier, ...cells(rule.reason), tableCell(rule.source), note]));
   }
   out.push('');
 
@@ -275,8 +300,8 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
     );
     out.push(`| Invariant | Meaning | Whenever | Promise |${proofs ? ' Proven |' : ''}`);
     out.push(`|---|---|---|---|${proofs ? '---|' : ''}`);
-    ruleSet.invariants.forEach((invariant, i) => {
-      const proof = proofs?.find((p) => p.index === i);
+    ruleSet.invariants.forEach((invariant) => {
+      const proof = proofs?.find((p) => p.id === invariant.id);
       const proven = proofs ? ` ${proof?.status === 'proven' ? 'yes' : proof ? '**no**' : '—'} |` : '';
       out.push(
         `| \`${invariant.id}\` | ${tableCell(invariant.description)} | ${tableCell(say.condition(invariant.when))} | ${promiseOf(invariant)} |${proven}`,
@@ -284,5 +309,53 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
     });
   }
   out.push('');
+
+  if (options.check) checkResults(out, options.check, languages, head, row);
+
+  out.push('## Sign-off', '');
+  out.push(
+    `I have reviewed every question, rule, patient-facing text (in ${languages.map(languageName).join(' and ')}) and check result in this sheet, for the content with review hash \`${hash}\`.`,
+    '',
+  );
+  out.push(...head(['', '']), row(['Name and role', '']), row(['Signature', '']), row(['Date', '']), '');
+  out.push(
+    `Then record it in the rule file: \`npx screener sign ${options.file ?? '<file>'} --by "<name, role>"\`. Any later change to the rules makes \`screener check\` fail until they are reviewed and signed again.`,
+    '',
+  );
   return out.join('\n');
+}
+
+/** "Check results": the summary, the time in each language, and every scenario case with its result. */
+function checkResults(
+  out: string[],
+  check: SheetCheck,
+  languages: readonly string[],
+  head: (columns: readonly string[]) => string[],
+  row: (columns: readonly string[]) => string,
+): void {
+  out.push('## Check results', '', `\`screener check\`: ${tableCell(check.summary)}.`, '');
+  if (check.time) {
+    out.push('### Time to complete', '', 'At 200 words a minute plus 3 seconds an answer, every word on each screen counted.', '');
+    out.push(...head(['Language', 'Typical path (nothing to flag)', 'Longest path']));
+    const path = (estimate: PathEstimate | null) =>
+      estimate ? `${estimate.answers} answers, ${estimate.words} words ≈ ${estimate.seconds} s (${estimate.tier})` : '—';
+    for (const lang of languages) {
+      const estimate = own(check.time.languages, lang) ?? (lang === languages[0] ? check.time : undefined);
+      if (estimate) out.push(row([languageName(lang), path(estimate.typical), path(estimate.longest)]));
+    }
+    out.push('');
+  }
+  const cases = check.cases;
+  out.push('### Scenario cases', '');
+  if (!cases || !cases.present) out.push('No cases file.', '');
+  else if (!cases.loaded) out.push('The cases file did not load: run `screener check`.', '');
+  else {
+    out.push(`${cases.passed} of ${cases.total} passed.`, '');
+    out.push(...head(['Case', 'Expected', 'Got', 'Passed']));
+    for (const result of cases.results) {
+      const said = (side: { tier: string; fired: string[] }) => `${side.tier}${side.fired.length ? ` (${side.fired.join(', ')})` : ''}`;
+      out.push(row([tableCell(result.name), said(result.expected), said(result.actual), result.passed ? 'yes' : '**no**']));
+    }
+    out.push('');
+  }
 }

@@ -15,7 +15,8 @@ import { ruleSetJsonSchema } from '../authoring/schema.ts';
 import { closest } from '../authoring/suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
-import { casesFileFor } from '../analysis/index.ts';
+import { casesFileFor, type CasesData, type TimeData } from '../analysis/index.ts';
+import type { InvariantResult } from '../analysis/prove.ts';
 import { pickSelfTest } from '../core/self-test.ts';
 import { signedSource, SIGN_OFF_CODES } from './sign.ts';
 
@@ -145,7 +146,7 @@ function loadForWriting(file: string, io: Io) {
     io.err(M.cliNotWritten(file, result.issues.filter((i) => i.severity === 'error').length));
     return { code: EXIT.problems };
   }
-  return { ruleSet: result.ruleSet };
+  return { ruleSet: result.ruleSet, source };
 }
 
 function write(file: string, text: string, io: Io): boolean {
@@ -238,7 +239,15 @@ function graph(args: Args, io: Io): number {
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.md';
   // The sheet names its source the same way whichever folder it is run from.
   const shown = relative(process.cwd(), resolve(file)).split(sep).join('/');
-  if (!write(out, ruleSetToMarkdown(loaded.ruleSet, { file: shown }), io)) return EXIT.unreadable;
+  // The sheet carries what `check` finds (cases, proofs, time), so the reviewer signs the results too.
+  const report = runCheck(shown, loaded.source, optionalReader(io));
+  const steps = report.steps as { invariants?: Pick<InvariantResult, 'id' | 'status'>[]; cases?: CasesData; time?: TimeData };
+  const sheet = ruleSetToMarkdown(loaded.ruleSet, {
+    file: shown,
+    ...(steps.invariants ? { proofs: steps.invariants } : {}),
+    check: { summary: report.summary.replace(/^[^:]*: /, ''), cases: steps.cases, time: steps.time },
+  });
+  if (!write(out, sheet, io)) return EXIT.unreadable;
   io.out(M.cliWrote(out, `${loaded.ruleSet.questions.length} questions, ${loaded.ruleSet.rules.length} rules`));
   return EXIT.ok;
 }

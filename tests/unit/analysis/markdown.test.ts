@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ruleSetToMarkdown, textCell } from '../../../src/analysis/markdown.ts';
 import { screenTexts, wordsFor } from '../../../src/analysis/words.ts';
+import { reviewHash } from '../../../src/authoring/review-hash.ts';
 import { describeScreen } from '../../../src/core/screens.ts';
 import { mermaidLabel, ruleSetToMermaid } from '../../../src/analysis/mermaid.ts';
 import { proveInvariants } from '../../../src/analysis/prove.ts';
@@ -196,6 +197,20 @@ describe('ruleSetToMarkdown() for a rule set in several languages', () => {
         from = at;
       }
     }
+  });
+
+  it("carries what a reviewer signs: clinician notes, the review hash and a place to sign, bound to this content", () => {
+    const noted = ketamine.rules.find((rule) => rule.clinicianNote !== undefined)!;
+    expect(rowOf(sheet, `\`${noted.id}\``).at(-1)).toBe(textCell(noted.clinicianNote as string));
+    const hash = reviewHash(ketamine);
+    expect(sheet).toContain(`- Review hash: \`${hash}\` — not yet signed`);
+    expect(sheet).toMatch(/## Sign-off\n\nI have reviewed every question, rule, patient-facing text \(in English \(en\) and Spanish \(es\)\)/);
+    expect(sheet).toContain('| Signature |  |');
+    const signed = { ...ketamine, signOff: { ...ketamine.signOff, contentHash: hash } };
+    expect(ruleSetToMarkdown(signed)).toContain(`- Review hash: \`${hash}\` — signed with \`screener sign\` for exactly this content.`);
+    const changed = structuredClone(signed);
+    (changed.intro.start as Record<string, string>).es = 'Empezar';
+    expect(ruleSetToMarkdown(changed)).toContain(`**changed since it was signed** (signed for \`${hash}\`)`);
   });
 
   it("shows each crisis line's link target in each language", () => {

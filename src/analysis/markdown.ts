@@ -347,7 +347,7 @@ function checkResults(
   }
   const cases = check.cases;
   out.push('### Scenario cases', '');
-  if (!cases || !cases.present) out.push('No cases file.', '');
+  if (!cases?.present) out.push('No cases file.', '');
   else if (!cases.loaded) out.push('The cases file did not load: run `screener check`.', '');
   else {
     out.push(`${cases.passed} of ${cases.total} passed.`, '');

@@ -32,7 +32,7 @@ export function projectConfig(languages: readonly string[] = uiLanguages()): Use
     root: ROOT,
     plugins: [widgetJsx(), uiStringsPlugin(languages)],
     // The language switch exists only in a bundle with more than one language (widget/locale.ts).
-    define: { __SCREENER_MULTILINGUAL__: String(languages.length > 1) },
+    define: { __SCREENER_MULTILINGUAL__: String(languages.length > 1), __SCREENER_REQUIRE_SIGNED__: 'false' },
     oxc: { exclude: WIDGET_TSX, jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 }
@@ -59,6 +59,8 @@ export interface WidgetBuildOptions {
   terser?: boolean;
   /** Plugins after the widget's own (the bench's variants). */
   plugins?: Plugin[];
+  /** Rules not signed for their content (`screener sign`) show the contact-the-clinic message (`npm run build -- --require-signed`). */
+  requireSigned?: boolean;
 }
 
 /**
@@ -88,6 +90,7 @@ export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
     ],
     define: {
       ...shared.define,
+      __SCREENER_REQUIRE_SIGNED__: String(options.requireSigned === true),
       'process.env.NODE_ENV': '"production"',
       __SCREENER_VERSION__: JSON.stringify(options.version),
     },

@@ -33,6 +33,7 @@ import { languageOf } from '../src/core/ui-strings.ts';
 import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 import css from './styles.css?inline';
 import { warn } from './warn.ts';
+import { unsignedProblem } from './sign-off.ts';
 
 /** The element's tag name. */
 export const TAG = 'eligibility-screener';
@@ -294,6 +295,8 @@ export class EligibilityScreenerElement extends HTMLElement {
       return;
     }
     const { compiled, languages } = checked;
+    const unsigned = __SCREENER_REQUIRE_SIGNED__ && unsignedProblem(compiled, true);
+    if (unsigned) return this.#start(session, { ok: false, problem: unsigned }, problem);
     const actor = createActor(assessmentMachine, { input: { ruleSet: compiled.ruleSet } });
     // Listen before starting: an error while starting or resuming must reach #guard (and the
     // fallback), never the host page as an uncaught exception.

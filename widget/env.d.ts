@@ -15,6 +15,9 @@ declare const __SCREENER_VERSION__: string;
 /** True in a bundle with the widget's own words in more than one language (vite.config.ts, projectConfig). */
 declare const __SCREENER_MULTILINGUAL__: boolean;
 
+/** True in a build made with `--require-signed`: rules not signed for their content are refused (widget/sign-off.ts). */
+declare const __SCREENER_REQUIRE_SIGNED__: boolean;
+
 declare module 'virtual:eligibility-screener/ui-strings' {
   import type { UiStringTables } from '../src/core/ui-strings.ts';
   /** The widget's own words in the bundle's languages (widget/build/plugins.ts, uiStringsPlugin). */

@@ -21,6 +21,20 @@ export function reviewHash(ruleSet: RuleSet): string {
   return `sha256-${base64(sha256(utf8(JSON.stringify(reviewed))))}`;
 }
 
+/**
+ * The sign-off patients may see ("Rules reviewed by … on …"): the reviewer
+ * and the date, only when the rules were signed with `screener sign` for
+ * exactly this content; otherwise nothing, so a widget never shows a review
+ * the rules no longer match.
+ *
+ * @example
+ * boundSignOff(ruleSet) // { reviewedBy: 'Dr Ana Ruiz, medical director', reviewedOn: '2026-12-05', contentHash: 'sha256-…' } or undefined
+ */
+export function boundSignOff(ruleSet: RuleSet): RuleSet['signOff'] | undefined {
+  const { reviewedBy, reviewedOn, contentHash } = ruleSet.signOff;
+  return contentHash !== undefined && contentHash === reviewHash(ruleSet) ? { reviewedBy, reviewedOn, contentHash } : undefined;
+}
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,
   0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa,

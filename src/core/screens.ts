@@ -21,6 +21,7 @@
  * only), its intro, each resource (name, detail, link), the emergency line.
  */
 import { helpTitle, resultHelp } from './crisis-help.ts';
+import { own } from './own.ts';
 import type { AssessmentOutcome } from './machine.ts';
 import type { Question, RuleSet } from '../authoring/schema.ts';
 import type { Text } from './text.ts';
@@ -99,6 +100,8 @@ export type ScreenContent =
       back: string;
       next: string;
       version: string;
+      /** "Reviewed by … on …": only for rules signed for exactly their content. */
+      reviewed?: string | undefined;
     };
 
 /** The words a screen is drawn in: the widget's own (`strings`) and the rule text in one language (`t`). */
@@ -161,6 +164,7 @@ export function describeScreen(ruleSet: RuleSet, screen: Screen, { strings, t }:
   if (screen.kind === 'crisis') return { kind: 'crisis', help: box(true), back: strings.back, next: strings.continueAssessment };
   const { tier } = outcome;
   const text = ruleSet.outcomes[tier];
+  const signOff = own(ruleSet, 'signOff');
   const listed = ruleSet.showReasons && (tier === 'review' || tier === 'not-suitable');
   return {
     kind: 'result',
@@ -177,6 +181,9 @@ export function describeScreen(ruleSet: RuleSet, screen: Screen, { strings, t }:
     back: strings.back,
     next: strings.startAgain,
     version: strings.rulesVersion(ruleSet.version),
+    // Signed with `screener sign` (check fails if the content changed since; what ships to patients carries a
+    // sign-off only when it is bound to the content: widget/build/plugins.ts, boundSignOff).
+    reviewed: signOff?.contentHash ? strings.reviewed(signOff.reviewedBy, signOff.reviewedOn) : undefined,
   };
 }
 

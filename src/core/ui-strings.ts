@@ -33,6 +33,8 @@ export interface UiStrings {
   needDigits: string;
   reasonsTitle: string;
   rulesVersion: (version: string) => string;
+  /** Under the rules version, when the rules were signed for exactly their content (`screener sign`). */
+  reviewed: (by: string, on: string) => string;
   loading: string;
   unavailableTitle: string;
   unavailableBody: string;

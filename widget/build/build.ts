@@ -19,6 +19,7 @@
  *
  *   npx tsx widget/build/build.ts [--rules rules/ketamine.yaml]
  */
+import { unsignedProblem } from '../sign-off.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,6 +79,9 @@ const FORBIDDEN_PACKAGES = ['/node_modules/yaml/', '/node_modules/zod/'];
 /** Markers of their code, in case a module slipped in under another path. */
 const FORBIDDEN_MARKERS = ['ZodError', '$ZodType', '_zod', 'YAMLParseError', 'LineCounter'];
 
+/** `--require-signed` (or SCREENER_REQUIRE_SIGNED=1): rules not signed for their content show the contact-the-clinic message. */
+const REQUIRE_SIGNED = process.argv.includes('--require-signed') || process.env.SCREENER_REQUIRE_SIGNED === '1';
+
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
@@ -133,7 +137,7 @@ export interface Built {
 }
 
 async function bundle(format: 'iife' | 'es', fileName: string, compiled: CompiledRuleSet, version: string, lang?: string): Promise<Built> {
-  const config = widgetBuild({ format, fileName, compiled, version, outDir: DIST, ...(lang ? { lang } : {}) });
+  const config = widgetBuild({ format, fileName, compiled, version, outDir: DIST, requireSigned: REQUIRE_SIGNED, ...(lang ? { lang } : {}) });
   const result = await build(config);
   const outputs = Array.isArray(result) ? result : [result];
   for (const output of outputs) {
@@ -212,6 +216,10 @@ async function main(): Promise<void> {
   const rulesFile = resolve(ROOT, option('--rules') ?? process.env.SCREENER_RULES ?? 'rules/ketamine.yaml');
   const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const compiled = await compileDefaultRules(rulesFile);
+  if (REQUIRE_SIGNED) {
+    console.log('require-signed: rules not signed for their content (npx screener sign) show "contact the clinic"');
+    if (unsignedProblem(patientFacing(compiled), true)) console.warn(`the built-in rules (${relative(ROOT, rulesFile)}) are not signed: this build shows "contact the clinic" unless a rules attribute names signed rules`);
+  }
 
   mkdirSync(DIST, { recursive: true });
   for (const file of outputs()) rmSync(resolve(DIST, file), { force: true });

@@ -3,6 +3,7 @@
  * the compiled default rules as a virtual module, XState trimmed of code the
  * widget never runs, and Terser's second pass over the script tag file.
  */
+import { boundSignOff } from '../../src/authoring/review-hash.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,9 +30,11 @@ export class BuildError extends Error {}
 
 /**
  * The rule set without what only clinicians read: clinician notes,
- * citations, sign-off and invariants stay in the reviewed file (and in
- * `hash`, which still names that exact file); they never show on screen and
- * would cost a third of the bundle.
+ * citations, the sign-off's hash and invariants stay in the reviewed file
+ * (and in `hash`, which still names that exact file); they never show on
+ * screen and would cost a third of the bundle. The sign-off's reviewer and
+ * date ship only when they are bound to this content ({@link boundSignOff}):
+ * the result says "Rules reviewed by … on …".
  *
  * @example
  * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
@@ -39,7 +42,8 @@ export class BuildError extends Error {}
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
   const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
   const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
-  return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+  const signOff = boundSignOff(compiled.ruleSet);
+  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

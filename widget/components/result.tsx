@@ -46,6 +46,7 @@ export function ResultScreen({ view, content }: { view: View; content: ScreenCon
         <button type="button" class="button" onClick={() => send({ type: 'user.restart' })}>{content.next}</button>
       </div>
       <p class="small">{content.version}</p>
+      {content.reviewed && <p class="small">{content.reviewed}</p>}
     </section>
   );
 }

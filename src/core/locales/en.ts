@@ -24,6 +24,7 @@ export const strings: UiStrings = {
   needDigits: 'Please type the number with the digits 0 to 9.',
   reasonsTitle: 'What a clinician will want to talk about',
   rulesVersion: (version) => `Screening rules version ${version}`,
+  reviewed: (by, on) => `Reviewed by ${by} on ${on}`,
   loading: 'Loading the assessment…',
   unavailableTitle: 'The assessment is not available right now',
   unavailableBody: 'Please contact the clinic, and our team will help you with your options.',

@@ -24,6 +24,7 @@ export const strings: UiStrings = {
     step === 1 ? 'Escriba un número entero, por favor.' : `Escriba un número que vaya de ${step} en ${step}, por favor.`,
   needDigits: 'Escriba el número con los dígitos del 0 al 9, por favor.',
   reasonsTitle: 'De qué querrá hablar con usted el equipo clínico',
+  reviewed: (by, on) => `Revisadas por ${by} el ${on}`,
   rulesVersion: (version) => `Versión de los criterios de evaluación: ${version}`,
   loading: 'Cargando la evaluación…',
   unavailableTitle: 'La evaluación no está disponible en este momento',

@@ -67,6 +67,7 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
   const rows = analysis.steps.invariants ?? [];
   const proven = rows.filter((row) => row.status === 'proven').length;
   const broken = rows.filter((row) => row.status === 'broken');
+  const vacuous = rows.filter((row) => row.status === 'vacuous');
   return (
     <section aria-labelledby="pg-invariants-title">
       <h3 id="pg-invariants-title">
@@ -75,6 +76,23 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
       {rows.length === 0 && <p>This rule file declares no invariants, so nothing is proven about it.</p>}
       {broken.map((row) => (
         <BrokenInvariant key={row.id} row={row} onGoTo={onGoTo} />
+      ))}
+      {vacuous.map((row) => (
+        <article key={row.id} class="pg-verdict pg-verdict-broken" aria-labelledby={`pg-inv-${row.id}`}>
+          <h4 id={`pg-inv-${row.id}`}>
+            <span class="pg-mark" aria-hidden="true">
+              ✗
+            </span>{' '}
+            Never applies: {row.description}
+          </h4>
+          <p>
+            No way of answering makes its condition true, so it proves nothing ({row.id}). Check its question and option ids, and the
+            showIf of the questions it reads.
+          </p>
+          <button type="button" class="pg-link-button" onClick={() => onGoTo('rules', row.line)}>
+            Go to the invariant (line {row.line})
+          </button>
+        </article>
       ))}
       {proven > 0 && (
         <ul class="pg-verdicts">
@@ -90,9 +108,6 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
                   <span class="pg-quiet">
                     ({row.id}, over {row.paths.toLocaleString('en')} answer paths)
                   </span>
-                  {row.vacuous && (
-                    <strong class="pg-warn"> Its condition is never true, so it checks nothing: check its question and option ids.</strong>
-                  )}
                 </span>
               </li>
             ))}

@@ -48,10 +48,10 @@ export function promiseOf(invariant: { atLeast?: Tier | undefined; shows?: 'cris
  */
 export function formatInvariantResult(ruleSet: RuleSet, result: InvariantResult, locale?: string): string[] {
   if (result.status === 'proven') {
-    const note = result.vacuous ? ' — but its condition is never true, so it checks nothing' : '';
     const over = result.shows ? 'answer sets (in any order, with Back and changed answers)' : 'answer paths';
-    return [`✓ ${result.id}: proven over ${result.explored.paths} ${over}${note}`];
+    return [`✓ ${result.id}: proven over ${result.explored.paths} ${over}`];
   }
+  if (result.status === 'vacuous') return [`✗ ${result.id}: never applies: its condition is true on no answer path, so it proves nothing`];
   if (result.status === 'unproven') return [`? ${result.id}: not proven: too many answer combinations (${result.explored.paths})`];
   const c = result.counterexample!;
   const fired = c.fired.length ? `rules fired: ${c.fired.join(', ')}` : 'no rule fired';

@@ -49,9 +49,13 @@ export interface InvariantResult {
   atLeast?: Tier;
   /** …or this help on every later result (`shows: crisis-lines`). */
   shows?: ShowsInvariant['shows'];
-  /** 'unproven': the proof was too large to finish (see the message); never counted as proven. */
-  status: 'proven' | 'broken' | 'unproven';
-  /** True when `when` is never true on any path: the invariant holds but checks nothing. */
+  /**
+   * 'unproven': the proof was too large to finish (see the message); 'vacuous': `when` is
+   * never true on any path, so the invariant checks nothing (an error, see {@link invariantFindings}).
+   * Only 'proven' counts as proven.
+   */
+  status: 'proven' | 'broken' | 'unproven' | 'vacuous';
+  /** True when `when` is never true on any path (then `status` is 'vacuous'). */
   vacuous: boolean;
   counterexample: Counterexample | null;
   explored: Explored;
@@ -62,9 +66,9 @@ export interface InvariantResult {
  * "holds" means). Deterministic and pure; the CLI times it if it wants to.
  *
  * The CLI prints, per result: `✓ <id>: proven over <explored.paths> answer
- * paths` (add "— but its condition is never true" when `vacuous`), or
- * `✗ <id>: <description>` followed by {@link formatCounterexample}'s lines,
- * and exits 1 when any status is 'broken'.
+ * paths`, `✗ <id>: never applies …` when `vacuous`, or `✗ <id>: <description>`
+ * followed by the counterexample's lines, and exits 1 when any status is
+ * not 'proven'.
  *
  * @example
  * for (const result of proveInvariants(ruleSet)) {
@@ -95,7 +99,7 @@ function proveTier(ruleSet: RuleSet, invariant: TierInvariant, index: number, op
     index,
     description: invariant.description,
     atLeast: invariant.atLeast,
-    status: broken ? 'broken' : 'proven',
+    status: broken ? 'broken' : vacuous ? 'vacuous' : 'proven',
     vacuous,
     counterexample: broken
       ? toCounterexample(ruleSet, broken.answers, broken.steps, broken.terminal.interrupted, broken.terminal.tier)
@@ -113,13 +117,14 @@ function proveShows(ruleSet: RuleSet, invariant: ShowsInvariant, index: number):
   const proof = proveShowsLines(ruleSet, invariant.when);
   const answers = proof.counterexample;
   const outcome = answers ? evaluate(ruleSet, answers) : null;
+  const vacuous = !proof.tooLarge && !proof.applies;
   return {
     id: invariant.id,
     index,
     description: invariant.description,
     shows: invariant.shows,
-    status: proof.tooLarge ? 'unproven' : answers ? 'broken' : 'proven',
-    vacuous: !proof.tooLarge && !proof.applies,
+    status: proof.tooLarge ? 'unproven' : answers ? 'broken' : vacuous ? 'vacuous' : 'proven',
+    vacuous,
     counterexample:
       answers && outcome
         ? {
@@ -161,8 +166,9 @@ function toCounterexample(
 
 /**
  * Findings for invariant results: `invariant-broken` (error) for each broken
- * invariant, `invariant-never-applies` (warning) for one whose condition is
- * never true on any path (it proves nothing).
+ * invariant, `invariant-unproven` (error) for one too large to prove, and
+ * `invariant-never-applies` (error) for one whose condition is never true on
+ * any path: it proves nothing, so it must never pass as proven.
  *
  * @example
  * invariantFindings(proveInvariants(ruleSet)).filter((f) => f.severity === 'error')
@@ -196,13 +202,15 @@ export function invariantFindings(results: readonly InvariantResult[]): Finding[
         },
       ];
     }
-    if (result.vacuous) {
+    if (result.status === 'vacuous') {
       return [
         {
           code: 'invariant-never-applies',
-          severity: 'warning',
+          severity: 'error',
           path: ['invariants', result.index, 'when'],
-          message: `invariant "${result.id}" checks nothing: its "when" is never true on any answer path; check its question and option ids`,
+          message:
+            `invariant "${result.id}" never applies: its "when" is true on no answer path, so it proves nothing; ` +
+            'check its question and option ids, and the showIf of the questions it reads',
         },
       ];
     }

@@ -105,6 +105,21 @@ describe('screener check', () => {
     expect(out).toContain('✗ pregnant-not-suitable');
   });
 
+  it('exits 1 when an invariant can never apply, and does not count it as proven', async () => {
+    // Pregnant and not pregnant at once: no answer path makes this "when" true, so it proves nothing.
+    const file = ruleFile('vacuous-invariant', [
+      'when: { question: pregnancy, equals: pregnant }\n    atLeast',
+      'when: { all: [{ question: pregnancy, equals: pregnant }, { question: pregnancy, equals: no }] }\n    atLeast',
+    ]);
+    const { code, out } = await run(['check', file]);
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^${file}:\\d+:\\d+ invariant "pregnant-not-suitable" never applies`, 'm'));
+    expect(out).not.toContain('✓ pregnant-not-suitable');
+    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 1 warning, no cases file (${join(dir, 'vacuous-invariant.cases.yaml')}), 0/1 invariants proven`);
+    const report = JSON.parse((await run(['check', file, '--json'])).out);
+    expect(report).toMatchObject({ ok: false, exitCode: 1, steps: { invariants: [{ id: 'pregnant-not-suitable', status: 'vacuous', vacuous: true }] } });
+  });
+
   it('exits 2 when the file cannot be read', async () => {
     const missing = await run(['check', 'rules/does-not-exist.yaml']);
     expect(missing.code).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proveInvariant, proveInvariants, type Counterexample } from '../../../src/analysis/prove.ts';
+import { invariantFindings, proveInvariant, proveInvariants, type Counterexample } from '../../../src/analysis/prove.ts';
 import { createAssessment } from '../../../src/core/machine.ts';
 import type { RuleSet } from '../../../src/authoring/schema.ts';
 import { invariant, multiple, number, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
@@ -187,12 +187,14 @@ describe('proveInvariants()', () => {
     expect(proveInvariant(set, set.invariants[0]!, 0, { continueAfterInterrupt: false }).status).toBe('proven');
   });
 
-  it('marks an invariant whose condition is never true on any path as vacuous', () => {
+  it('marks an invariant whose condition is never true on any path as vacuous, an error and never proven', () => {
     const set = ruleSet({
       questions: [single('q1', ['a', 'b']), single('q2', ['x', 'y'], { showIf: { question: 'q1', equals: 'a' } })],
       rules: [rule('r', { question: 'q1', equals: 'a' }, 'review')],
       invariants: [invariant('impossible', { all: [{ question: 'q1', equals: 'b' }, { question: 'q2', equals: 'x' }] }, 'crisis')],
     });
-    expect(proveInvariants(set)[0]).toMatchObject({ status: 'proven', vacuous: true });
+    const [result] = proveInvariants(set);
+    expect(result).toMatchObject({ status: 'vacuous', vacuous: true });
+    expect(invariantFindings([result!]).map((f) => [f.code, f.severity])).toEqual([['invariant-never-applies', 'error']]);
   });
 });

@@ -102,7 +102,7 @@ export interface InvariantRow {
   vacuous: boolean;
   /** Answer paths the proof covered. */
   paths: number;
-  /** The shortest answers that break it, when it is broken. */
+  /** The minimal answers that break it (fewest rules fired, then fewest answers), when it is broken. */
   counterexample?: Counterexample;
   /** The counterexample, one answer a line: `“Are you pregnant?” → “Pregnant”`. */
   steps: string[];

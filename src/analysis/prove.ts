@@ -1,6 +1,7 @@
 /**
  * Proves a rule set's invariants over every answer path the machine can
- * produce, or finds the shortest counterexample.
+ * produce, or finds a minimal counterexample: the fewest rules fired (no
+ * answer fires a rule the break does not need), then the fewest answers.
  *
  * An invariant `{ when, atLeast }` is checked at the end of every path — on
  * every result screen, including one shown by an interrupting rule: `when`
@@ -14,7 +15,7 @@ import type { Finding } from '../authoring/finding.ts';
 import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../authoring/schema.ts';
 import { promiseOf } from './format.ts';
 import { proveShowsLines } from './prove-shows.ts';
-import { countPaths, shortestPath, terminals, type PathStep } from './graph-walks.ts';
+import { cleanestPath, countPaths, terminals, type PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph, type PathGraphOptions } from './path-graph.ts';
 
 /** How much the proof looked at. */
@@ -27,7 +28,7 @@ export interface Explored {
   paths: number;
 }
 
-/** The shortest sequence of answers that breaks an invariant, and what it led to. */
+/** A minimal sequence of answers that breaks an invariant (fewest rules fired, then fewest answers), and what it led to. */
 export interface Counterexample {
   steps: PathStep[];
   /** The answers that count at the end of the path. */
@@ -92,7 +93,8 @@ export function proveInvariant(ruleSet: RuleSet, invariant: Invariant, index = -
 
 function proveTier(ruleSet: RuleSet, invariant: TierInvariant, index: number, options: PathGraphOptions): InvariantResult {
   const graph = buildPathGraph(ruleSet, invariant.when, options);
-  const broken = shortestPath(graph, (t) => t.target && !isAtLeast(t.tier, invariant.atLeast));
+  // The example patient: no answer fires a rule the broken promise does not need, then the fewest answers.
+  const broken = cleanestPath(graph, (t) => t.target && !isAtLeast(t.tier, invariant.atLeast));
   const vacuous = !terminals(graph).some((t) => t.target);
   return {
     id: invariant.id,

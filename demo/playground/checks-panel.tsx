@@ -3,7 +3,7 @@
  * A broken invariant shows its counterexample as the list of answers a
  * patient would give, and what the rules then decided.
  */
-import type { CaseRow, CasesData, CheckPart, InvariantRow } from '../../src/analysis/index.ts';
+import type { CasesData, CheckPart, InvariantRow } from '../../src/analysis/index.ts';
 import { formatEstimate } from '../../src/analysis/format.ts';
 import type { FileKey } from './problems.tsx';
 
@@ -159,7 +159,7 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
 
 function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
   const ran = report?.present && report.loaded ? report : null;
-  const title = <h3 id="pg-cases-title">{ran ? `Cases: ${passedText(ran.results)}` : 'Cases'}</h3>;
+  const title = <h3 id="pg-cases-title">{ran ? `Cases: ${ran.passed} of ${ran.total} pass` : 'Cases'}</h3>;
   if (report === null)
     return (
       <section aria-labelledby="pg-cases-title">
@@ -195,6 +195,12 @@ function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoT
   return (
     <section aria-labelledby="pg-cases-title">
       {title}
+      {ran.notRun > 0 && (
+        <p>
+          {ran.notRun === 1 ? '1 case was' : `${ran.notRun} cases were`} not run: {ran.notRun === 1 ? 'it has' : 'they have'} problems
+          of {ran.notRun === 1 ? 'its' : 'their'} own (see Problems).
+        </p>
+      )}
       {failed.map((row) => (
         <article key={row.name} class="pg-verdict pg-verdict-broken" aria-label={`Failed case: ${row.name}`}>
           <h4>
@@ -247,8 +253,4 @@ function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoT
       )}
     </section>
   );
-}
-
-function passedText(rows: readonly CaseRow[]): string {
-  return `${rows.filter((row) => row.passed).length} of ${rows.length} pass`;
 }

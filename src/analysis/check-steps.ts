@@ -80,11 +80,15 @@ export interface CaseRow {
   unexpected: string[];
 }
 
-/** `steps.cases`: no cases file, a cases file that did not load (unreadable or its own problems), or cases that ran. */
+/**
+ * `steps.cases`: no cases file, a cases file that did not load (unreadable, or
+ * broken as a whole), or cases that ran. `total` counts every case of the file;
+ * `notRun` those left out for problems of their own (each one an issue).
+ */
 export type CasesData =
   | { file: string; present: false }
   | { file: string; present: true; loaded: false }
-  | { file: string; present: true; loaded: true; total: number; passed: number; results: CaseRow[] };
+  | { file: string; present: true; loaded: true; total: number; passed: number; notRun: number; results: CaseRow[] };
 
 /** `steps.lint`: how large the plain path graph is (merged screens, answer classes, answer paths). */
 export interface LintData {
@@ -161,7 +165,9 @@ const cases: CheckStep = {
     }
     if (source === undefined) return { issues: [], summary: [M.cliNoCases(file)], data: { file, present: false } satisfies CasesData };
     const loaded = loadCases(source, file, ruleSet);
-    if (!loaded.ok)
+    // A case with problems of its own stays out (its issues say why); the others still run.
+    const notRun = loaded.ok ? 0 : loaded.notRun;
+    if (!loaded.ok && loaded.cases.length === 0 && notRun === 0)
       return { issues: loaded.issues, summary: [M.cliCasesNotRun], data: { file, present: true, loaded: false } satisfies CasesData };
     const results = runCases(ruleSet, loaded.cases);
     const passed = results.filter((r) => r.passed).length;
@@ -180,8 +186,8 @@ const cases: CheckStep = {
     }));
     return {
       issues,
-      summary: [M.cliCasesPassed(passed, results.length)],
-      data: { file, present: true, loaded: true, total: results.length, passed, results: rows } satisfies CasesData,
+      summary: [M.cliCasesPassed(passed, results.length + notRun, notRun)],
+      data: { file, present: true, loaded: true, total: results.length + notRun, passed, notRun, results: rows } satisfies CasesData,
     };
   },
 };

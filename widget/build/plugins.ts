@@ -29,9 +29,9 @@ export class BuildError extends Error {}
 
 /**
  * The rule set without what only clinicians read: clinician notes,
- * citations, sign-off and invariants stay in the reviewed file (and in
- * `hash`, which still names that exact file); they never show on screen and
- * would cost a third of the bundle.
+ * citations, sign-off, invariants and options' `noEffect` (a note to the
+ * checker) stay in the reviewed file (and in `hash`, which still names that
+ * exact file); they never show on screen and would cost a third of the bundle.
  *
  * @example
  * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
@@ -39,7 +39,10 @@ export class BuildError extends Error {}
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
   const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
   const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
-  return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+  const questions = rest.questions.map((question) =>
+    'options' in question ? { ...question, options: question.options.map(({ noEffect: _noEffect, ...option }) => option) } : question,
+  );
+  return { ...compiled, ruleSet: { ...rest, questions, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

@@ -12,7 +12,7 @@ import { messages as M, quote } from '../authoring/messages.ts';
 import { ruleSetLanguages } from '../core/rule-texts.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import { estimateTime, type TimeEstimate } from './estimate.ts';
-import { formatInvariantResult, formatEstimate, formatSteps } from './format.ts';
+import { formatInvariantResult, formatEstimate, formatScreenTimes, formatSteps } from './format.ts';
 import { lintRuleSet } from './lint.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
@@ -250,14 +250,18 @@ const time: CheckStep = {
     const languages = Object.fromEntries(ruleSetLanguages(ruleSet).map((lang) => [lang, estimateTime(ruleSet, lang, graph)]));
     const [first, ...others] = Object.entries(languages);
     const estimate = first![1];
-    const findings = [
-      ...estimate.findings,
-      ...others.flatMap(([lang, other]) =>
-        other.findings.map((finding) => ({ ...finding, message: `in ${quote(lang)}: ${finding.message}` })),
-      ),
+    // A slow typical path lists its screens, each with its words and seconds: where to trim.
+    const issuesIn = (lang: string, found: TimeEstimate, prefix: string): ReportIssue[] =>
+      found.findings.map((finding) => {
+        const issue = context.place({ ...finding, message: `${prefix}${finding.message}` });
+        return finding.code === 'slow-typical-path' ? { ...issue, detail: formatScreenTimes(ruleSet, found, lang) } : issue;
+      });
+    const issues = [
+      ...issuesIn(first![0], estimate, ''),
+      ...others.flatMap(([lang, other]) => issuesIn(lang, other, `in ${quote(lang)}: `)),
     ];
     const data: TimeData = { ...estimate, languages };
-    return { issues: findings.map(context.place), notes: formatEstimate(data), data };
+    return { issues, notes: formatEstimate(data), data };
   },
 };
 

@@ -3,7 +3,7 @@
  * A broken invariant shows its counterexample as the list of answers a
  * patient would give, and what the rules then decided.
  */
-import type { CaseRow, CasesData, CheckPart, InvariantRow } from '../../src/analysis/index.ts';
+import type { CasesData, CheckPart, InvariantRow } from '../../src/analysis/index.ts';
 import { formatEstimate } from '../../src/analysis/format.ts';
 import type { FileKey } from './problems.tsx';
 
@@ -67,6 +67,7 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
   const rows = analysis.steps.invariants ?? [];
   const proven = rows.filter((row) => row.status === 'proven').length;
   const broken = rows.filter((row) => row.status === 'broken');
+  const vacuous = rows.filter((row) => row.status === 'vacuous');
   return (
     <section aria-labelledby="pg-invariants-title">
       <h3 id="pg-invariants-title">
@@ -75,6 +76,23 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
       {rows.length === 0 && <p>This rule file declares no invariants, so nothing is proven about it.</p>}
       {broken.map((row) => (
         <BrokenInvariant key={row.id} row={row} onGoTo={onGoTo} />
+      ))}
+      {vacuous.map((row) => (
+        <article key={row.id} class="pg-verdict pg-verdict-broken" aria-labelledby={`pg-inv-${row.id}`}>
+          <h4 id={`pg-inv-${row.id}`}>
+            <span class="pg-mark" aria-hidden="true">
+              ✗
+            </span>{' '}
+            Never applies: {row.description}
+          </h4>
+          <p>
+            No way of answering makes its condition true, so it proves nothing ({row.id}). Check its question and option ids, and the
+            showIf of the questions it reads.
+          </p>
+          <button type="button" class="pg-link-button" onClick={() => onGoTo('rules', row.line)}>
+            Go to the invariant (line {row.line})
+          </button>
+        </article>
       ))}
       {proven > 0 && (
         <ul class="pg-verdicts">
@@ -90,9 +108,6 @@ function Invariants({ analysis, onGoTo }: { analysis: CheckPart | null; onGoTo: 
                   <span class="pg-quiet">
                     ({row.id}, over {row.paths.toLocaleString('en')} answer paths)
                   </span>
-                  {row.vacuous && (
-                    <strong class="pg-warn"> Its condition is never true, so it checks nothing: check its question and option ids.</strong>
-                  )}
                 </span>
               </li>
             ))}
@@ -144,7 +159,7 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
 
 function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
   const ran = report?.present && report.loaded ? report : null;
-  const title = <h3 id="pg-cases-title">{ran ? `Cases: ${passedText(ran.results)}` : 'Cases'}</h3>;
+  const title = <h3 id="pg-cases-title">{ran ? `Cases: ${ran.passed} of ${ran.total} pass` : 'Cases'}</h3>;
   if (report === null)
     return (
       <section aria-labelledby="pg-cases-title">
@@ -180,6 +195,12 @@ function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoT
   return (
     <section aria-labelledby="pg-cases-title">
       {title}
+      {ran.notRun > 0 && (
+        <p>
+          {ran.notRun === 1 ? '1 case was' : `${ran.notRun} cases were`} not run: {ran.notRun === 1 ? 'it has' : 'they have'} problems
+          of {ran.notRun === 1 ? 'its' : 'their'} own (see Problems).
+        </p>
+      )}
       {failed.map((row) => (
         <article key={row.name} class="pg-verdict pg-verdict-broken" aria-label={`Failed case: ${row.name}`}>
           <h4>
@@ -232,8 +253,4 @@ function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoT
       )}
     </section>
   );
-}
-
-function passedText(rows: readonly CaseRow[]): string {
-  return `${rows.filter((row) => row.passed).length} of ${rows.length} pass`;
 }

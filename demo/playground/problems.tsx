@@ -9,10 +9,10 @@ import type { RuleIssue } from '../../src/authoring/loader.ts';
 /** Which editor a problem belongs to. */
 export type FileKey = 'rules' | 'cases';
 
-/** A problem and the file it is in. */
+/** A problem and the file it is in; `detail` holds the lines `screener check` prints indented below it. */
 export interface Problem {
   file: FileKey;
-  issue: RuleIssue;
+  issue: RuleIssue & { detail?: string[] };
 }
 
 export interface ProblemsProps {
@@ -69,6 +69,17 @@ export function Problems({ problems, summary, checking, onPick }: ProblemsProps)
                 <strong class="pg-problem-kind">{problem.issue.severity === 'error' ? 'Error:' : 'Warning:'}</strong>{' '}
                 <span class="pg-problem-message">{problem.issue.message}</span>
               </button>
+              {/* Folded: the time warning's screen-by-screen lines, a failed case's expected against actual. */}
+              {problem.issue.detail && problem.issue.detail.length > 0 && (
+                <details class="pg-problem-detail">
+                  <summary>Details</summary>
+                  <ul>
+                    {problem.issue.detail.map((line, i) => (
+                      <li key={i}>{line.trim()}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
             </li>
           ))}
         </ul>

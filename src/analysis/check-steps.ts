@@ -12,7 +12,7 @@ import { messages as M, quote } from '../authoring/messages.ts';
 import { ruleSetLanguages } from '../core/rule-texts.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import { estimateTime, type TimeEstimate } from './estimate.ts';
-import { formatInvariantResult, formatEstimate, formatSteps } from './format.ts';
+import { formatInvariantResult, formatEstimate, formatScreenTimes, formatSteps } from './format.ts';
 import { lintRuleSet } from './lint.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
@@ -81,11 +81,15 @@ export interface CaseRow {
   unexpected: string[];
 }
 
-/** `steps.cases`: no cases file, a cases file that did not load (unreadable or its own problems), or cases that ran. */
+/**
+ * `steps.cases`: no cases file, a cases file that did not load (unreadable, or
+ * broken as a whole), or cases that ran. `total` counts every case of the file;
+ * `notRun` those left out for problems of their own (each one an issue).
+ */
 export type CasesData =
   | { file: string; present: false }
   | { file: string; present: true; loaded: false }
-  | { file: string; present: true; loaded: true; total: number; passed: number; results: CaseRow[] };
+  | { file: string; present: true; loaded: true; total: number; passed: number; notRun: number; results: CaseRow[] };
 
 /** `steps.lint`: how large the plain path graph is (merged screens, answer classes, answer paths). */
 export interface LintData {
@@ -103,7 +107,7 @@ export interface InvariantRow {
   vacuous: boolean;
   /** Answer paths the proof covered. */
   paths: number;
-  /** The shortest answers that break it, when it is broken. */
+  /** The minimal answers that break it (fewest rules fired, then fewest answers), when it is broken. */
   counterexample?: Counterexample;
   /** The counterexample, one answer a line: `“Are you pregnant?” → “Pregnant”`. */
   steps: string[];
@@ -162,7 +166,9 @@ const cases: CheckStep = {
     }
     if (source === undefined) return { issues: [], summary: [M.cliNoCases(file)], data: { file, present: false } satisfies CasesData };
     const loaded = loadCases(source, file, ruleSet);
-    if (!loaded.ok)
+    // A case with problems of its own stays out (its issues say why); the others still run.
+    const notRun = loaded.ok ? 0 : loaded.notRun;
+    if (!loaded.ok && loaded.cases.length === 0 && notRun === 0)
       return { issues: loaded.issues, summary: [M.cliCasesNotRun], data: { file, present: true, loaded: false } satisfies CasesData };
     const results = runCases(ruleSet, loaded.cases);
     const passed = results.filter((r) => r.passed).length;
@@ -181,8 +187,8 @@ const cases: CheckStep = {
     }));
     return {
       issues,
-      summary: [M.cliCasesPassed(passed, results.length)],
-      data: { file, present: true, loaded: true, total: results.length, passed, results: rows } satisfies CasesData,
+      summary: [M.cliCasesPassed(passed, results.length + notRun, notRun)],
+      data: { file, present: true, loaded: true, total: results.length + notRun, passed, notRun, results: rows } satisfies CasesData,
     };
   },
 };
@@ -250,14 +256,18 @@ const time: CheckStep = {
     const languages = Object.fromEntries(ruleSetLanguages(ruleSet).map((lang) => [lang, estimateTime(ruleSet, lang, graph)]));
     const [first, ...others] = Object.entries(languages);
     const estimate = first![1];
-    const findings = [
-      ...estimate.findings,
-      ...others.flatMap(([lang, other]) =>
-        other.findings.map((finding) => ({ ...finding, message: `in ${quote(lang)}: ${finding.message}` })),
-      ),
+    // A slow typical path lists its screens, each with its words and seconds: where to trim.
+    const issuesIn = (lang: string, found: TimeEstimate, prefix: string): ReportIssue[] =>
+      found.findings.map((finding) => {
+        const issue = context.place({ ...finding, message: `${prefix}${finding.message}` });
+        return finding.code === 'slow-typical-path' ? { ...issue, detail: formatScreenTimes(ruleSet, found, lang) } : issue;
+      });
+    const issues = [
+      ...issuesIn(first![0], estimate, ''),
+      ...others.flatMap(([lang, other]) => issuesIn(lang, other, `in ${quote(lang)}: `)),
     ];
     const data: TimeData = { ...estimate, languages };
-    return { issues: findings.map(context.place), notes: formatEstimate(data), data };
+    return { issues, notes: formatEstimate(data), data };
   },
 };
 

@@ -9,6 +9,9 @@
  * - **Longest path**: the path with the most seconds over every path the
  *   machine can produce, interrupts and "Continue" included.
  * - **Most answered screens**: the largest number of answers on any path.
+ *
+ * The typical path is also broken down screen by screen (`perScreen`), so a
+ * slow-typical-path warning can say where the time goes.
  */
 import { TIERS } from '../core/vocabulary.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
@@ -25,6 +28,14 @@ export const TYPICAL_SECONDS_LIMIT = 120;
 /** The most answered screens any path should have, from the product brief. */
 export const ANSWERED_SCREENS_LIMIT = 12;
 
+/** One screen of a path: what it is, its words and its seconds (reading, plus 3 s when it takes an answer). */
+export type ScreenTime = (
+  | { kind: 'intro' }
+  | { kind: 'question'; question: string }
+  | { kind: 'crisis'; interrupts: string[] }
+  | { kind: 'result'; tier: Tier }
+) & { words: number; seconds: number };
+
 /** One path, priced. */
 export interface PathEstimate {
   /** Intro, each question, each interrupt screen passed with "Continue", and the result. */
@@ -36,6 +47,12 @@ export interface PathEstimate {
   tier: Tier;
   interrupted: boolean;
   steps: PathStep[];
+  /**
+   * The typical path screen by screen, in order (the start screen, each
+   * question, each crisis screen passed, the result); the words add up to
+   * `words`. Only on `typical`: where a clinician trims.
+   */
+  perScreen?: ScreenTime[];
 }
 
 /** The completion-time report. */
@@ -107,6 +124,24 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     better: (a, b) => a.answers < b.answers || (a.answers === b.answers && a.words < b.words),
   });
   const typical = typicalPath ? priced(add(rootCost('candidate'), typicalPath.cost), 'candidate', false, typicalPath.steps) : null;
+  if (typical) {
+    // The same counts the path was priced with, one screen at a time (no rule fired on a typical path).
+    const byId = new Map(ruleSet.questions.map((question) => [question.id, question]));
+    const screen = <T extends object>(what: T, words: number, answers: number): T & { words: number; seconds: number } => ({
+      ...what,
+      words,
+      seconds: secondsFor(words, answers),
+    });
+    typical.perScreen = [
+      screen({ kind: 'intro' as const }, rootCost('candidate').words, 0),
+      ...typical.steps.map((step): ScreenTime =>
+        step.kind === 'answer'
+          ? screen({ kind: 'question' as const, question: step.question }, wordsOfQuestion(step.question, byId.get(step.question)!), 1)
+          : screen({ kind: 'crisis' as const, interrupts: step.interrupts }, crisisScreen(step.interrupts), 0),
+      ),
+      screen({ kind: 'result' as const, tier: 'candidate' as const }, resultCache.get('candidate')!, 0),
+    ];
+  }
 
   let longest: PathEstimate | null = null;
   for (const tier of TIERS) {

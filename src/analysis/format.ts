@@ -5,7 +5,8 @@
 import type { RuleSet, Tier } from '../authoring/schema.ts';
 import { quote } from '../authoring/messages.ts';
 import { describer } from './describe.ts';
-import type { TimeEstimate, PathEstimate } from './estimate.ts';
+import { resolveText } from '../core/text.ts';
+import type { TimeEstimate, PathEstimate, ScreenTime } from './estimate.ts';
 import type { PathStep } from './graph-walks.ts';
 import type { InvariantResult } from './prove.ts';
 
@@ -48,10 +49,10 @@ export function promiseOf(invariant: { atLeast?: Tier | undefined; shows?: 'cris
  */
 export function formatInvariantResult(ruleSet: RuleSet, result: InvariantResult, locale?: string): string[] {
   if (result.status === 'proven') {
-    const note = result.vacuous ? ' — but its condition is never true, so it checks nothing' : '';
     const over = result.shows ? 'answer sets (in any order, with Back and changed answers)' : 'answer paths';
-    return [`✓ ${result.id}: proven over ${result.explored.paths} ${over}${note}`];
+    return [`✓ ${result.id}: proven over ${result.explored.paths} ${over}`];
   }
+  if (result.status === 'vacuous') return [`✗ ${result.id}: never applies: its condition is true on no answer path, so it proves nothing`];
   if (result.status === 'unproven') return [`? ${result.id}: not proven: too many answer combinations (${result.explored.paths})`];
   const c = result.counterexample!;
   const fired = c.fired.length ? `rules fired: ${c.fired.join(', ')}` : 'no rule fired';
@@ -59,6 +60,39 @@ export function formatInvariantResult(ruleSet: RuleSet, result: InvariantResult,
     `✗ ${result.id}: ${result.description}`,
     ...formatSteps(ruleSet, c.steps, locale).map((line, i) => `    ${i + 1}. ${line}`),
     `    outcome: ${c.tier}${c.interrupted ? ' (questions stopped by a crisis answer)' : ''} (${fired}); expected ${promiseOf(result)}`,
+  ];
+}
+
+/** The longest question text a screen-by-screen line quotes; longer ones end in "…". */
+const QUESTION_CHARS = 60;
+
+/**
+ * The typical path screen by screen, for the time warning: a heading, then
+ * one line a screen with its words and seconds, questions in `locale` (the
+ * estimate's language). Nothing without a typical path.
+ *
+ * @example
+ * formatScreenTimes(ruleSet, estimateTime(ruleSet, 'en'), 'en')
+ * // ['Typical path, screen by screen (200 words a minute, plus 3 s for each answer):',
+ * //  '   1. start screen: 118 words, 35.4 s',
+ * //  '   2. question "age", “How old are you?”: 19 words, 8.7 s', …]
+ */
+export function formatScreenTimes(ruleSet: RuleSet, estimate: TimeEstimate, locale: string = ruleSet.locale): string[] {
+  const screens = estimate.typical?.perScreen ?? [];
+  if (screens.length === 0) return [];
+  const width = String(screens.length).length;
+  const name = (screen: ScreenTime): string => {
+    if (screen.kind === 'intro') return 'start screen';
+    if (screen.kind === 'crisis') return `crisis screen (${screen.interrupts.join(', ')})`;
+    if (screen.kind === 'result') return `result (${screen.tier})`;
+    const question = ruleSet.questions.find((q) => q.id === screen.question);
+    const text = question ? resolveText(question.text, locale, ruleSet.locale).replace(/\s+/g, ' ').trim() : '';
+    const short = text.length > QUESTION_CHARS ? `${text.slice(0, QUESTION_CHARS - 1).trimEnd()}…` : text;
+    return `question ${quote(screen.question)}${short ? `, “${short}”` : ''}`;
+  };
+  return [
+    `Typical path, screen by screen (${estimate.wordsPerMinute} words a minute, plus ${estimate.secondsPerAnswer} s for each answer):`,
+    ...screens.map((screen, i) => `${String(i + 1).padStart(width + 2)}. ${name(screen)}: ${screen.words} words, ${screen.seconds} s`),
   ];
 }
 

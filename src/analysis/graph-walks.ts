@@ -29,6 +29,36 @@ export interface FoundPath {
  * path?.steps // [{ kind: 'answer', question: 'age', answer: 17 }, …]
  */
 export function shortestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean): FoundPath | null {
+  return cheapestPath(graph, accept, { answer: () => 1, end: () => 0, resume: () => 0 });
+}
+
+/**
+ * The cleanest path that ends on a result screen `accept`s: the fewest rules
+ * fired at its end, then the fewest answers, then the earlier answer class.
+ * For a counterexample: no answer on it fires a rule that a path firing
+ * fewer rules could leave out.
+ *
+ * @example
+ * cleanestPath(graph, (t) => t.target && t.tier === 'candidate')?.answers // only what breaks the promise
+ */
+export function cleanestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean): FoundPath | null {
+  // A path answers each question at most once, so fewer answers never outweigh one rule fewer.
+  const rule = graph.ruleSet.questions.length + 1;
+  return cheapestPath(graph, accept, {
+    answer: (edge) => 1 + rule * edge.decidedFired.length,
+    end: (terminal) => rule * terminal.pendingFired.length,
+    resume: (edge) => rule * edge.continueTo!.decidedFired.length,
+  });
+}
+
+/** What a step of a path costs: an answer, ending on a result screen, "Continue" after an interrupt. */
+interface Weights {
+  answer(edge: GraphEdge): number;
+  end(terminal: Terminal): number;
+  resume(edge: GraphEdge): number;
+}
+
+function cheapestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean, weights: Weights): FoundPath | null {
   if (!graph.root) return null;
   const dist = new Map<number, number>();
   const visit = (node: GraphNode): number => {
@@ -36,10 +66,14 @@ export function shortestPath(graph: PathGraph, accept: (terminal: Terminal) => b
     if (known !== undefined) return known;
     dist.set(node.id, Infinity); // the graph is acyclic; this only guards against a bug
     let best = Infinity;
-    for (const edge of node.edges) best = Math.min(best, 1 + edgeDistance(edge, visit, accept));
+    for (const edge of node.edges) best = Math.min(best, weights.answer(edge) + afterAnswer(edge));
     dist.set(node.id, best);
     return best;
   };
+  const ending = (edge: GraphEdge) => (edge.to.kind === 'terminal' && accept(edge.to) ? weights.end(edge.to) : Infinity);
+  const onward = (edge: GraphEdge) => (edge.to.kind === 'node' ? visit(edge.to) : Infinity);
+  const resumed = (edge: GraphEdge) => (edge.continueTo ? weights.resume(edge) + visit(edge.continueTo.node) : Infinity);
+  const afterAnswer = (edge: GraphEdge) => Math.min(ending(edge), onward(edge), resumed(edge));
   if (visit(graph.root) === Infinity) return null;
 
   const steps: PathStep[] = [];
@@ -47,25 +81,19 @@ export function shortestPath(graph: PathGraph, accept: (terminal: Terminal) => b
   let node = graph.root;
   for (;;) {
     const need = dist.get(node.id)!;
-    const edge = node.edges.find((e) => 1 + edgeDistance(e, visit, accept) === need)!;
+    const edge = node.edges.find((e) => weights.answer(e) + afterAnswer(e) === need)!;
     steps.push({ kind: 'answer', question: node.question.id, answer: edge.answer });
     answers[node.question.id] = edge.answer;
-    const rest = need - 1;
-    if (edge.to.kind === 'terminal' && accept(edge.to) && rest === 0) return { steps, answers, terminal: edge.to };
-    if (edge.to.kind === 'node' && visit(edge.to) === rest) {
-      node = edge.to;
+    const rest = need - weights.answer(edge);
+    if (ending(edge) === rest) return { steps, answers, terminal: edge.to as Terminal };
+    if (onward(edge) === rest) {
+      node = edge.to as GraphNode;
       continue;
     }
     const next = edge.continueTo!;
     steps.push({ kind: 'continue', interrupts: next.interrupts });
     node = next.node;
   }
-}
-
-function edgeDistance(edge: GraphEdge, visit: (node: GraphNode) => number, accept: (t: Terminal) => boolean): number {
-  const here = edge.to.kind === 'terminal' ? (accept(edge.to) ? 0 : Infinity) : visit(edge.to);
-  const later = edge.continueTo ? visit(edge.continueTo.node) : Infinity;
-  return Math.min(here, later);
 }
 
 /**

@@ -10,6 +10,7 @@
  * | rule-never-fires         | error    | no answer path ever makes the rule fire |
  * | rule-always-overridden   | warning  | wherever the rule fires, a more serious rule fires too, so its tier never decides the outcome |
  * | unused-option            | warning  | no rule or `showIf` names the option (see {@link unusedOptions} for the exceptions) |
+ * | no-effect-option-read    | warning  | an option marked `noEffect: true` is named by a rule or `showIf` after all |
  * | unused-question          | warning  | no rule or `showIf` reads the question at all |
  * | missing-source           | error    | a rule's `source` is empty or a placeholder like "TODO" |
  * | missing-sign-off         | error    | `signOff` names no real reviewer or date |
@@ -18,7 +19,7 @@
 import type { Finding } from '../authoring/finding.ts';
 import { tierRank } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
-import type { ChoiceQuestion, RuleSet } from '../authoring/schema.ts';
+import type { ChoiceQuestion, Condition, RuleSet } from '../authoring/schema.ts';
 import { leavesOf } from '../core/conditions.ts';
 import { optionIdsOf } from './conditions.ts';
 import { foldReachable } from './graph-walks.ts';
@@ -152,6 +153,8 @@ function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
  * what "nothing to flag" looks like:
  * - an exclusive option of a multiple choice ("None of these");
  * - the one unnamed option of a single choice whose other options are all named ("No");
+ * - an option marked `noEffect: true`: the author says it deliberately changes
+ *   nothing (then a rule or `showIf` naming it is `no-effect-option-read`);
  * - the options of a question no rule or `showIf` reads at all (one
  *   `unused-question` warning instead).
  *
@@ -177,6 +180,17 @@ export function unusedOptions(ruleSet: RuleSet): Finding[] {
     }
     if (question.type === 'number') return;
     const named = new Set(reading.flatMap(optionIdsOf));
+    question.options.forEach((option, optionIndex) => {
+      if (!option.noEffect || !named.has(option.id)) return;
+      findings.push({
+        code: 'no-effect-option-read',
+        severity: 'warning',
+        path: ['questions', index, 'options', optionIndex],
+        message:
+          `option "${option.id}" of question "${question.id}" is marked noEffect: true, but ${namedBy(ruleSet, question.id, option.id)} ` +
+          'names it; remove noEffect, or the option from that condition',
+      });
+    });
     const unnamed = unnamedOptions(question, named);
     for (const optionIndex of unnamed) {
       const option = question.options[optionIndex]!;
@@ -193,10 +207,19 @@ export function unusedOptions(ruleSet: RuleSet): Finding[] {
   return findings;
 }
 
+/** What names an option: `rule "x"`, or `the showIf of question "y"` (the first one, in file order). */
+function namedBy(ruleSet: RuleSet, questionId: string, optionId: string): string {
+  const names = (condition: Condition) =>
+    leavesOf(condition).some((leaf) => leaf.question === questionId && optionIdsOf(leaf).includes(optionId));
+  const question = ruleSet.questions.find((q) => q.showIf && names(q.showIf));
+  if (question) return `the showIf of question "${question.id}"`;
+  return `rule "${ruleSet.rules.find((rule) => names(rule.when))?.id ?? '?'}"`;
+}
+
 function unnamedOptions(question: ChoiceQuestion, named: ReadonlySet<string>): number[] {
   const unnamed = question.options
     .map((option, i) => ({ option, i }))
-    .filter(({ option }) => !named.has(option.id) && !(question.type === 'multiple-choice' && option.exclusive));
+    .filter(({ option }) => !named.has(option.id) && !option.noEffect && !(question.type === 'multiple-choice' && option.exclusive));
   // A single choice needs one answer that flags nothing: that one is expected.
   if (question.type === 'single-choice' && unnamed.length <= 1) return [];
   return unnamed.map(({ i }) => i);

@@ -12,7 +12,8 @@
  * their visibility depends on) takes every answer class or no answer, and
  * answers to hidden questions are dropped as the engine drops them. That is
  * more sets than a patient can produce, so a proof is sound; a counterexample
- * is the one with the fewest answers.
+ * is the one that fires the fewest rules, then has the fewest answers (no
+ * answer in it fires a rule it could do without).
  */
 import { countedAnswers, evaluateCondition, firedRules, questionRefs, type Answer } from '../core/engine.ts';
 import { showsCrisisLines } from '../core/crisis-help.ts';
@@ -28,7 +29,7 @@ export interface ShowsProof {
   combinations: number;
   /** True when `when` holds on at least one of them. */
   applies: boolean;
-  /** The smallest set of counted answers on which `when` holds and no rule shows the lines, or null. */
+  /** The cleanest set of counted answers on which `when` holds and no rule shows the lines (fewest rules fired, then fewest answers), or null. */
   counterexample: Record<string, Answer> | null;
   /** Set when there were more than {@link MAX_SHOWS_COMBINATIONS} sets: nothing was proven. */
   tooLarge: boolean;
@@ -68,7 +69,9 @@ export function proveShowsLines(ruleSet: RuleSet, when: Condition): ShowsProof {
 
   let applies = false;
   let best: Record<string, Answer> | null = null;
-  let bestSize = Infinity;
+  let bestCost = Infinity;
+  // Fewest rules fired first: a set has at most one answer a question, so answers never outweigh a rule.
+  const perRule = ruleSet.questions.length + 1;
   const picks = cone.map(() => 0);
   for (let n = 0; n < combinations; n += 1) {
     const given: Record<string, Answer> = {};
@@ -79,10 +82,11 @@ export function proveShowsLines(ruleSet: RuleSet, when: Condition): ShowsProof {
     const counted = countedAnswers(ruleSet, given);
     if (evaluateCondition(when, counted)) {
       applies = true;
-      const size = Object.keys(counted).length;
-      if (size < bestSize && !firedRules(ruleSet, counted).some(showsCrisisLines)) {
+      const fired = firedRules(ruleSet, counted);
+      const cost = fired.length * perRule + Object.keys(counted).length;
+      if (cost < bestCost && !fired.some(showsCrisisLines)) {
         best = counted;
-        bestSize = size;
+        bestCost = cost;
       }
     }
     // Next combination, the last question fastest (an odometer).

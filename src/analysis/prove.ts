@@ -1,6 +1,7 @@
 /**
  * Proves a rule set's invariants over every answer path the machine can
- * produce, or finds the shortest counterexample.
+ * produce, or finds a minimal counterexample: the fewest rules fired (no
+ * answer fires a rule the break does not need), then the fewest answers.
  *
  * An invariant `{ when, atLeast }` is checked at the end of every path — on
  * every result screen, including one shown by an interrupting rule: `when`
@@ -14,7 +15,7 @@ import type { Finding } from '../authoring/finding.ts';
 import type { Invariant, RuleSet, ShowsInvariant, Tier, TierInvariant } from '../authoring/schema.ts';
 import { promiseOf } from './format.ts';
 import { proveShowsLines } from './prove-shows.ts';
-import { countPaths, shortestPath, terminals, type PathStep } from './graph-walks.ts';
+import { cleanestPath, countPaths, terminals, type PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph, type PathGraphOptions } from './path-graph.ts';
 
 /** How much the proof looked at. */
@@ -27,7 +28,7 @@ export interface Explored {
   paths: number;
 }
 
-/** The shortest sequence of answers that breaks an invariant, and what it led to. */
+/** A minimal sequence of answers that breaks an invariant (fewest rules fired, then fewest answers), and what it led to. */
 export interface Counterexample {
   steps: PathStep[];
   /** The answers that count at the end of the path. */
@@ -49,9 +50,13 @@ export interface InvariantResult {
   atLeast?: Tier;
   /** …or this help on every later result (`shows: crisis-lines`). */
   shows?: ShowsInvariant['shows'];
-  /** 'unproven': the proof was too large to finish (see the message); never counted as proven. */
-  status: 'proven' | 'broken' | 'unproven';
-  /** True when `when` is never true on any path: the invariant holds but checks nothing. */
+  /**
+   * 'unproven': the proof was too large to finish (see the message); 'vacuous': `when` is
+   * never true on any path, so the invariant checks nothing (an error, see {@link invariantFindings}).
+   * Only 'proven' counts as proven.
+   */
+  status: 'proven' | 'broken' | 'unproven' | 'vacuous';
+  /** True when `when` is never true on any path (then `status` is 'vacuous'). */
   vacuous: boolean;
   counterexample: Counterexample | null;
   explored: Explored;
@@ -62,9 +67,9 @@ export interface InvariantResult {
  * "holds" means). Deterministic and pure; the CLI times it if it wants to.
  *
  * The CLI prints, per result: `✓ <id>: proven over <explored.paths> answer
- * paths` (add "— but its condition is never true" when `vacuous`), or
- * `✗ <id>: <description>` followed by {@link formatCounterexample}'s lines,
- * and exits 1 when any status is 'broken'.
+ * paths`, `✗ <id>: never applies …` when `vacuous`, or `✗ <id>: <description>`
+ * followed by the counterexample's lines, and exits 1 when any status is
+ * not 'proven'.
  *
  * @example
  * for (const result of proveInvariants(ruleSet)) {
@@ -88,14 +93,15 @@ export function proveInvariant(ruleSet: RuleSet, invariant: Invariant, index = -
 
 function proveTier(ruleSet: RuleSet, invariant: TierInvariant, index: number, options: PathGraphOptions): InvariantResult {
   const graph = buildPathGraph(ruleSet, invariant.when, options);
-  const broken = shortestPath(graph, (t) => t.target && !isAtLeast(t.tier, invariant.atLeast));
+  // The example patient: no answer fires a rule the broken promise does not need, then the fewest answers.
+  const broken = cleanestPath(graph, (t) => t.target && !isAtLeast(t.tier, invariant.atLeast));
   const vacuous = !terminals(graph).some((t) => t.target);
   return {
     id: invariant.id,
     index,
     description: invariant.description,
     atLeast: invariant.atLeast,
-    status: broken ? 'broken' : 'proven',
+    status: broken ? 'broken' : vacuous ? 'vacuous' : 'proven',
     vacuous,
     counterexample: broken
       ? toCounterexample(ruleSet, broken.answers, broken.steps, broken.terminal.interrupted, broken.terminal.tier)
@@ -113,13 +119,14 @@ function proveShows(ruleSet: RuleSet, invariant: ShowsInvariant, index: number):
   const proof = proveShowsLines(ruleSet, invariant.when);
   const answers = proof.counterexample;
   const outcome = answers ? evaluate(ruleSet, answers) : null;
+  const vacuous = !proof.tooLarge && !proof.applies;
   return {
     id: invariant.id,
     index,
     description: invariant.description,
     shows: invariant.shows,
-    status: proof.tooLarge ? 'unproven' : answers ? 'broken' : 'proven',
-    vacuous: !proof.tooLarge && !proof.applies,
+    status: proof.tooLarge ? 'unproven' : answers ? 'broken' : vacuous ? 'vacuous' : 'proven',
+    vacuous,
     counterexample:
       answers && outcome
         ? {
@@ -161,8 +168,9 @@ function toCounterexample(
 
 /**
  * Findings for invariant results: `invariant-broken` (error) for each broken
- * invariant, `invariant-never-applies` (warning) for one whose condition is
- * never true on any path (it proves nothing).
+ * invariant, `invariant-unproven` (error) for one too large to prove, and
+ * `invariant-never-applies` (error) for one whose condition is never true on
+ * any path: it proves nothing, so it must never pass as proven.
  *
  * @example
  * invariantFindings(proveInvariants(ruleSet)).filter((f) => f.severity === 'error')
@@ -196,13 +204,15 @@ export function invariantFindings(results: readonly InvariantResult[]): Finding[
         },
       ];
     }
-    if (result.vacuous) {
+    if (result.status === 'vacuous') {
       return [
         {
           code: 'invariant-never-applies',
-          severity: 'warning',
+          severity: 'error',
           path: ['invariants', result.index, 'when'],
-          message: `invariant "${result.id}" checks nothing: its "when" is never true on any answer path; check its question and option ids`,
+          message:
+            `invariant "${result.id}" never applies: its "when" is true on no answer path, so it proves nothing; ` +
+            'check its question and option ids, and the showIf of the questions it reads',
         },
       ];
     }

@@ -13,6 +13,8 @@
  * Answers are checked against the rule set when the file loads (unknown
  * questions or options, wrong answer types, numbers out of range), so a case
  * can only fail because of the rules, never because of a typo in the case.
+ * A case with a problem of its own (an unknown rule id in `fired`) is one
+ * error and does not run; the other cases of the file still can.
  */
 import { evaluate, isValidAnswer, type Answer, type Answers } from '../core/engine.ts';
 import { isMap, type Finding } from './finding.ts';
@@ -34,8 +36,14 @@ export interface ScenarioCase {
   column: number;
 }
 
-/** The cases of a file, or the problems that stop them running. */
-export type CasesLoadResult = { ok: true; cases: ScenarioCase[]; issues: RuleIssue[] } | { ok: false; issues: RuleIssue[] };
+/**
+ * The cases of a file, or its problems. With problems, `cases` still holds
+ * the cases that have none of their own (none when the file itself did not
+ * load), which can run; `notRun` counts the cases left out.
+ */
+export type CasesLoadResult =
+  | { ok: true; cases: ScenarioCase[]; issues: RuleIssue[] }
+  | { ok: false; issues: RuleIssue[]; cases: ScenarioCase[]; notRun: number };
 
 /** What happened when a case ran. */
 export interface CaseResult {
@@ -64,7 +72,7 @@ type Path = (string | number)[];
  */
 export function loadCases(source: string, file: string, ruleSet: RuleSet): CasesLoadResult {
   const parsed = parseYaml(source, file);
-  if (parsed.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: parsed.issues };
+  if (parsed.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: parsed.issues, cases: [], notRun: 0 };
   const findings: Finding[] = [];
   const fail = (path: Path, message: string, code = 'invalid-case', at?: 'key') =>
     findings.push({ code, severity: 'error', path, message, ...(at ? { at } : {}) });
@@ -73,7 +81,7 @@ export function loadCases(source: string, file: string, ruleSet: RuleSet): Cases
   const list = isMap(root) ? root.cases : undefined;
   if (!Array.isArray(list)) {
     fail(isMap(root) && 'cases' in root ? ['cases'] : [], M.casesNotList(isMap(root) && 'cases' in root ? list : root));
-    return { ok: false, issues: place(parsed, findings) };
+    return { ok: false, issues: place(parsed, findings), cases: [], notRun: 0 };
   }
   for (const key of Object.keys(root as object).filter((k) => k !== 'cases')) {
     fail([key], M.caseUnknownField(key, closest(key, ['cases'])), 'unknown-field', 'key');
@@ -131,7 +139,9 @@ export function loadCases(source: string, file: string, ruleSet: RuleSet): Cases
   });
 
   const issues = place(parsed, findings);
-  return issues.some((issue) => issue.severity === 'error') ? { ok: false, issues } : { ok: true, cases, issues };
+  return issues.some((issue) => issue.severity === 'error')
+    ? { ok: false, issues, cases, notRun: list.length - cases.length }
+    : { ok: true, cases, issues };
 }
 
 function checkExpect(

@@ -277,7 +277,7 @@ export const messages = {
   cliNoCases: (file: string) => `no cases file (${file})`,
   cliCasesNotRun: 'cases not run',
   cliNotLoaded: 'the file did not load, so cases, lint, invariants and time were not checked',
-  cliCasesPassed: (passed: number, total: number) => `${passed}/${total} cases passed`,
+  cliCasesPassed: (passed: number, total: number, notRun = 0) => `${passed}/${total} cases passed${notRun ? ` (${notRun} not run)` : ''}`,
   cliInvariantsProven: (proven: number, total: number) => `${proven}/${total} invariants proven`,
   cliNoInvariants: 'no invariants',
   cliCounts: (errors: number, warnings: number) =>

@@ -148,6 +148,10 @@ const Option = z.strictObject({
   id: Id,
   label: Text,
   exclusive: z.boolean().optional().meta({ description: 'Picking this option clears the others, like "None of these".' }),
+  noEffect: z.boolean().optional().meta({
+    description:
+      'true: picking this option deliberately changes nothing (an ordinary answer such as "No"), so the checker does not warn that no rule names it. For the checker only: patients never see it.',
+  }),
 });
 export type Option = z.infer<typeof Option>;
 

@@ -5,7 +5,7 @@
  * differently: conditions nested around the depth limit, tests on the wrong
  * question type or naming an option that is not there, unsafe and
  * harmless-but-suspicious text in any prose field, resource links with query
- * strings and worse.
+ * strings and worse, an option marked `noEffect` (the checker's alone).
  *
  * A failing run prints its seed and the two verdicts.
  */
@@ -142,7 +142,15 @@ function mutationArb(doc: Doc): fc.Arbitrary<Mutation> {
     return { how: `${at.join('.')} = ${JSON.stringify(value)}`, apply: (d) => setAt(d, at, value) };
   });
 
-  return fc.oneof(fc.constant<Mutation>({ how: 'unchanged', apply: () => {} }), nest, test, text, href);
+  // `noEffect` is for the checker only; the widget must accept a file that has it.
+  const options = questions.flatMap((q, i) => ('options' in q ? q.options.map((_, j): Path => ['questions', i, 'options', j, 'noEffect']) : []));
+  const noEffect = options.length
+    ? [fc.record({ at: fc.constantFrom(...options), value: fc.boolean() }).map(
+        ({ at, value }): Mutation => ({ how: `${at.join('.')} = ${value}`, apply: (d) => setAt(d, at, value) }),
+      )]
+    : [];
+
+  return fc.oneof(fc.constant<Mutation>({ how: 'unchanged', apply: () => {} }), nest, test, text, href, ...noEffect);
 }
 
 /** What the widget would be handed: the document with the loader's defaults filled in, compiled. */

@@ -88,7 +88,29 @@ describe('screener check', () => {
     const { code, out } = await run(['check', file]);
     expect(code).toBe(1);
     expect(out).toContain(`${join(dir, 'broken-cases.cases.yaml')}:4:16 there is no question "ages". Did you mean "age"?`);
-    expect(out).toContain('cases not run');
+    // Every case of that file has a problem of its own: none runs, and the summary says so.
+    expect(out.split('\n').at(-1)).toContain('0/11 cases passed (11 not run)');
+
+    const syntax = ruleFile('syntax-cases');
+    writeFileSync(join(dir, 'syntax-cases.cases.yaml'), 'cases:\n  - name: x\n    answers: { age: 34\n');
+    const broken = await run(['check', syntax]);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('cases not run');
+  });
+
+  it('reports a case naming an unknown rule once, at its line, and still runs the other cases', async () => {
+    const file = ruleFile('unknown-rule-case');
+    const cases = readFileSync(`${FIXTURES}/minimal.cases.yaml`, 'utf8').replace('fired: [under-18]', 'fired: [under18]');
+    writeFileSync(join(dir, 'unknown-rule-case.cases.yaml'), cases);
+    const { code, out } = await run(['check', file]);
+    expect(code).toBe(1);
+    const casesFile = join(dir, 'unknown-rule-case.cases.yaml');
+    const errors = out.split('\n').filter((line) => line.startsWith(`${casesFile}:`));
+    expect(errors).toEqual([`${casesFile}:9:43 there is no rule "under18". Did you mean "under-18"?`]);
+    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 1 warning, 3/4 cases passed (1 not run), 1/1 invariants proven`);
+    const report = JSON.parse((await run(['check', file, '--json'])).out);
+    expect(report.steps.cases).toMatchObject({ loaded: true, total: 4, passed: 3, notRun: 1 });
+    expect(report.steps.cases.results.map((row: { name: string }) => row.name)).not.toContain('Under 18');
   });
 
   it('says when there is no cases file, and still passes', async () => {
@@ -105,6 +127,21 @@ describe('screener check', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/invariant "pregnant-not-suitable" does not hold/);
     expect(out).toContain('✗ pregnant-not-suitable');
+  });
+
+  it('exits 1 when an invariant can never apply, and does not count it as proven', async () => {
+    // Pregnant and not pregnant at once: no answer path makes this "when" true, so it proves nothing.
+    const file = ruleFile('vacuous-invariant', [
+      'when: { question: pregnancy, equals: pregnant }\n    atLeast',
+      'when: { all: [{ question: pregnancy, equals: pregnant }, { question: pregnancy, equals: no }] }\n    atLeast',
+    ]);
+    const { code, out } = await run(['check', file]);
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`^${file}:\\d+:\\d+ invariant "pregnant-not-suitable" never applies`, 'm'));
+    expect(out).not.toContain('✓ pregnant-not-suitable');
+    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 1 warning, no cases file (${join(dir, 'vacuous-invariant.cases.yaml')}), 0/1 invariants proven`);
+    const report = JSON.parse((await run(['check', file, '--json'])).out);
+    expect(report).toMatchObject({ ok: false, exitCode: 1, steps: { invariants: [{ id: 'pregnant-not-suitable', status: 'vacuous', vacuous: true }] } });
   });
 
   it('exits 2 when the file cannot be read', async () => {

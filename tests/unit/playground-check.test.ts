@@ -99,9 +99,10 @@ describe('checkSources(): the quick part', () => {
     expect(v.issues.filter((issue) => issue.file === NAMES.cases).map((issue) => [issue.line, issue.code])).toEqual([[2, 'case-failed']]);
   });
 
-  it('refuses a cases file with a problem of its own', () => {
+  it('leaves out a case with a problem of its own, and refuses a cases file that does not load', () => {
     const v = validate(RULES, 'cases:\n  - name: X\n    answers: { agee: 16 }\n    expect: { tier: candidate, fired: [] }\n');
-    expect(v.steps.cases).toEqual({ file: NAMES.cases, present: true, loaded: false });
+    expect(v.steps.cases).toEqual({ file: NAMES.cases, present: true, loaded: true, total: 1, passed: 0, notRun: 1, results: [] });
+    expect(validate(RULES, 'cases: [\n').steps.cases).toEqual({ file: NAMES.cases, present: true, loaded: false });
     expect(v.issues.find((issue) => issue.file === NAMES.cases)).toMatchObject({ line: 3, code: 'unknown-question' });
   });
 

@@ -30,11 +30,12 @@ export class BuildError extends Error {}
 
 /**
  * The rule set without what only clinicians read: clinician notes,
- * citations, the sign-off's hash and invariants stay in the reviewed file
- * (and in `hash`, which still names that exact file); they never show on
- * screen and would cost a third of the bundle. The sign-off's reviewer and
- * date ship only when they are bound to this content ({@link boundSignOff}):
- * the result says "Rules reviewed by … on …".
+ * citations, options' `noEffect` (a note to the checker), the sign-off's
+ * hash and invariants stay in the reviewed file (and in `hash`, which still
+ * names that exact file); they never show on screen and would cost a third
+ * of the bundle. The sign-off's reviewer and date ship only when they are
+ * bound to this content ({@link boundSignOff}): the result says "Reviewed by
+ * … on …".
  *
  * @example
  * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
@@ -42,8 +43,11 @@ export class BuildError extends Error {}
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
   const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
   const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
+  const questions = rest.questions.map((question) =>
+    'options' in question ? { ...question, options: question.options.map(({ noEffect: _noEffect, ...option }) => option) } : question,
+  );
   const signOff = boundSignOff(compiled.ruleSet);
-  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), questions, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

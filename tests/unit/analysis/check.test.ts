@@ -37,6 +37,27 @@ describe('the check pipeline on rules/ketamine.yaml', () => {
     expect(seconds).toBeLessThan(30);
   }, 60_000);
 
+  it('lists words and seconds per screen of the typical path under the time warning, in each language', () => {
+    const found = summarize(NAMES, [runSteps(startCheck({ names: NAMES, rules: RULES, readCases: () => CASES }), CHECK_STEPS)]);
+    const warnings = found.issues.filter((issue) => issue.code === 'slow-typical-path');
+    const languages = found.steps.time!.languages;
+    expect(warnings.map((issue) => issue.message.slice(0, 12))).toEqual(['the typical ', 'in "es": the']);
+    Object.values(languages).forEach((estimate, i) => {
+      const detail = warnings[i]!.detail ?? [];
+      const typical = estimate.typical!;
+      // A heading, then one line a screen: the start screen, each question, the result.
+      expect(detail[0]).toMatch(/^Typical path, screen by screen/);
+      const lines = detail.slice(1);
+      expect(lines).toHaveLength(typical.screens);
+      for (const line of lines) expect(line).toMatch(/^ *\d+\. .+: \d+ words, \d+(\.\d)? s$/);
+      expect(lines[1]).toContain('"age"');
+      const words = lines.map((line) => Number(/: (\d+) words/.exec(line)![1]));
+      expect(words.reduce((a, b) => a + b, 0)).toBe(typical.words);
+    });
+    // Spanish questions in Spanish.
+    expect(warnings[1]!.detail!.join('\n')).toContain('¿Cuántos años tiene?');
+  }, 60_000);
+
   it('gives the same result in two parts as in one go, and the slow part nothing after a failed load', () => {
     const whole = summarize(NAMES, [runSteps(startCheck({ names: NAMES, rules: RULES, readCases: () => CASES }), CHECK_STEPS)]);
     const context = startCheck({ names: NAMES, rules: RULES, readCases: () => CASES });

@@ -32,6 +32,17 @@ describe('estimateTime()', () => {
     expect(estimate.findings).toEqual([]);
   });
 
+  it('breaks the typical path down screen by screen: words and seconds each', () => {
+    const set = ruleSet({ questions, rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review')] });
+    // Hand counts as above: 7 (intro), 13 (q1), 21 (q2), 12 (result); 3 s for each answered screen.
+    expect(estimateTime(set).typical!.perScreen).toEqual([
+      { kind: 'intro', words: 7, seconds: 2.1 },
+      { kind: 'question', question: 'q1', words: 13, seconds: 6.9 },
+      { kind: 'question', question: 'q2', words: 21, seconds: 9.3 },
+      { kind: 'result', tier: 'candidate', words: 12, seconds: 3.6 },
+    ]);
+  });
+
   it('counts the crisis screen a patient passes with "Continue", and the crisis result', () => {
     const set = ruleSet({
       questions,

@@ -8,6 +8,7 @@ import { formatInvariantResult, invariantFindings } from '../../../src/analysis/
 import { proveInvariant, proveInvariants } from '../../../src/analysis/prove.ts';
 import type { RuleSet, ShowsInvariant } from '../../../src/authoring/schema.ts';
 import { loadRules } from '../../support/load-rules.ts';
+import { rule, ruleSet as buildRuleSet, single } from '../../support/rule-set-builder.ts';
 
 const ruleSet = loadRules('ketamine');
 const shows = (when: ShowsInvariant['when']): ShowsInvariant => ({ id: 'x', description: 'lines stay', when, shows: 'crisis-lines' });
@@ -38,7 +39,19 @@ describe('proveInvariant() with shows: crisis-lines', () => {
 
   it('says when its condition can never be true', () => {
     const never = proveInvariant(ruleSet, shows({ all: [{ question: 'death-wish', equals: 'yes' }, { question: 'death-wish', equals: 'no' }] }));
-    expect(never).toMatchObject({ status: 'proven', vacuous: true });
+    expect(never).toMatchObject({ status: 'vacuous', vacuous: true });
     expect(invariantFindings([never]).map((f) => f.code)).toEqual(['invariant-never-applies']);
+  });
+
+  it('gives a counterexample that fires no unrelated rule when one with as few answers fires none', () => {
+    // q1 is asked after q0 = a or b; q0 = a also fires an unrelated review rule, b fires nothing.
+    const set = buildRuleSet({
+      questions: [single('q0', ['a', 'b', 'c']), single('q1', ['yes', 'no'], { showIf: { question: 'q0', oneOf: ['a', 'b'] } })],
+      rules: [rule('a-review', { question: 'q0', equals: 'a' }, 'review'), rule('yes-review', { question: 'q1', equals: 'yes' }, 'review')],
+    });
+    const broken = proveInvariant(set, shows({ question: 'q1', equals: 'yes' }));
+    expect(broken.status).toBe('broken');
+    expect(broken.counterexample!.answers).toEqual({ q0: 'b', q1: 'yes' });
+    expect(broken.counterexample!.fired).toEqual(['yes-review']);
   });
 });

@@ -1,8 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { proveInvariant, proveInvariants, type Counterexample } from '../../../src/analysis/prove.ts';
+import { invariantFindings, proveInvariant, proveInvariants, type Counterexample } from '../../../src/analysis/prove.ts';
 import { createAssessment } from '../../../src/core/machine.ts';
 import type { RuleSet } from '../../../src/authoring/schema.ts';
+import { isAtLeast } from '../../../src/core/engine.ts';
+import { TIERS } from '../../../src/core/vocabulary.ts';
+import { conditionArb, ruleSetArb } from '../../support/arbitraries.ts';
+import { loadRules } from '../../support/load-rules.ts';
 import { invariant, multiple, number, rule, ruleSet, single } from '../../support/rule-set-builder.ts';
+import { bruteForce, bruteSize } from './brute-force.ts';
 
 /** Plays a counterexample through the real assessment machine and returns the result it shows. */
 function replay(set: RuleSet, counterexample: Counterexample) {
@@ -187,12 +193,78 @@ describe('proveInvariants()', () => {
     expect(proveInvariant(set, set.invariants[0]!, 0, { continueAfterInterrupt: false }).status).toBe('proven');
   });
 
-  it('marks an invariant whose condition is never true on any path as vacuous', () => {
+  it('marks an invariant whose condition is never true on any path as vacuous, an error and never proven', () => {
     const set = ruleSet({
       questions: [single('q1', ['a', 'b']), single('q2', ['x', 'y'], { showIf: { question: 'q1', equals: 'a' } })],
       rules: [rule('r', { question: 'q1', equals: 'a' }, 'review')],
       invariants: [invariant('impossible', { all: [{ question: 'q1', equals: 'b' }, { question: 'q2', equals: 'x' }] }, 'crisis')],
     });
-    expect(proveInvariants(set)[0]).toMatchObject({ status: 'proven', vacuous: true });
+    const [result] = proveInvariants(set);
+    expect(result).toMatchObject({ status: 'vacuous', vacuous: true });
+    expect(invariantFindings([result!]).map((f) => [f.code, f.severity])).toEqual([['invariant-never-applies', 'error']]);
   });
+});
+
+describe('counterexamples are minimal', () => {
+  it('fire no rule unrelated to the broken promise when a cleaner path exists (rules/ketamine.yaml without the seizure rule)', () => {
+    // Issue 13, finding 5: the example patient was also pregnant and had tried no antidepressants.
+    const ketamine = loadRules('ketamine');
+    const set: RuleSet = {
+      ...ketamine,
+      rules: ketamine.rules.filter((r) => r.id !== 'seizures'),
+      invariants: [
+        {
+          id: 'seizures-are-not-suitable',
+          description: 'Seizures are at least not-suitable.',
+          when: { question: 'health', includes: 'seizures' },
+          atLeast: 'not-suitable',
+        },
+      ],
+    };
+    const [result] = proveInvariants(set);
+    expect(result!.status).toBe('broken');
+    // Seizures alone: nothing else fires, so the example shows exactly the missing rule.
+    expect(result!.counterexample).toMatchObject({ tier: 'candidate', fired: [], interrupted: false });
+    expect(result!.counterexample!.answers.health).toEqual(['seizures']);
+    expect(replay(set, result!.counterexample!)).toEqual({ tier: 'candidate', fired: [] });
+  }, 60_000);
+
+  it('prefers a longer path that fires nothing else to a shorter one that fires an unrelated rule', () => {
+    // "no" to q1 skips q2 but fires a review rule; "yes" asks q2 (one more answer) and fires nothing.
+    const set = ruleSet({
+      questions: [single('q1', ['no', 'yes']), single('q2', ['a', 'b'], { showIf: { question: 'q1', equals: 'yes' } }), multiple('q3', ['x', 'y', 'none!'])],
+      rules: [rule('q1-no', { question: 'q1', equals: 'no' }, 'review'), rule('y', { question: 'q3', includes: 'y' }, 'review')],
+      invariants: [invariant('x-not-suitable', { question: 'q3', includes: 'x' }, 'not-suitable')],
+    });
+    const [result] = proveInvariants(set);
+    expect(answers(result!.counterexample)).toEqual([
+      ['q1', 'yes'],
+      ['q2', 'a'],
+      ['q3', ['x']],
+    ]);
+    expect(result!.counterexample).toMatchObject({ tier: 'candidate', fired: [] });
+  });
+
+  it('fire the fewest rules any breaking path fires, then take the fewest answers, on random rule sets', () => {
+    const arb = ruleSetArb
+      .filter((set) => bruteSize(set) <= 300)
+      .chain((set) => fc.tuple(fc.constant(set), conditionArb(set.questions as never, 2), fc.constantFrom(...TIERS.filter((t) => t !== 'candidate'))));
+    fc.assert(
+      fc.property(arb, ([set, when, atLeast]) => {
+        const broken = bruteForce(set, when).results.filter((r) => r.target && !isAtLeast(r.tier, atLeast));
+        const result = proveInvariant(set, { id: 'i', description: 'i holds', when, atLeast });
+        if (broken.length === 0) {
+          expect(result.status).not.toBe('broken');
+          return;
+        }
+        const fewestFired = Math.min(...broken.map((r) => r.fired.length));
+        const fewestAnswers = Math.min(...broken.filter((r) => r.fired.length === fewestFired).map((r) => r.answersGiven));
+        const c = result.counterexample!;
+        expect(c.fired).toHaveLength(fewestFired);
+        expect(c.steps.filter((step) => step.kind === 'answer')).toHaveLength(fewestAnswers);
+        expect(replay(set, c)).toEqual({ tier: c.tier, fired: expect.arrayContaining(c.fired) });
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

@@ -107,7 +107,7 @@ describe('screener check', () => {
     const casesFile = join(dir, 'unknown-rule-case.cases.yaml');
     const errors = out.split('\n').filter((line) => line.startsWith(`${casesFile}:`));
     expect(errors).toEqual([`${casesFile}:9:43 there is no rule "under18". Did you mean "under-18"?`]);
-    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 1 warning, 3/4 cases passed (1 not run), 1/1 invariants proven`);
+    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 2 warnings, 3/4 cases passed (1 not run), 1/1 invariants proven`);
     const report = JSON.parse((await run(['check', file, '--json'])).out);
     expect(report.steps.cases).toMatchObject({ loaded: true, total: 4, passed: 3, notRun: 1 });
     expect(report.steps.cases.results.map((row: { name: string }) => row.name)).not.toContain('Under 18');
@@ -139,7 +139,7 @@ describe('screener check', () => {
     expect(code).toBe(1);
     expect(out).toMatch(new RegExp(`^${file}:\\d+:\\d+ invariant "pregnant-not-suitable" never applies`, 'm'));
     expect(out).not.toContain('✓ pregnant-not-suitable');
-    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 1 warning, no cases file (${join(dir, 'vacuous-invariant.cases.yaml')}), 0/1 invariants proven`);
+    expect(out.split('\n').at(-1)).toBe(`${file}: 1 error, 2 warnings, no cases file (${join(dir, 'vacuous-invariant.cases.yaml')}), 0/1 invariants proven`);
     const report = JSON.parse((await run(['check', file, '--json'])).out);
     expect(report).toMatchObject({ ok: false, exitCode: 1, steps: { invariants: [{ id: 'pregnant-not-suitable', status: 'vacuous', vacuous: true }] } });
   });

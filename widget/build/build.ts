@@ -19,6 +19,9 @@
  *
  *   npx tsx widget/build/build.ts [--rules rules/ketamine.yaml]
  */
+import { isDeepStrictEqual } from 'node:util';
+import { runInNewContext } from 'node:vm';
+import { findRulesSlot } from './rules-slot.ts';
 import { unsignedProblem } from '../sign-off.ts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -226,12 +229,14 @@ async function main(): Promise<void> {
 
   const script = await bundle('iife', SCRIPT, compiled, version);
   checkContents(SCRIPT, script);
+  checkRulesSlot(SCRIPT, script.code, patientFacing(compiled));
   // A script tag file for each other language the rules are written in throughout, each within the budget (or the build fails).
   const others: [string, ReturnType<typeof sizes>, string][] = [];
   for (const lang of ruleSetLanguages(compiled.ruleSet).slice(1)) {
     const file = scriptFor(lang);
     const built = await bundle('iife', file, compiled, version, lang);
     checkContents(file, built);
+    checkRulesSlot(file, built.code, patientFacing(compiled, lang));
     others.push([file, sizes(built.code), integrity(built.code)]); // each held to the budget below, as the rules' own language
   }
   const module = await bundle('es', MODULE, compiled, version);
@@ -263,6 +268,23 @@ async function main(): Promise<void> {
     }
   }
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Fails the build unless the script holds its rules in exactly one slot, as
+ * exactly the rules it ships: the playground's "Download for your website"
+ * puts edited rules there (widget/build/rules-slot.ts).
+ *
+ * @example
+ * checkRulesSlot('eligibility-screener.js', code, patientFacing(compiled))
+ */
+export function checkRulesSlot(name: string, code: string, shipped: CompiledRuleSet): void {
+  const slot = findRulesSlot(code);
+  if (typeof slot === 'string') throw new BuildError(`${name}: ${slot} in one place, where the playground's publishing puts edited rules (widget/build/rules-slot.ts)`);
+  const found: unknown = JSON.parse(JSON.stringify(runInNewContext(`(${code.slice(slot.start, slot.end)})`)));
+  if (!isDeepStrictEqual(found, JSON.parse(JSON.stringify(shipped)))) {
+    throw new BuildError(`${name}: the rules slot the playground's publishing finds (widget/build/rules-slot.ts) is not the built-in rules`);
+  }
 }
 
 /** The Subresource Integrity hash of a script (the `integrity` attribute of its tag). */

@@ -12,7 +12,8 @@ import { Checker } from './checker.ts';
 import { ChecksPanel } from './checks-panel.tsx';
 import { CodeEditor, goToLine } from './code-editor.tsx';
 import { DEFAULT_FILES, type EditedFile } from './default-sources.ts';
-import { downloadText, readChosenFile } from './files.ts';
+import { downloadText, pairFiles, readChosenFile, type ChosenText } from './files.ts';
+import { SignOffLine } from './sign-off-line.tsx';
 import { FlowDiagram } from './flow-diagram.tsx';
 import { countText, Problems, type FileKey, type Problem } from './problems.tsx';
 import type { CheckReply } from './protocol.ts';
@@ -123,14 +124,26 @@ export function App() {
   const setText = (key: FileKey, text: string) => setFiles((current) => ({ ...current, [key]: { ...current[key], text } }));
 
   const open = async (key: FileKey, input: HTMLInputElement) => {
-    const file = input.files?.[0];
+    const chosen = [...(input.files ?? [])];
     input.value = ''; // choosing the same file again should load it again
-    if (!file) return;
-    const read = await readChosenFile(file);
-    if (!read.ok) return setNotice(read.problem);
-    setFiles((current) => ({ ...current, [key]: { name: file.name, text: read.text } }));
-    setSaved((current) => ({ ...current, [key]: read.text }));
-    setNotice(`Opened ${file.name}.`);
+    if (chosen.length === 0) return;
+    const texts: ChosenText[] = [];
+    for (const file of chosen) {
+      const read = await readChosenFile(file);
+      if (!read.ok) return setNotice(read.problem);
+      texts.push({ name: file.name, text: read.text });
+    }
+    const opening = pairFiles(texts, key, files.cases.name);
+    // Emptying the Cases tab throws its edits away: ask first, as "Back to the default" does.
+    if (opening.cases && !texts.includes(opening.cases) && files.cases.text !== saved.cases) {
+      if (!window.confirm(`${opening.rules?.name ?? 'This file'} has no cases open with it: throw away your changes to ${files.cases.name}?`)) return;
+    }
+    const changed = { ...(opening.rules ? { rules: opening.rules } : {}), ...(opening.cases ? { cases: opening.cases } : {}) };
+    setFiles((current) => ({ ...current, ...changed }));
+    setSaved((current) => ({ ...current, ...Object.fromEntries(Object.entries(changed).map(([k, file]) => [k, file.text])) }));
+    if (opening.rules && !opening.cases) setFileTab('rules');
+    else if (opening.cases && !opening.rules) setFileTab('cases');
+    setNotice(opening.notice);
   };
 
   const save = (key: FileKey) => {
@@ -157,8 +170,8 @@ export function App() {
   // Preact skips a subtree whose element is the very same object as last time.
   const widgetPanel = useMemo(() => <WidgetPreview ruleSet={lastValid?.ruleSet ?? null} current={valid} />, [lastValid, valid]);
   const checksPanel = useMemo(
-    () => <ChecksPanel analysis={analysis} cases={currentCases} stale={staleResults} onGoTo={goTo} />,
-    [analysis, currentCases, staleResults, goTo],
+    () => <ChecksPanel analysis={analysis} cases={currentCases} names={{ rules: files.rules.name, cases: files.cases.name }} stale={staleResults} onGoTo={goTo} />,
+    [analysis, currentCases, staleResults, goTo, files.rules.name, files.cases.name],
   );
   const diagramPanel = useMemo(
     () => <FlowDiagram source={analysis?.steps.diagram?.mermaid ?? ''} visible={resultTab === 'diagram'} stale={staleResults} />,
@@ -170,7 +183,7 @@ export function App() {
       <div class="pg-toolbar">
         <label class="pg-button pg-file-input">
           Open a file…
-          <input type="file" accept=".yaml,.yml,text/yaml,application/yaml" onChange={(event) => void open(key, event.currentTarget)} />
+          <input type="file" multiple accept=".yaml,.yml,text/yaml,application/yaml" onChange={(event) => void open(key, event.currentTarget)} />
         </label>
         <button type="button" class="pg-button" onClick={() => save(key)}>
           Download {files[key].name}
@@ -224,6 +237,7 @@ export function App() {
           onPick={({ file, issue }) => goTo(file, issue.line, issue.column)}
         />
         {failure && <p class="pg-alert">{failure}</p>}
+        <SignOffLine ruleSet={lastValid?.ruleSet ?? null} stale={staleResults} />
         <Tabs
           id="pg-results"
           label="Results"

@@ -12,6 +12,8 @@ export interface ChecksPanelProps {
   analysis: CheckPart | null;
   /** The cases step's data; undefined when the rules did not load, null before the first check. */
   cases: CasesData | undefined | null;
+  /** The names of the two files being edited, for what the panel says about them. */
+  names: { rules: string; cases: string };
   /** True when these results belong to an older, valid version of the rules. */
   stale: boolean;
   onGoTo: (file: FileKey, line: number) => void;
@@ -26,9 +28,9 @@ const TIER_WORDS: Record<string, string> = {
 
 /**
  * @example
- * <ChecksPanel analysis={analysis} cases={validation.steps.cases} stale={false} onGoTo={goTo} />
+ * <ChecksPanel analysis={analysis} cases={validation.steps.cases} names={{ rules: 'tms.yaml', cases: 'tms.cases.yaml' }} stale={false} onGoTo={goTo} />
  */
-export function ChecksPanel({ analysis, cases, stale, onGoTo }: ChecksPanelProps) {
+export function ChecksPanel({ analysis, cases, names, stale, onGoTo }: ChecksPanelProps) {
   const estimate = analysis?.steps.time ? formatEstimate(analysis.steps.time) : [];
   return (
     <div class={stale ? 'pg-checks pg-is-stale' : 'pg-checks'}>
@@ -38,7 +40,7 @@ export function ChecksPanel({ analysis, cases, stale, onGoTo }: ChecksPanelProps
         </p>
       )}
       <Invariants analysis={analysis} onGoTo={onGoTo} />
-      <Cases report={cases} onGoTo={onGoTo} />
+      <Cases report={cases} names={names} onGoTo={onGoTo} />
       <section aria-labelledby="pg-time-title">
         <h3 id="pg-time-title">Time to complete</h3>
         {estimate.length > 0 ? (
@@ -157,7 +159,7 @@ function BrokenInvariant({ row, onGoTo }: { row: InvariantRow; onGoTo: ChecksPan
   );
 }
 
-function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoTo: ChecksPanelProps['onGoTo'] }) {
+function Cases({ report, names, onGoTo }: { report: CasesData | undefined | null; names: ChecksPanelProps['names']; onGoTo: ChecksPanelProps['onGoTo'] }) {
   const ran = report?.present && report.loaded ? report : null;
   const title = <h3 id="pg-cases-title">{ran ? `Cases: ${ran.passed} of ${ran.total} pass` : 'Cases'}</h3>;
   if (report === null)
@@ -179,7 +181,9 @@ function Cases({ report, onGoTo }: { report: CasesData | undefined | null; onGoT
     return (
       <section aria-labelledby="pg-cases-title">
         {title}
-        <p>Not run: the cases file is empty.</p>
+        <p>
+          Not run: no cases for {names.rules}. Open {names.cases} in the Cases tab (or choose both files together), or write cases there.
+        </p>
       </section>
     );
   if (!ran) {

@@ -50,3 +50,30 @@ export function signOffFindings(ruleSet: RuleSet): Finding[] {
     },
   ];
 }
+
+/**
+ * Where the sign-off stands, for a reader (the playground shows it): signed
+ * for exactly this content, changed since it was signed, named by hand
+ * without a hash, or not yet signed. `hash` is the rules' review hash now.
+ */
+export type SignOffState =
+  | { state: 'signed'; reviewedBy: string; reviewedOn: string; hash: string }
+  | { state: 'changed'; reviewedBy: string; reviewedOn: string; hash: string; signedFor: string }
+  | { state: 'unbound'; reviewedBy: string; reviewedOn: string; hash: string }
+  | { state: 'pending'; hash: string };
+
+/**
+ * The sign-off's state, the same reading as {@link signOffFindings}.
+ *
+ * @example
+ * signOffState(ruleSet).state // 'pending' for rules/ketamine.yaml until a clinician signs it
+ */
+export function signOffState(ruleSet: RuleSet): SignOffState {
+  const { reviewedBy, reviewedOn, contentHash } = ruleSet.signOff;
+  const hash = reviewHash(ruleSet);
+  if (contentHash !== undefined) {
+    return contentHash === hash ? { state: 'signed', reviewedBy, reviewedOn, hash } : { state: 'changed', reviewedBy, reviewedOn, hash, signedFor: contentHash };
+  }
+  if (PENDING.test(reviewedBy) || isPlaceholder(reviewedBy)) return { state: 'pending', hash };
+  return { state: 'unbound', reviewedBy, reviewedOn, hash };
+}

@@ -6,7 +6,8 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleSetToMarkdown } from '../analysis/index.ts';
+import { ruleSetToMarkdown, sheetToHtml } from '../analysis/index.ts';
+import { reviewHash } from '../authoring/review-hash.ts';
 import { loadCases } from '../authoring/cases.ts';
 import { compileRuleSet, MAX_COMPILED_BYTES } from '../core/compile.ts';
 import { formatIssue, loadRuleSet } from '../authoring/loader.ts';
@@ -56,7 +57,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       case 'compile':
         return await compile(parseArgs('compile', rest, [], true), io);
       case 'graph':
-        return graph(parseArgs('graph', rest, [], true), io);
+        return graph(parseArgs('graph', rest, ['--html'], true), io);
       case 'sign':
         return sign(rest, io);
       case 'schema':
@@ -236,7 +237,8 @@ function graph(args: Args, io: Io): number {
   const file = oneFile('graph', args);
   const loaded = loadForWriting(file, io);
   if (!loaded.ruleSet) return loaded.code;
-  const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.md';
+  const html = args.flags.has('--html');
+  const out = args.out ?? file.replace(/\.ya?ml$/i, '') + (html ? '.html' : '.md');
   // The sheet names its source the same way whichever folder it is run from.
   const shown = relative(process.cwd(), resolve(file)).split(sep).join('/');
   // The sheet carries what `check` finds (cases, proofs, time), so the reviewer signs the results too.
@@ -247,8 +249,10 @@ function graph(args: Args, io: Io): number {
     ...(steps.invariants ? { proofs: steps.invariants } : {}),
     check: { summary: report.summary.replace(/^[^:]*: /, ''), cases: steps.cases, time: steps.time },
   });
-  if (!write(out, sheet, io)) return EXIT.unreadable;
-  io.out(M.cliWrote(out, `${loaded.ruleSet.questions.length} questions, ${loaded.ruleSet.rules.length} rules`));
+  // The printable page is converted from this very Markdown: one sheet, two forms.
+  const text = html ? sheetToHtml(sheet, { hash: reviewHash(loaded.ruleSet) }) : sheet;
+  if (!write(out, text, io)) return EXIT.unreadable;
+  io.out(M.cliWrote(out, `${loaded.ruleSet.questions.length} questions, ${loaded.ruleSet.rules.length} rules${html ? ', printable HTML' : ''}`));
   return EXIT.ok;
 }
 

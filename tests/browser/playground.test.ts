@@ -18,6 +18,7 @@ import { hostLog, instrument, watchPage, type PageWatch } from './support/instru
 import { strings as spanishWords } from '../../src/core/locales/es.ts';
 import { parseText, resolveText, type Text } from '../../src/core/text.ts';
 import { defaultRuleSet, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
+import { signedSource } from '../../src/cli/sign.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const RULES_TEXT = readFileSync(join(ROOT, 'rules/ketamine.yaml'), 'utf8');
@@ -295,6 +296,44 @@ describe('the rule playground', () => {
     expect(download.suggestedFilename()).toBe('teen.cases.yaml');
     expect(readFileSync((await download.path())!, 'utf8')).toContain('tier: not-suitable, fired: [under-18]');
     expect(p.watch.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith(`blob:${origin}/`))).toEqual([]);
+  }, SLOW_TEST_MS);
+
+  it('pairs an opened rule file with its cases file (or empties the Cases tab and says so), and shows the sign-off state', async () => {
+    const minimal = readFileSync(join(ROOT, 'tests/fixtures/loader/minimal.yaml'), 'utf8');
+    const minimalCases = readFileSync(join(ROOT, 'tests/fixtures/loader/minimal.cases.yaml'), 'utf8');
+    const yaml = (name: string, text: string) => ({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+    const p = await openPlayground();
+    const signOff = p.page.locator('#pg-sign-off');
+    await expect.poll(() => signOff.textContent()).toMatch(/^Sign-off: Not yet signed/);
+    const openRules = p.page.getByRole('tabpanel', { name: /^Rules/ }).getByLabel('Open a file…');
+    // The Cases tab's editor, read while the Rules tab shows.
+    const cases = p.page.locator('textarea#pg-editor-cases');
+
+    // A new rule file alone: never checked against ketamine.cases.yaml.
+    await openRules.setInputFiles(yaml('minimal.yaml', minimal));
+    await expect.poll(() => p.rules.inputValue()).toBe(minimal);
+    await p.page.getByRole('tab', { name: /^Cases minimal\.cases\.yaml/ }).waitFor();
+    expect(await cases.inputValue()).toBe('');
+    await p.page.getByRole('status').getByText(/Opened minimal\.yaml\. The Cases tab is now empty/).waitFor();
+    expect(await countReads(p, /^(No problems|\d+ warnings?)\./)).not.toMatch(/error/);
+    await expect.poll(() => signOff.textContent()).toMatch(/^Sign-off: Named, not signed: Dr Test Example/);
+    await p.page.getByRole('tab', { name: /Invariants and cases/ }).click();
+    await p.page.getByText(/Not run: no cases for minimal\.yaml/).waitFor();
+
+    // The rule file and its cases chosen together: paired by name, whichever tab opened them.
+    await openRules.setInputFiles([yaml('minimal.cases.yaml', minimalCases), yaml('minimal.yaml', minimal)]);
+    await expect.poll(() => cases.inputValue()).toBe(minimalCases);
+    await p.page.getByRole('heading', { name: /^Cases: (\d+) of \1 pass$/ }).waitFor();
+
+    // Signed with screener sign: bound to this content; one edit later, changed since.
+    const signed = signedSource(RULES_TEXT, 'ketamine.yaml', { reviewedBy: 'Dr Ana Ruiz, medical director', reviewedOn: '2026-12-05' });
+    if (!signed.ok) throw new Error(signed.problem);
+    await openRules.setInputFiles(yaml('ketamine.yaml', signed.source));
+    await expect.poll(() => signOff.textContent()).toMatch(
+      new RegExp(`^Sign-off: Signed by Dr Ana Ruiz, medical director on 2026-12-05, for exactly this content \\(${escapeRegExp(signed.hash)}\\)`),
+    );
+    await p.rules.fill(signed.source.replace('How old are you?', 'How old are you today?'));
+    await expect.poll(() => signOff.textContent()).toMatch(/^Sign-off: Changed since it was signed by Dr Ana Ruiz, medical director/);
   }, SLOW_TEST_MS);
 
   it('passes axe with no serious or critical finding, with problems and a counterexample showing', async () => {

@@ -9,7 +9,7 @@ import { reviewHash } from '../../src/authoring/review-hash.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { CompiledRuleSet } from '../../src/core/compile.ts';
 import { ResultScreen } from '../../widget/components/result.tsx';
-import { patientFacing } from '../../widget/build/plugins.ts';
+import { patientFacing } from '../../widget/build/ship.ts';
 import { unsignedProblem } from '../../widget/sign-off.ts';
 import { contentOf, fixtureCompiled, fixtureRuleSet, viewFor } from './support.ts';
 

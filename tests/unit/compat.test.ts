@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { runCheck } from '../../src/cli/check.ts';
 import { compileRuleSet } from '../../src/core/compile.ts';
-import { patientFacing } from '../../widget/build/plugins.ts';
+import { patientFacing } from '../../widget/build/ship.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 
 const DIR = 'tests/fixtures/compat';

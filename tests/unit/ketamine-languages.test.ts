@@ -10,7 +10,7 @@ import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
 import { mapLocalized } from '../../src/authoring/schema-walk.ts';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { parseText, type Text } from '../../src/core/text.ts';
-import { patientFacing, withoutClinicianFields } from '../../widget/build/plugins.ts';
+import { patientFacing, withoutClinicianFields } from '../../widget/build/ship.ts';
 import { RULES_DIR } from '../support/load-rules.ts';
 
 const loaded = loadRuleSet(readFileSync(`${RULES_DIR}ketamine.yaml`, 'utf8'), 'rules/ketamine.yaml');

@@ -10,7 +10,7 @@ import { lintRuleSet } from '../../src/analysis/lint.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { compileRuleSet } from '../../src/core/compile.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
-import { withoutClinicianFields } from '../../widget/build/plugins.ts';
+import { withoutClinicianFields } from '../../widget/build/ship.ts';
 
 const FILE = 'tests/fixtures/loader/minimal.yaml';
 // Only "pregnant" changes anything: "trying" and "no" are two options no rule names.

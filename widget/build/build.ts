@@ -37,7 +37,8 @@ import { pickSelfTest } from '../../src/core/self-test.ts';
 import { formatIssue, loadRuleSet } from '../../src/authoring/loader.ts';
 import { validateCompiled } from '../validate-rules.ts';
 import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
-import { BuildError, patientFacing } from './plugins.ts';
+import { BuildError } from './plugins.ts';
+import { patientFacing } from './ship.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');

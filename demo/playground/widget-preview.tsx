@@ -21,6 +21,8 @@ import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
 import type { EligibilityScreenerApi } from '../../widget/api.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
 import { compileInBrowser } from './compile-in-browser.ts';
+import { overBudget, prebuiltScriptFor, publish, type Published } from './publish.ts';
+import { signOffState } from '../../src/analysis/sign-off.ts';
 
 /** Where the preview's booking link points: this page, so a click loses no edits. */
 const PREVIEW_BOOKING_URL = '#booking-page';
@@ -52,6 +54,7 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
+  const [published, setPublished] = useState<Published | { problem: string } | null>(null);
   const languages = useMemo(() => (ruleSet ? ruleSetLanguages(ruleSet) : []), [ruleSet]);
   const [lang, setLang] = useState<string | null>(null);
   // The language shown: the one picked, while the rules still use it; else the rules' own.
@@ -101,6 +104,26 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
     if (blobUrl.current) URL.revokeObjectURL(blobUrl.current);
   }, []);
 
+  // A download is of the rules as they were; an edit makes it stale.
+  useEffect(() => setPublished(null), [ruleSet]);
+
+  const download = async (rules: RuleSet) => {
+    const file = prebuiltScriptFor(rules.locale);
+    const response = await fetch(`/dist/${file}`).catch(() => null);
+    if (!response?.ok) {
+      setPublished({ problem: `the prebuilt script /dist/${file} is missing: run "npm start" again, which builds it` });
+      return;
+    }
+    const result = await publish(rules, await response.text());
+    setPublished(result);
+    if ('problem' in result) return;
+    const url = URL.createObjectURL(new Blob([result.script], { type: 'text/javascript' }));
+    const anchor = Object.assign(document.createElement('a'), { href: url, download: result.fileName });
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const sign = ruleSet ? signOffState(ruleSet) : null;
+
   // Links in the preview (booking, crisis lines) would take the clinician away
   // from their edits: say where they go instead of following them.
   const onClick = (event: MouseEvent) => {
@@ -140,7 +163,31 @@ export function WidgetPreview({ ruleSet, current }: WidgetPreviewProps) {
         <button type="button" class="pg-button" disabled={!ruleSet} onClick={() => ruleSet && void mount(ruleSet, true)}>
           Restart the preview
         </button>
+        <button type="button" class="pg-button" disabled={!ruleSet || !current} onClick={() => ruleSet && void download(ruleSet)}>
+          Download for your website
+        </button>
       </div>
+      {published && 'problem' in published && <p class="pg-alert">Not downloaded: {published.problem}.</p>}
+      {published && !('problem' in published) && (
+        <section class="pg-publish" aria-label="Your download">
+          <p>
+            Downloaded <code>{published.fileName}</code>: the widget with these rules built in
+            {published.gzipBytes !== null && <>, {published.gzipBytes.toLocaleString('en-US')} bytes gzip</>}. Put it on your website (here:{' '}
+            <code>/js/{published.fileName}</code>) and paste these two lines into the page, with your booking page:
+          </p>
+          <pre class="pg-embed">{published.embed}</pre>
+          <p>
+            Integrity hash: <code>{published.integrity}</code>
+          </p>
+          {overBudget(published) && <p class="pg-alert">This file is over the widget's 30 KB size budget: shorten texts so it stays fast on phones.</p>}
+          {sign && sign.state !== 'signed' && (
+            <p class="pg-alert">
+              These rules are not signed for this content, so the result will not say who reviewed them. A clinician signs the rule file
+              (npx screener sign) before patients use it.
+            </p>
+          )}
+        </section>
+      )}
       {problem && <p class="pg-alert">{problem}</p>}
       {mounted && shown && !mounted.complete.includes(shown) && (
         <p class="pg-note">

@@ -22,30 +22,27 @@ import { isPlaceholder, PENDING } from './lint.ts';
  * signOffFindings(ruleSet) // [] when signed with `screener sign` and unchanged since
  */
 export function signOffFindings(ruleSet: RuleSet): Finding[] {
-  const { reviewedBy, contentHash } = ruleSet.signOff;
-  if (contentHash !== undefined) {
-    const now = reviewHash(ruleSet);
-    if (now === contentHash) return [];
+  const sign = signOffState(ruleSet);
+  if (sign.state === 'changed') {
     return [
       {
         code: 'sign-off-stale',
         severity: 'error',
         path: ['signOff', 'contentHash'],
         message:
-          `signed for ${contentHash}, the file is now ${now}: it needs a new review ` +
+          `signed for ${sign.signedFor}, the file is now ${sign.hash}: it needs a new review ` +
           '(a clinician reads the new sheet, then runs npx screener sign <file> --by "<name, role>")',
       },
     ];
   }
-  // Still to come, or nobody named: the lint says so (sign-off-pending, missing-sign-off).
-  if (PENDING.test(reviewedBy) || isPlaceholder(reviewedBy)) return [];
+  if (sign.state !== 'unbound') return []; // signed for this content; or still to come or nobody named, which the lint says
   return [
     {
       code: 'sign-off-unbound',
       severity: 'warning',
       path: ['signOff', 'reviewedBy'],
       message:
-        `the sign-off by ${JSON.stringify(reviewedBy)} is not bound to what was reviewed, so a later change would still claim it; ` +
+        `the sign-off by ${JSON.stringify(sign.reviewedBy)} is not bound to what was reviewed, so a later change would still claim it; ` +
         'sign with npx screener sign <file> --by "<name, role>"',
     },
   ];
@@ -63,7 +60,7 @@ export type SignOffState =
   | { state: 'pending'; hash: string };
 
 /**
- * The sign-off's state, the same reading as {@link signOffFindings}.
+ * The sign-off's state ({@link signOffFindings} reports from it).
  *
  * @example
  * signOffState(ruleSet).state // 'pending' for rules/ketamine.yaml until a clinician signs it

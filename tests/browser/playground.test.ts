@@ -17,7 +17,8 @@ import { launchChromium } from './support/chromium.ts';
 import { hostLog, instrument, watchPage, type PageWatch } from './support/instrument.ts';
 import { strings as spanishWords } from '../../src/core/locales/es.ts';
 import { parseText, resolveText, type Text } from '../../src/core/text.ts';
-import { defaultRuleSet, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
+import { defaultRuleSet, findPlan, optionLabel, plain, scenarioCases } from './support/scenarios.ts';
+import { Patient } from './support/patient.ts';
 import { signedSource } from '../../src/cli/sign.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -275,6 +276,46 @@ describe('the rule playground', () => {
     await p.page.locator('.pg-preview').getByText(/Some texts have no Spanish \(es\) version \(see Problems\), so the widget shows English \(en\)/).waitFor();
     await p.widget.getByRole('heading', { name: plain(ruleSet.intro.title) }).waitFor();
     expect(p.watch.errors).toEqual([]);
+  }, SLOW_TEST_MS);
+
+  it('publishes without a developer: "Download for your website" gives the script with the edited rules built in, which runs on a plain page', async () => {
+    const ruleSet = defaultRuleSet();
+    const p = await openPlayground();
+    await countReads(p, NO_ERRORS);
+    const titleLine = lineOf(RULES_TEXT, new RegExp(`^ {4}en: ${escapeRegExp(plain(ruleSet.intro.title))}$`));
+    const retitled = 'Ketamine therapy, a few questions first';
+    await p.rules.fill(RULES_TEXT.split('\n').map((line, i) => (i === titleLine - 1 ? `    en: ${retitled}` : line)).join('\n'));
+    await countReads(p, NO_ERRORS);
+    const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('button', { name: 'Download for your website' }).click()]);
+    expect(download.suggestedFilename()).toBe('eligibility-screener.js');
+    const script = readFileSync((await download.path())!, 'utf8');
+    const panel = p.page.getByRole('region', { name: 'Your download' });
+    const integrity = (await panel.locator('code').filter({ hasText: /^sha384-/ }).textContent())!;
+    expect(await panel.locator('pre').textContent()).toContain(`integrity="${integrity}"`);
+    await panel.getByText(/not signed for this content/).waitFor();
+
+    // The clinic's page: the two lines, the downloaded file served from its own site.
+    const context = await browser!.newContext();
+    contexts.push(context);
+    await context.route('https://clinic.test/**', (route) =>
+      route.request().url().endsWith('/js/eligibility-screener.js')
+        ? route.fulfill({ body: script, contentType: 'text/javascript' })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: `<!doctype html><html lang="en"><title>Clinic</title><main><script src="/js/eligibility-screener.js" integrity="${integrity}" crossorigin="anonymous" defer></script><eligibility-screener booking-url="https://clinic.test/book"></eligibility-screener></main>`,
+          }),
+    );
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await page.goto('https://clinic.test/');
+    const widget = page.locator('eligibility-screener');
+    await widget.getByRole('heading', { name: retitled }).waitFor();
+    const patient = new Patient(page, widget);
+    const plan = findPlan('not-suitable', { interrupted: false });
+    await patient.start(plan.steps[0]?.question);
+    const result = await patient.walk(plan);
+    await result.getByRole('heading', { name: plain(ruleSet.outcomes['not-suitable'].title) }).waitFor();
+    expect(watch.errors).toEqual([]);
   }, SLOW_TEST_MS);
 
   it('opens a chosen file and downloads the edited text, without any upload', async () => {

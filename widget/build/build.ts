@@ -19,6 +19,7 @@
  *
  *   npx tsx widget/build/build.ts [--rules rules/ketamine.yaml]
  */
+import { BUDGET_GZIP_BYTES } from './budget.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import { findRulesSlot } from './rules-slot.ts';
@@ -65,13 +66,7 @@ function outputs(): string[] {
   ];
 }
 const MODULE = 'eligibility-screener.mjs';
-/**
- * The size budget of the script tag file, rules and styles included, gzip.
- *
- * @example
- * if (gzipSize > BUDGET_GZIP_BYTES) throw new Error('over budget');
- */
-export const BUDGET_GZIP_BYTES = 30 * 1024;
+export { BUDGET_GZIP_BYTES };
 
 /** Code patterns a strict CSP (no 'unsafe-eval') would block. */
 const FORBIDDEN_CODE: [RegExp, string][] = [

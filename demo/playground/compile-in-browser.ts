@@ -5,6 +5,7 @@
  */
 import { compileRuleSet, COMPILED_FORMAT, COMPILED_FORMAT_VERSION, type CompiledRuleSet } from '../../src/core/compile.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
+import { withBoundSignOff } from '../../src/authoring/review-hash.ts';
 
 /**
  * Compiles a validated rule set as `compileRuleSet` does.
@@ -19,5 +20,5 @@ export async function compileInBrowser(ruleSet: RuleSet): Promise<CompiledRuleSe
   if (!globalThis.crypto?.subtle) {
     return { format: COMPILED_FORMAT, formatVersion: COMPILED_FORMAT_VERSION, hash: 'sha256-unchecked', ruleSet };
   }
-  return compileRuleSet(ruleSet);
+  return compileRuleSet(withBoundSignOff(ruleSet));
 }

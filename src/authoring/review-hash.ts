@@ -22,17 +22,18 @@ export function reviewHash(ruleSet: RuleSet): string {
 }
 
 /**
- * The sign-off patients may see ("Rules reviewed by … on …"): the reviewer
- * and the date, only when the rules were signed with `screener sign` for
- * exactly this content; otherwise nothing, so a widget never shows a review
- * the rules no longer match.
+ * The rule set as it is compiled for patients' browsers: its sign-off keeps
+ * `contentHash` only while it is bound to this content, so what ships says
+ * "Reviewed by … on …" (src/core/screens.ts) only for rules signed as they
+ * are. `screener compile`, the widget build and the playground all compile
+ * through it.
  *
  * @example
- * boundSignOff(ruleSet) // { reviewedBy: 'Dr Ana Ruiz, medical director', reviewedOn: '2026-12-05', contentHash: 'sha256-…' } or undefined
+ * compileRuleSet(withBoundSignOff(ruleSet), selfTest)
  */
-export function boundSignOff(ruleSet: RuleSet): RuleSet['signOff'] | undefined {
-  const { reviewedBy, reviewedOn, contentHash } = ruleSet.signOff;
-  return contentHash !== undefined && contentHash === reviewHash(ruleSet) ? { reviewedBy, reviewedOn, contentHash } : undefined;
+export function withBoundSignOff(ruleSet: RuleSet): RuleSet {
+  const { contentHash, ...named } = ruleSet.signOff;
+  return contentHash === undefined || contentHash === reviewHash(ruleSet) ? ruleSet : { ...ruleSet, signOff: named };
 }
 
 const K = new Uint32Array([

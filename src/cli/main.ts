@@ -20,6 +20,7 @@ import { casesFileFor, type CasesData, type TimeData } from '../analysis/index.t
 import type { InvariantResult } from '../analysis/prove.ts';
 import { pickSelfTest } from '../core/self-test.ts';
 import { signedSource, SIGN_OFF_CODES } from './sign.ts';
+import { withBoundSignOff } from '../authoring/review-hash.ts';
 
 /** Exit codes, as documented in `screener --help`. */
 export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
@@ -178,7 +179,7 @@ async function compile(args: Args, io: Io): Promise<number> {
     io.err(M.cliNotWritten(casesFile, cases.issues.filter((i) => i.severity === 'error').length));
     return EXIT.problems;
   }
-  const compiled = await compileRuleSet(loaded.ruleSet, cases ? pickSelfTest(loaded.ruleSet, cases.cases) : undefined);
+  const compiled = await compileRuleSet(withBoundSignOff(loaded.ruleSet), cases ? pickSelfTest(loaded.ruleSet, cases.cases) : undefined);
   const text = `${JSON.stringify(compiled, null, 2)}\n`;
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_COMPILED_BYTES) {

@@ -5,7 +5,7 @@
  */
 import { render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reviewHash } from '../../src/authoring/review-hash.ts';
+import { reviewHash, withBoundSignOff } from '../../src/authoring/review-hash.ts';
 import { evaluate } from '../../src/core/engine.ts';
 import type { CompiledRuleSet } from '../../src/core/compile.ts';
 import { ResultScreen } from '../../widget/components/result.tsx';
@@ -29,7 +29,7 @@ describe('the sign-off on the result', () => {
     const signed = { ...unsigned, signOff: { reviewedBy: 'Dr Ana Ruiz, medical director', reviewedOn: '2026-12-05' } };
     const bound = { ...signed, signOff: { ...signed.signOff, contentHash: reviewHash(signed) } };
     // What ships to patients (the build and `screener compile`): the sign-off only when it is bound.
-    const shipped = (ruleSet: typeof unsigned) => patientFacing({ hash: 'sha256-x', ruleSet } as unknown as CompiledRuleSet).ruleSet;
+    const shipped = (ruleSet: typeof unsigned) => patientFacing({ hash: 'sha256-x', ruleSet: withBoundSignOff(ruleSet) } as unknown as CompiledRuleSet).ruleSet;
     expect(resultText(shipped(unsigned))).not.toMatch(/Reviewed by/);
     expect(resultText(shipped(signed))).not.toMatch(/Reviewed by/);
     expect(resultText(shipped(bound))).toContain('Reviewed by Dr Ana Ruiz, medical director on 2026-12-05');

@@ -49,6 +49,22 @@ describe('screener sign', () => {
     expect(check.out).not.toMatch(/sign-off|signOff|PENDING|review is still to come/);
   });
 
+  it('compiles a sign-off for patients only while it is bound to the content', async () => {
+    const file = copy('compiled');
+    await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
+    const out = join(dir, 'compiled.json');
+    expect((await run(['compile', file, '-o', out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).ruleSet.signOff).toEqual({
+      reviewedBy: 'Dr Ana Ruiz, medical director',
+      reviewedOn: '2026-12-05',
+      contentHash: expect.stringMatching(/^sha256-/),
+    });
+    // Changed after signing: check fails, and what compile writes claims no review.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('    es: Comenzar', '    es: Empezar'));
+    await run(['compile', file, '-o', out]);
+    expect(JSON.parse(readFileSync(out, 'utf8')).ruleSet.signOff?.contentHash).toBeUndefined();
+  });
+
   it('makes check fail, with both hashes, when the rules change after the review', async () => {
     const file = copy('changed');
     await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);

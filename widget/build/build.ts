@@ -19,6 +19,7 @@
  *
  *   npx tsx widget/build/build.ts [--rules rules/ketamine.yaml]
  */
+import { withBoundSignOff } from '../../src/authoring/review-hash.ts';
 import { BUDGET_GZIP_BYTES } from './budget.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { runInNewContext } from 'node:vm';
@@ -122,7 +123,7 @@ export async function compileDefaultRules(file: string): Promise<CompiledRuleSet
         `the default rules' cases are not valid:\n${loaded.issues.map((issue) => `  ${formatIssue(issue)}`).join('\n')}`,
       );
     }
-    compiled = await compileRuleSet(result.ruleSet, loaded ? pickSelfTest(result.ruleSet, loaded.cases) : undefined);
+    compiled = await compileRuleSet(withBoundSignOff(result.ruleSet), loaded ? pickSelfTest(result.ruleSet, loaded.cases) : undefined);
   }
   // The widget's own run-time check must accept what the build ships.
   const checked = validateCompiled(compiled);

@@ -5,7 +5,6 @@
  * website" (edited rules spliced into the prebuilt script), so both ship the
  * same. Pure: no Node, no DOM.
  */
-import { boundSignOff } from '../../src/authoring/review-hash.ts';
 import { mapLocalized } from '../../src/authoring/schema-walk.ts';
 import type { CompiledRuleSet } from '../../src/core/compile.ts';
 import { resolveText } from '../../src/core/text.ts';
@@ -16,7 +15,7 @@ import { resolveText } from '../../src/core/text.ts';
  * hash and invariants stay in the reviewed file (and in `hash`, which still
  * names that exact file); they never show on screen and would cost a third
  * of the bundle. The sign-off's reviewer and date ship only when they are
- * bound to this content ({@link boundSignOff}): the result says "Reviewed by
+ * bound to this content (`withBoundSignOff`, src/authoring/review-hash.ts): the result says "Reviewed by
  * … on …".
  *
  * @example
@@ -28,7 +27,8 @@ export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleS
   const questions = rest.questions.map((question) =>
     'options' in question ? { ...question, options: question.options.map(({ noEffect: _noEffect, ...option }) => option) } : question,
   );
-  const signOff = boundSignOff(compiled.ruleSet);
+  // Compiled through withBoundSignOff: a sign-off with its hash is bound to this content.
+  const signOff = compiled.ruleSet.signOff?.contentHash ? compiled.ruleSet.signOff : undefined;
   return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), questions, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
 }
 

@@ -15,6 +15,8 @@ import {
   ID_PATTERN,
   LEAF_TESTS,
   MAX_CONDITION_DEPTH,
+  MAX_QUESTIONS,
+  numbersWithinLimits,
   RULE_TIERS,
   testFitsType,
   TIERS,
@@ -73,6 +75,7 @@ export function validateCompiled(data: unknown): ValidationResult {
       for (const href of text(resource.href)) check(!unsafeHrefReason(href), unsafeHrefReason(href));
     });
 
+    check(r.questions?.length <= MAX_QUESTIONS, `more than ${MAX_QUESTIONS} questions`);
     // Questions by id so far: a test is checked against its question's type and options.
     const asked = new Map<string, J>();
     each(r.questions, 'questions', (q) => {
@@ -84,6 +87,7 @@ export function validateCompiled(data: unknown): ValidationResult {
       if (q.type === 'number') {
         text(q.unit);
         check(num(q.min) && num(q.max) && q.min <= q.max && (q.step === undefined || (num(q.step) && q.step > 0)));
+        check(numbersWithinLimits(q as { min: number; max: number }), 'a number beyond the limits of a number question');
       } else {
         check(q.type === 'single-choice' || q.type === 'multiple-choice');
         const ids = new Set<string>();

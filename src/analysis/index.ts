@@ -41,6 +41,20 @@ export { countPaths, shortestPath, terminals, type FoundPath, type PathStep } fr
 export { isPlaceholder, lintRuleSet, unusedOptions } from './lint.ts';
 export { ruleSetToMarkdown, type MarkdownOptions } from './markdown.ts';
 export { mermaidLabel, ruleSetToMermaid } from './mermaid.ts';
-export { buildPathGraph, type GraphEdge, type GraphNode, type PathGraph, type PathGraphOptions, type Terminal } from './path-graph.ts';
+export {
+  buildPathGraph,
+  CHECK_BUDGET,
+  checkBudget,
+  MAX_PATH_GRAPH_EDGES,
+  MAX_PATH_GRAPH_NODES,
+  PathGraphTooLargeError,
+  withAnalysisBudget,
+  type AnalysisBudget,
+  type GraphEdge,
+  type GraphNode,
+  type PathGraph,
+  type PathGraphOptions,
+  type Terminal,
+} from './path-graph.ts';
 export { invariantFindings, proveInvariant, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
 export { countWords } from './words.ts';

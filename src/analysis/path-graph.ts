@@ -25,6 +25,8 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
+import type { Finding } from '../authoring/finding.ts';
+import { messages as M } from '../authoring/messages.ts';
 import { tierRank, type Answer } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
@@ -78,6 +80,87 @@ export interface PathGraph {
   rootFired: string[];
   nodes: GraphNode[];
   edgeCount: number;
+}
+
+/**
+ * The most merged question screens one path graph may have. The default
+ * rules need a few hundred; a rule that reads many questions at once (one
+ * `all:` over 22 yes/no questions) can need millions, which once ran for
+ * minutes and ran out of memory. Past it the analysis stops with
+ * {@link PathGraphTooLargeError}.
+ */
+export const MAX_PATH_GRAPH_NODES = 20_000;
+/** The most answer steps (edges) one path graph may have: each question screen has one per answer class. */
+export const MAX_PATH_GRAPH_EDGES = 250_000;
+/**
+ * What all the path graphs of one `screener check` may take together (lint,
+ * one graph per invariant, the time estimate): answer steps (the default
+ * rules take about 1.4 million), and time. The
+ * worst file within these limits is checked in a few seconds (`npm run bench`).
+ */
+export const CHECK_BUDGET = { edges: 3_000_000, seconds: 60 } as const;
+
+/** A limit of the analysis, as the message names it. */
+export type AnalysisLimit = 'nodes' | 'edges' | 'check-edges' | 'seconds';
+
+/**
+ * The rule set needs more analysis than the limits allow; nothing was proven.
+ *
+ * @example
+ * try { lintRuleSet(ruleSet) } catch (e) { if (e instanceof PathGraphTooLargeError) findings.push(e.toFinding()) }
+ */
+export class PathGraphTooLargeError extends Error {
+  constructor(
+    readonly limit: AnalysisLimit,
+    readonly max: number,
+  ) {
+    super(M.analysisTooLarge(limit, max));
+    this.name = 'PathGraphTooLargeError';
+  }
+
+  /** The error as a finding on the rule set, for the CLI to print like any other. */
+  toFinding(): Finding {
+    return { code: 'analysis-too-large', severity: 'error', path: [], message: this.message };
+  }
+}
+
+/** What the path graphs built inside {@link withAnalysisBudget} may still take. */
+export interface AnalysisBudget {
+  /** Answer steps left. */
+  edges: number;
+  /** `Date.now()` past which building stops. */
+  deadline: number;
+}
+
+let budget: AnalysisBudget | null = null;
+
+/**
+ * A fresh budget of {@link CHECK_BUDGET}, for one check.
+ *
+ * @example
+ * withAnalysisBudget(checkBudget(), () => proveInvariants(ruleSet));
+ */
+export function checkBudget(): AnalysisBudget {
+  return { edges: CHECK_BUDGET.edges, deadline: Date.now() + CHECK_BUDGET.seconds * 1000 };
+}
+
+/**
+ * Runs `run` with every path graph it builds counted against `shared`, so a
+ * check of many invariants stops at one limit, not one per graph.
+ *
+ * @example
+ * const shared = checkBudget();
+ * withAnalysisBudget(shared, () => lintRuleSet(ruleSet));
+ * withAnalysisBudget(shared, () => proveInvariants(ruleSet));
+ */
+export function withAnalysisBudget<T>(shared: AnalysisBudget, run: () => T): T {
+  const before = budget;
+  budget = shared;
+  try {
+    return run();
+  } finally {
+    budget = before;
+  }
 }
 
 /** Options for {@link buildPathGraph}. */
@@ -189,6 +272,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     const nodeKey = key(index, state, shown, fixed);
     const existing = memo.get(nodeKey);
     if (existing) return existing;
+    if (nodes.length >= MAX_PATH_GRAPH_NODES) throw new PathGraphTooLargeError('nodes', MAX_PATH_GRAPH_NODES);
     const node: GraphNode = { kind: 'node', id: nodes.length, key: nodeKey, question: questions[index]!, index, edges: [] };
     memo.set(nodeKey, node);
     nodes.push(node);
@@ -210,6 +294,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
         decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
       node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
       edgeCount += 1;
+      countEdge(edgeCount);
     });
     return node;
   }
@@ -285,6 +370,15 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   const rootFixed = fixedAt(empty, -1, first, { rank: TIERS.length - 1, target: null }, minRank(TIERS.length - 1, rootRules));
   const root = first === count ? null : nodeAt(first, empty, [], rootFixed);
   return { ruleSet, target, classes, root, rootFired: ids(rootRules), nodes, edgeCount };
+}
+
+/** Holds one more edge to the limits: the graph's own, and the check's budget when there is one. */
+function countEdge(edgeCount: number): void {
+  if (edgeCount > MAX_PATH_GRAPH_EDGES) throw new PathGraphTooLargeError('edges', MAX_PATH_GRAPH_EDGES);
+  if (!budget) return;
+  budget.edges -= 1;
+  if (budget.edges < 0) throw new PathGraphTooLargeError('check-edges', CHECK_BUDGET.edges);
+  if ((budget.edges & 1023) === 0 && Date.now() > budget.deadline) throw new PathGraphTooLargeError('seconds', CHECK_BUDGET.seconds);
 }
 
 function mergeByPosition<T extends { position: number }>(a: readonly T[], b: readonly T[]): T[] {

@@ -3,7 +3,7 @@
  * CLI, in one place (as Zod keeps its text in `locales/en.ts`). Each says what
  * was expected, what was found and how to fix it, in plain words.
  */
-import { TIERS } from '../core/vocabulary.ts';
+import { MAX_NUMBER, MAX_QUESTIONS, MIN_NUMBER_STEP, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH, TIERS } from '../core/vocabulary.ts';
 
 /**
  * Quotes a value the way it would be written in the file.
@@ -92,6 +92,28 @@ export const messages = {
   notAMap: (found: string) => `expected a rule set: fields like "id: ketamine" and "questions:", one per line; found ${found}.`,
   yamlUnreadable: (reason: string) => `the file could not be read as YAML: ${reason}.`,
   yamlWarning: (detail: string) => `YAML: ${detail}.`,
+
+  // ---- Limits (rules/README.md, "Limits") -----------------------------------
+  fileTooBig: (bytes: number) =>
+    `the file is ${bytes.toLocaleString('en-US')} bytes, over the limit of ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')} bytes (${MAX_RULE_FILE_BYTES / 1024} KB) for a rule file, which is also the most the widget loads; it was not read. Shorten the longest texts, or split the questionnaire.`,
+  yamlTooDeep: () =>
+    `lists and maps are nested more than ${MAX_YAML_DEPTH} levels deep here, over the limit for a rule file; it was not read further. Check the indentation, and that every [ and { is closed.`,
+  tooManyQuestions: (count: number) =>
+    `the rule set has ${count} questions, over the limit of ${MAX_QUESTIONS}. A screen this long cannot be checked (or answered in a few minutes): split it into shorter questionnaires.`,
+  numberTooLarge: (field: string, value: number) =>
+    field === 'step' && value < MIN_NUMBER_STEP
+      ? `"step" is ${value}, below the limit of ${MIN_NUMBER_STEP}. Use a step a patient could actually type, such as 0.1 or 1.`
+      : `"${field}" is ${value}, beyond the limit of ${MAX_NUMBER.toLocaleString('en-US')} (either sign) for the numbers of a number question. Use a range a patient could actually type.`,
+  analysisTooLarge: (limit: 'nodes' | 'edges' | 'check-edges' | 'seconds', max: number) =>
+    `the answer paths of this rule set are too many to analyse: ${
+      limit === 'nodes'
+        ? `they need more than ${max.toLocaleString('en-US')} merged question screens (the limit of one analysis)`
+        : limit === 'edges'
+          ? `they need more than ${max.toLocaleString('en-US')} answer steps (the limit of one analysis)`
+          : limit === 'check-edges'
+            ? `all the analyses together need more than ${max.toLocaleString('en-US')} answer steps (the limit of one check)`
+            : `the analysis took longer than ${max} seconds (the limit of one check)`
+    }, so the rest was not checked. Usually a rule, showIf or invariant reads many questions at once (an "all:" over a dozen questions): split it into smaller rules, or read fewer questions in one condition.`,
 
   // ---- Shape (from the schema) ----------------------------------------------
   missingField: (key: string, where: string) => `${where} is missing the field ${quote(key)}. Add "${key}: …" to it.`,
@@ -254,8 +276,11 @@ export const messages = {
           ? 'it is a folder, not a file'
           : code === 'EACCES'
             ? 'permission denied'
-            : detail
+            : code === 'ENOTFILE'
+              ? 'it is not a plain file (a device, a pipe or a socket); rule files are plain text files'
+              : detail
     }.`,
+  cliTooBigToRead: (file: string, bytes: number) => `${file}:1:1 ${messages.fileTooBig(bytes)}`,
   cliCannotWrite: (file: string, detail: string) => `screener: cannot write ${file}: ${detail}.`,
   cliStepCrashed: (step: string, detail: string) =>
     `the ${step} step stopped unexpectedly (${detail}). This is a bug in the screener, not in your file; please report it.`,

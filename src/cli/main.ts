@@ -6,12 +6,12 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleSetToMarkdown } from '../analysis/index.ts';
+import { checkBudget, PathGraphTooLargeError, ruleSetToMarkdown, TooManyClassesError, withAnalysisBudget } from '../analysis/index.ts';
 import { loadCases } from '../authoring/cases.ts';
 import { compileRuleSet, MAX_COMPILED_BYTES } from '../core/compile.ts';
-import { formatIssue, loadRuleSet } from '../authoring/loader.ts';
+import { findingPlacer, formatIssue, loadRuleSet } from '../authoring/loader.ts';
 import { messages as M } from '../authoring/messages.ts';
-import { ruleSetJsonSchema } from '../authoring/schema.ts';
+import { ruleSetJsonSchema, type RuleSet } from '../authoring/schema.ts';
 import { closest } from '../authoring/suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
@@ -95,16 +95,21 @@ function oneFile(command: string, args: Args): string {
   return file;
 }
 
-/** Reads the rule file, or reports why it cannot be read (exit 2). */
-function readRuleFile(file: string, io: Io, json = false): string | undefined {
+/**
+ * Reads the rule file, or reports why not: the exit code 2 when it cannot be
+ * read, 1 when it is over the size limit (a problem with the file).
+ */
+function readRuleFile(file: string, io: Io, json = false): string | { code: number } {
   try {
     return io.readFile(file);
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const text = M.cliCannotRead(file, code, message);
-    if (json) io.out(JSON.stringify({ file, ok: false, exitCode: EXIT.unreadable, error: text }, null, 2));
+    const { code, message, size } = error as NodeJS.ErrnoException & { size?: number };
+    const tooBig = code === 'EFBIG' && size !== undefined;
+    const text = tooBig ? M.cliTooBigToRead(file, size) : M.cliCannotRead(file, code, message);
+    const exitCode = tooBig ? EXIT.problems : EXIT.unreadable;
+    if (json) io.out(JSON.stringify({ file, ok: false, exitCode, error: text }, null, 2));
     else io.err(text);
-    return undefined;
+    return { code: exitCode };
   }
 }
 
@@ -113,7 +118,7 @@ function check(args: Args, io: Io): number {
   const file = oneFile('check', args);
   const json = args.flags.has('--json');
   const source = readRuleFile(file, io, json);
-  if (source === undefined) return EXIT.unreadable;
+  if (typeof source !== 'string') return source.code;
   const readOptional = optionalReader(io);
   const report = runCheck(file, source, readOptional, { strict: args.flags.has('--strict') });
   if (json) io.out(JSON.stringify(report, null, 2));
@@ -132,17 +137,17 @@ function optionalReader(io: Io) {
   };
 }
 
-/** Loads a rule file for compile and graph, printing its errors; undefined when it does not load. */
-function loadForWriting(file: string, io: Io) {
+/** Loads a rule file for compile and graph, printing its errors; the exit code when it does not load. */
+function loadForWriting(file: string, io: Io): { ruleSet: RuleSet; source: string; code?: never } | { code: number; ruleSet?: never } {
   const source = readRuleFile(file, io);
-  if (source === undefined) return { code: EXIT.unreadable };
+  if (typeof source !== 'string') return source;
   const result = loadRuleSet(source, file);
   for (const issue of result.issues) io.err(formatIssue(issue));
   if (!result.ok) {
     io.err(M.cliNotWritten(file, result.issues.filter((i) => i.severity === 'error').length));
     return { code: EXIT.problems };
   }
-  return { ruleSet: result.ruleSet };
+  return { ruleSet: result.ruleSet, source };
 }
 
 function write(file: string, text: string, io: Io): boolean {
@@ -193,7 +198,23 @@ function graph(args: Args, io: Io): number {
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.md';
   // The sheet names its source the same way whichever folder it is run from.
   const shown = relative(process.cwd(), resolve(file)).split(sep).join('/');
-  if (!write(out, ruleSetToMarkdown(loaded.ruleSet, { file: shown }), io)) return EXIT.unreadable;
+  let sheet: string;
+  try {
+    sheet = withAnalysisBudget(checkBudget(), () => ruleSetToMarkdown(loaded.ruleSet, { file: shown }));
+  } catch (error) {
+    // Over a limit of the analysis (the flowchart follows every answer path): the limit, at the file.
+    const finding =
+      error instanceof PathGraphTooLargeError
+        ? error.toFinding()
+        : error instanceof TooManyClassesError
+          ? error.toFinding(loaded.ruleSet)
+          : null;
+    if (!finding) throw error;
+    io.err(formatIssue(findingPlacer(loaded.source, file)(finding)));
+    io.err(M.cliNotWritten(file, 1));
+    return EXIT.problems;
+  }
+  if (!write(out, sheet, io)) return EXIT.unreadable;
   io.out(M.cliWrote(out, `${loaded.ruleSet.questions.length} questions, ${loaded.ruleSet.rules.length} rules`));
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@
  */
 import type { RuleSet } from '../authoring/schema.ts';
 import type { SelfTestCase } from './self-test.ts';
+import { MAX_RULE_FILE_BYTES } from './vocabulary.ts';
 
 /** The file format the widget accepts through its `rules` attribute. */
 export const COMPILED_FORMAT = 'eligibility-screener/rules';
@@ -36,8 +37,8 @@ export interface CompiledRuleSet {
   selfTest?: SelfTestCase[];
 }
 
-/** The largest compiled file the widget fetches (`rules` attribute): 512 KB. */
-export const MAX_COMPILED_BYTES = 512 * 1024;
+/** The largest compiled file the widget fetches (`rules` attribute): 512 KB, the limit on a rule file too. */
+export const MAX_COMPILED_BYTES = MAX_RULE_FILE_BYTES;
 
 /**
  * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`,

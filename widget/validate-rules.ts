@@ -75,7 +75,8 @@ export function validateCompiled(data: unknown): ValidationResult {
       for (const href of text(resource.href)) check(!unsafeHrefReason(href), unsafeHrefReason(href));
     });
 
-    check(r.questions?.length <= MAX_QUESTIONS, `more than ${MAX_QUESTIONS} questions`);
+    at = 'questions';
+    check(!Array.isArray(r.questions) || r.questions.length <= MAX_QUESTIONS, `more than ${MAX_QUESTIONS} questions`);
     // Questions by id so far: a test is checked against its question's type and options.
     const asked = new Map<string, J>();
     each(r.questions, 'questions', (q) => {

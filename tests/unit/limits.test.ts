@@ -102,7 +102,7 @@ describe('question limit', () => {
     };
     expect(validateCompiled(compiled)).toMatchObject({
       ok: false,
-      problem: expect.stringContaining(`more than ${MAX_QUESTIONS} questions`),
+      problem: `questions: more than ${MAX_QUESTIONS} questions`,
     });
   });
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { minify as terser, type MinifyOptions } from 'terser';
 import { type Plugin, transformWithOxc } from 'vite';
 import { mapLocalized } from '../../src/authoring/schema-walk.ts';
-import type { CompiledRuleSet } from '../../src/core/compile.ts';
+import { withoutClinicianNotes, type CompiledRuleSet } from '../../src/core/compile.ts';
 import { resolveText } from '../../src/core/text.ts';
 import {
   NOT_IN_BUILD_CODE,
@@ -28,18 +28,18 @@ export const VIRTUAL_RULES = 'virtual:eligibility-screener/default-rules';
 export class BuildError extends Error {}
 
 /**
- * The rule set without what only clinicians read: clinician notes,
- * citations, sign-off and invariants stay in the reviewed file (and in
- * `hash`, which still names that exact file); they never show on screen and
- * would cost a third of the bundle.
+ * The rule set without what only clinicians read: clinician notes and
+ * citations (left out by `compileRuleSet` already, {@link withoutClinicianNotes}),
+ * and here the sign-off and invariants too. They stay in the reviewed file
+ * (and in `hash`, which names the compiled file); they never show on screen
+ * and would cost a third of the bundle.
  *
  * @example
  * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
  */
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
-  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
-  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
-  return { ...compiled, ruleSet: { ...rest, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+  const { signOff: _signOff, invariants: _invariants, ...rest } = withoutClinicianNotes(compiled.ruleSet);
+  return { ...compiled, ruleSet: rest as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

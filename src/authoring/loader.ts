@@ -50,6 +50,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const refused = (offset: number, code: string, message: string): ParsedYaml => {
     const doc = parseDocument('', { lineCounter: new LineCounter() });
+    lineCounter.addNewLine(0);
     for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
     const { line, column } = positionAt(lineCounter, offset);
     return {

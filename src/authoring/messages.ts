@@ -3,7 +3,7 @@
  * CLI, in one place (as Zod keeps its text in `locales/en.ts`). Each says what
  * was expected, what was found and how to fix it, in plain words.
  */
-import { MAX_NUMBER, MAX_QUESTIONS, MIN_NUMBER_STEP, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH, TIERS } from '../core/vocabulary.ts';
+import { MAX_CONDITION_DEPTH, MAX_NUMBER, MAX_QUESTIONS, MIN_NUMBER_STEP, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH, TIERS } from '../core/vocabulary.ts';
 
 /**
  * Quotes a value the way it would be written in the file.
@@ -97,7 +97,7 @@ export const messages = {
   fileTooBig: (bytes: number) =>
     `the file is ${bytes.toLocaleString('en-US')} bytes, over the limit of ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')} bytes (${MAX_RULE_FILE_BYTES / 1024} KB) for a rule file, which is also the most the widget loads; it was not read. Shorten the longest texts, or split the questionnaire.`,
   yamlTooDeep: () =>
-    `lists and maps are nested more than ${MAX_YAML_DEPTH} levels deep here, over the limit for a rule file; it was not read further. Check the indentation, and that every [ and { is closed.`,
+    `lists and maps are nested more than ${MAX_YAML_DEPTH} levels deep here, over the limit for a rule file; it was not read further. Check the indentation, and that every [ and { is closed. (A condition can be nested at most ${MAX_CONDITION_DEPTH} levels: write it flatter, or split it into two rules.)`,
   tooManyQuestions: (count: number) =>
     `the rule set has ${count} questions, over the limit of ${MAX_QUESTIONS}. A screen this long cannot be checked (or answered in a few minutes): split it into shorter questionnaires.`,
   numberTooLarge: (field: string, value: number) =>

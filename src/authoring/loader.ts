@@ -17,6 +17,7 @@ import type { Finding } from './finding.ts';
 import { messages as M, describe } from './messages.ts';
 import { checkRuleSet } from './rule-checks.ts';
 import { RuleSet } from './schema.ts';
+import { indentProblems } from './yaml-indent.ts';
 import { locate, positionAt } from './yaml-positions.ts';
 import { translateIssues } from './zod-issues.ts';
 import { sortIssues, type RuleIssue } from './rule-issue.ts';
@@ -90,6 +91,29 @@ export function parseYaml(source: string, file: string): ParsedYaml {
           ? M.unclosedBracket(opener, bracket!)
           : M.yamlSyntax(error.code, firstLine(error.message));
     issues.push({ code: duplicate ? 'duplicate-key' : 'yaml-syntax', severity: 'error', file, line, column, path: [], message });
+  }
+  // An indentation slip makes the parser complain on other lines (a missing colon, a second
+  // "name:"); one error at the slip, naming the column it should start at, says more.
+  const syntax = issues.filter((issue) => issue.code === 'yaml-syntax');
+  if (syntax.length > 0) {
+    const slips = indentProblems(source);
+    const firstLine = Math.min(...syntax.map((issue) => issue.line));
+    if (slips.length > 0 && (slips[0]!.how === 'tab' || slips[0]!.line <= firstLine + 1)) {
+      const kept = issues.filter((issue) => issue.code !== 'yaml-syntax');
+      issues.length = 0;
+      issues.push(
+        ...kept,
+        ...slips.map((slip) => ({
+          code: 'yaml-syntax',
+          severity: 'error' as const,
+          file,
+          line: slip.line,
+          column: slip.how === 'tab' ? 1 : slip.found + 1,
+          path: [],
+          message: M.yamlIndent(slip.found, slip.how, slip.expected, slip.alternative),
+        })),
+      );
+    }
   }
   for (const warning of doc.warnings) {
     const { line, column } = positionAt(lineCounter, warning.pos[0]);

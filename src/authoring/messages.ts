@@ -84,6 +84,22 @@ export const messages = {
     BAD_DQ_ESCAPE: 'inside "double quotes" a backslash starts an escape. Use single quotes, or write \\\\ for a backslash.',
     BAD_ALIAS: 'anchors (&) and aliases (*) are not needed in rule files. Write the value out.',
   } as Record<string, string>,
+  /** An indentation the lines above explain: where the line starts, where it should, and why. */
+  yamlIndent: (
+    found: number,
+    how: 'tab' | 'between' | 'deeper',
+    expected: { spaces: number; what: string; line: number },
+    alternative?: { spaces: number; what: string; line: number },
+  ) => {
+    const at = (place: { spaces: number; what: string; line: number }) =>
+      `${place.spaces} space${place.spaces === 1 ? '' : 's'} (column ${place.spaces + 1}), to line up with ${quote(place.what)} on line ${place.line}`;
+    const fix = `${at(expected)}${alternative ? `, or by ${at(alternative)}` : ''}.`;
+    if (how === 'tab') return `YAML syntax: a tab is used to indent this line. Indent with spaces, never tabs: here by ${fix}`;
+    const indented = `this line is indented by ${found} space${found === 1 ? '' : 's'} (column ${found + 1})`;
+    return how === 'deeper'
+      ? `YAML syntax: ${indented}, deeper than line ${expected.line}, which already has its value. Indent it by ${fix}`
+      : `YAML syntax: ${indented}, which lines up with nothing above it. Indent it by ${fix}`;
+  },
   unclosedBracket: (open: string, close: string) =>
     `YAML syntax: the ${open} opened here is never closed. Add ${close} at the end of the ${open === '{' ? 'map' : 'list'}.`,
   duplicateKey: (key: string) =>

@@ -45,6 +45,8 @@ export {
   buildPathGraph,
   CHECK_BUDGET,
   checkBudget,
+  ESTIMATE_STEP_WEIGHT,
+  spendSteps,
   MAX_PATH_GRAPH_EDGES,
   MAX_PATH_GRAPH_NODES,
   PathGraphTooLargeError,

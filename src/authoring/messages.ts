@@ -3,7 +3,15 @@
  * CLI, in one place (as Zod keeps its text in `locales/en.ts`). Each says what
  * was expected, what was found and how to fix it, in plain words.
  */
-import { MAX_CONDITION_DEPTH, MAX_NUMBER, MAX_QUESTIONS, MIN_NUMBER_STEP, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH, TIERS } from '../core/vocabulary.ts';
+import {
+  MAX_CONDITION_DEPTH,
+  MAX_NUMBER,
+  MAX_QUESTIONS,
+  MIN_NUMBER_STEP,
+  MAX_RULE_FILE_BYTES,
+  MAX_YAML_DEPTH,
+  TIERS,
+} from '../core/vocabulary.ts';
 
 /**
  * Quotes a value the way it would be written in the file.
@@ -120,15 +128,17 @@ export const messages = {
     field === 'step' && value < MIN_NUMBER_STEP
       ? `"step" is ${value}, below the limit of ${MIN_NUMBER_STEP}. Use a step a patient could actually type, such as 0.1 or 1.`
       : `"${field}" is ${value}, beyond the limit of ${MAX_NUMBER.toLocaleString('en-US')} (either sign) for the numbers of a number question. Use a range a patient could actually type.`,
-  analysisTooLarge: (limit: 'nodes' | 'edges' | 'check-edges' | 'seconds', max: number) =>
+  analysisTooLarge: (limit: 'nodes' | 'edges' | 'check-nodes' | 'check-steps' | 'seconds', max: number) =>
     `the answer paths of this rule set are too many to analyse: ${
       limit === 'nodes'
         ? `they need more than ${max.toLocaleString('en-US')} merged question screens (the limit of one analysis)`
         : limit === 'edges'
           ? `they need more than ${max.toLocaleString('en-US')} answer steps (the limit of one analysis)`
-          : limit === 'check-edges'
+          : limit === 'check-steps'
             ? `all the analyses together need more than ${max.toLocaleString('en-US')} answer steps (the limit of one check)`
-            : `the analysis took longer than ${max} seconds (the limit of one check)`
+            : limit === 'check-nodes'
+              ? `all the analyses together need more than ${max.toLocaleString('en-US')} merged question screens (the limit of one check)`
+              : `the analysis took longer than ${max} seconds (the limit of one check)`
     }, so the rest was not checked. Usually a rule, showIf or invariant reads many questions at once (an "all:" over a dozen questions): split it into smaller rules, or read fewer questions in one condition.`,
 
   // ---- Shape (from the schema) ----------------------------------------------

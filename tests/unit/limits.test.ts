@@ -8,7 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PATH_GRAPH_NODES } from '../../src/analysis/path-graph.ts';
+import {
+  CHECK_BUDGET,
+  checkBudget,
+  MAX_PATH_GRAPH_NODES,
+  PathGraphTooLargeError,
+  spendSteps,
+  withAnalysisBudget,
+} from '../../src/analysis/path-graph.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { runCheck } from '../../src/cli/check.ts';
 import { processIo, type Io } from '../../src/cli/io.ts';
@@ -71,6 +78,22 @@ describe('path-graph limit', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('too many to analyse');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('limits of one check', () => {
+  it('all the analyses of one check share one budget of answer steps, named when it runs out', () => {
+    const budget = checkBudget();
+    withAnalysisBudget(budget, () => spendSteps(CHECK_BUDGET.steps - 10));
+    expect(() => withAnalysisBudget(budget, () => spendSteps(11))).toThrow(PathGraphTooLargeError);
+    expect(() => withAnalysisBudget(checkBudget(), () => spendSteps(CHECK_BUDGET.steps + 1))).toThrow('5,000,000 answer steps');
+    // Outside a check (the playground's diagram, the sheet) nothing is counted.
+    expect(() => spendSteps(CHECK_BUDGET.steps * 2)).not.toThrow();
+  });
+
+  it('and a time limit, read as the steps go', () => {
+    const late = { ...checkBudget(), deadline: Date.now() - 1 };
+    expect(() => withAnalysisBudget(late, () => spendSteps(4096))).toThrow(`longer than ${CHECK_BUDGET.seconds} seconds`);
   });
 });
 

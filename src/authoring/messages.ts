@@ -284,8 +284,9 @@ export const messages = {
     '  screener --help',
     '',
     'Exit codes: 0 all good (warnings allowed unless --strict); 1 problems found',
-    '(errors, failing cases, broken invariants); 2 the file could not be read, or the',
-    'command was used wrongly.',
+    '(errors, failing cases, broken invariants, a file over a limit: see the Limits',
+    'section of rules/README.md); 2 the file could not be read (a folder, a device or',
+    'a pipe included), or the command was used wrongly.',
   ].join('\n'),
   cliUnknownCommand: (command: string, suggestion: string | undefined) =>
     `screener: unknown command ${quote(command)}.${didYouMean(suggestion)} Run "screener --help" to see the commands.`,

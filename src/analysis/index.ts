@@ -43,12 +43,7 @@ export { ruleSetToMarkdown, type MarkdownOptions } from './markdown.ts';
 export { mermaidLabel, ruleSetToMermaid } from './mermaid.ts';
 export {
   buildPathGraph,
-  CHECK_BUDGET,
   checkBudget,
-  ESTIMATE_STEP_WEIGHT,
-  spendSteps,
-  MAX_PATH_GRAPH_EDGES,
-  MAX_PATH_GRAPH_NODES,
   PathGraphTooLargeError,
   withAnalysisBudget,
   type AnalysisBudget,

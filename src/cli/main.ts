@@ -171,7 +171,16 @@ async function compile(args: Args, io: Io): Promise<number> {
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
   // A few of the rule set's own scenario cases go in as its self-test (src/core/self-test.ts).
   const casesFile = casesFileFor(file);
-  const casesSource = optionalReader(io)(casesFile);
+  let casesSource: string | undefined;
+  try {
+    casesSource = optionalReader(io)(casesFile);
+  } catch (error) {
+    // A cases file that is there but cannot be read (a folder, a device, over the size limit): said, nothing written.
+    const { code, message, size } = error as NodeJS.ErrnoException & { size?: number };
+    const tooBig = code === 'EFBIG' && size !== undefined;
+    io.err(tooBig ? M.cliTooBigToRead(casesFile, size) : M.cliCannotRead(casesFile, code, message));
+    return tooBig ? EXIT.problems : EXIT.unreadable;
+  }
   const cases = casesSource === undefined ? undefined : loadCases(casesSource, casesFile, loaded.ruleSet);
   if (cases && !cases.ok) {
     for (const issue of cases.issues) io.err(formatIssue(issue));

@@ -148,6 +148,14 @@ describe('file size limit', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('compile refuses a cases file over the limit beside the rules, instead of crashing', async () => {
+    const rules = file('with-big-cases.yaml', MINIMAL);
+    file('with-big-cases.cases.yaml', `cases: []\n# ${'x'.repeat(MAX_RULE_FILE_BYTES)}\n`);
+    const result = await run(['compile', rules, '-o', join(dir, 'with-big-cases.json')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('with-big-cases.cases.yaml:1:1 the file is');
+  });
+
   it('the loader refuses it as text too (the playground passes text), and the limit is the widget’s', () => {
     expect(MAX_RULE_FILE_BYTES).toBe(MAX_COMPILED_BYTES);
     const result = loadRuleSet(big, 'big.yaml');

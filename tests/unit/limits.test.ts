@@ -125,7 +125,7 @@ describe('question limit', () => {
     };
     expect(validateCompiled(compiled)).toMatchObject({
       ok: false,
-      problem: `questions: more than ${MAX_QUESTIONS} questions`,
+      problem: `questions[${MAX_QUESTIONS}]: missing or wrong`,
     });
   });
 });

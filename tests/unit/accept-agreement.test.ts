@@ -95,7 +95,7 @@ function mutationArb(doc: Doc): fc.Arbitrary<Mutation> {
   // Clinician notes and sources never reach the widget (compileRuleSet leaves them out): only the loader reads them, for the sign-off sheet.
   const prose = nodes(doc).filter(({ path, value }) =>
     typeof value === 'string' && !path.some((key) => typeof key === 'string' && NOT_PROSE.has(key)) && !path.includes('when') && !path.includes('showIf') &&
-    !(CLINICIAN_ONLY_RULE_FIELDS as readonly (string | number)[]).includes(path.at(-1)!));
+    !path.some((key) => (CLINICIAN_ONLY_RULE_FIELDS as readonly (string | number)[]).includes(key)));
   const questions = doc.questions;
   const optionIds = [...new Set(questions.flatMap((q) => ('options' in q ? q.options.map((o) => o.id) : [])))];
 

@@ -206,9 +206,8 @@ export class EligibilityScreenerElement extends HTMLElement {
         content,
         answers: snapshot.context.answers,
         error: this.#error,
-        languages,
-        locale,
-        onLanguage: (lang) => this.#guard(() => ((this.#chosen = lang), this.#paint())),
+        // The switch exists only in a bundle with several languages (a script tag file has one).
+        ...(__SCREENER_MULTILINGUAL__ && { languages, locale, onLanguage: (lang: string) => this.#guard(() => ((this.#chosen = lang), this.#paint())) }),
       };
     } else if (session) {
       body = { state: session.state === 'loading' ? 'loading' : 'unavailable' };

@@ -15,6 +15,8 @@ import {
   ID_PATTERN,
   LEAF_TESTS,
   MAX_CONDITION_DEPTH,
+  MAX_QUESTIONS,
+  numbersWithinLimits,
   RULE_TIERS,
   testFitsType,
   TIERS,
@@ -80,10 +82,13 @@ export function validateCompiled(data: unknown): ValidationResult {
       if (q.showIf !== undefined) condition(q.showIf, asked, 1);
       unique(q.id, asked);
       asked.set(q.id, q);
+      // At most MAX_QUESTIONS, as the loader allows.
+      check(asked.size <= MAX_QUESTIONS);
       texts(q, q.help === undefined ? 'text' : 'text help');
       if (q.type === 'number') {
         text(q.unit);
-        check(num(q.min) && num(q.max) && q.min <= q.max && (q.step === undefined || (num(q.step) && q.step > 0)));
+        // Within the limits of rules/README.md (vocabulary.ts), as the loader checks.
+        check(num(q.min) && num(q.max) && q.min <= q.max && (q.step === undefined || (num(q.step) && q.step > 0)) && numbersWithinLimits(q as never));
       } else {
         check(q.type === 'single-choice' || q.type === 'multiple-choice');
         const ids = new Set<string>();

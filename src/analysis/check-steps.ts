@@ -15,7 +15,7 @@ import { estimateTime, type TimeEstimate } from './estimate.ts';
 import { formatInvariantResult, formatEstimate, formatScreenTimes, formatSteps } from './format.ts';
 import { lintRuleSet } from './lint.ts';
 import { ruleSetToMermaid } from './mermaid.ts';
-import { buildPathGraph, type PathGraph } from './path-graph.ts';
+import { buildPathGraph, ESTIMATE_STEP_WEIGHT, spendSteps, type PathGraph } from './path-graph.ts';
 import { exploredOf, invariantFindings, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
 import { signOffFindings } from './sign-off.ts';
 
@@ -253,7 +253,13 @@ const time: CheckStep = {
     const ruleSet = context.ruleSet!;
     const graph = pathGraph(context);
     // Each language is held to the same budget: Spanish runs longer than English for the same questions.
-    const languages = Object.fromEntries(ruleSetLanguages(ruleSet).map((lang) => [lang, estimateTime(ruleSet, lang, graph)]));
+    const languages = Object.fromEntries(
+      ruleSetLanguages(ruleSet).map((lang) => {
+        // Each language walks every answer step again: counted against the check's limits first.
+        spendSteps(graph.edgeCount * ESTIMATE_STEP_WEIGHT);
+        return [lang, estimateTime(ruleSet, lang, graph)];
+      }),
+    );
     const [first, ...others] = Object.entries(languages);
     const estimate = first![1];
     // A slow typical path lists its screens, each with its words and seconds: where to trim.

@@ -12,6 +12,7 @@ import { findingPlacer } from '../authoring/loader.ts';
 import { messages as M } from '../authoring/messages.ts';
 import type { RuleSet } from '../authoring/schema.ts';
 import { TooManyClassesError } from './answer-classes.ts';
+import { checkBudget, PathGraphTooLargeError, withAnalysisBudget, type AnalysisBudget } from './path-graph.ts';
 import { QUICK_STEPS, type CheckContext, type CheckStep, type FileNames, type StepOutcome } from './check-steps.ts';
 import type { CheckPart } from './check-summary.ts';
 
@@ -41,7 +42,8 @@ export function startCheck(sources: CheckSources): CheckContext {
     source: sources.rules,
     readCases: sources.readCases,
     place: findingPlacer(sources.rules, sources.names.rules),
-    shared: new Map(),
+    // Every analysis of this check shares one budget of the path-graph limits.
+    shared: new Map<string, unknown>([['budget', checkBudget()]]),
   };
 }
 
@@ -70,8 +72,11 @@ export function runSteps(context: CheckContext, steps: readonly CheckStep[]): Ch
 
 function runStep(context: CheckContext, step: CheckStep): StepOutcome {
   try {
-    return step.run(context);
+    const budget = context.shared.get('budget') as AnalysisBudget | undefined;
+    return budget ? withAnalysisBudget(budget, () => step.run(context)) : step.run(context);
   } catch (error) {
+    // Over a limit of the analysis: one error naming it, and the analyses after it would only hit it again.
+    if (error instanceof PathGraphTooLargeError) return { issues: [context.place(error.toFinding())], stop: true };
     // A rule set too wide to analyse is a problem in the file, on its question; every later analysis would hit it too.
     if (error instanceof TooManyClassesError && context.ruleSet) {
       return { issues: [context.place(error.toFinding(context.ruleSet))], stop: true };

@@ -43,6 +43,17 @@ export { isPlaceholder, lintRuleSet, unusedOptions } from './lint.ts';
 export { ruleSetToMarkdown, type MarkdownOptions } from './markdown.ts';
 export { markdownToHtml, sheetToHtml, type SheetHtmlOptions } from './sheet-html.ts';
 export { mermaidLabel, ruleSetToMermaid } from './mermaid.ts';
-export { buildPathGraph, type GraphEdge, type GraphNode, type PathGraph, type PathGraphOptions, type Terminal } from './path-graph.ts';
+export {
+  buildPathGraph,
+  checkBudget,
+  PathGraphTooLargeError,
+  withAnalysisBudget,
+  type AnalysisBudget,
+  type GraphEdge,
+  type GraphNode,
+  type PathGraph,
+  type PathGraphOptions,
+  type Terminal,
+} from './path-graph.ts';
 export { invariantFindings, proveInvariant, proveInvariants, type Counterexample, type Explored, type InvariantResult } from './prove.ts';
 export { countWords } from './words.ts';

@@ -25,6 +25,8 @@
  * rules already shown. Equal keys share one node, which is what keeps the
  * default rules to a few hundred nodes instead of millions of paths.
  */
+import type { Finding } from '../authoring/finding.ts';
+import { messages as M } from '../authoring/messages.ts';
 import { tierRank, type Answer } from '../core/engine.ts';
 import { TIERS } from '../core/vocabulary.ts';
 import type { Condition, LeafCondition, Question, RuleSet, Tier } from '../authoring/schema.ts';
@@ -78,6 +80,94 @@ export interface PathGraph {
   rootFired: string[];
   nodes: GraphNode[];
   edgeCount: number;
+}
+
+/**
+ * The most merged question screens one path graph may have. The default
+ * rules need a few hundred; a rule that reads many questions at once (one
+ * `all:` over 22 yes/no questions) can need millions, which once ran for
+ * minutes and ran out of memory. Past it the analysis stops with
+ * {@link PathGraphTooLargeError}.
+ */
+export const MAX_PATH_GRAPH_NODES = 20_000;
+/** The most answer steps (edges) one path graph may have: each question screen has one per answer class. */
+export const MAX_PATH_GRAPH_EDGES = 250_000;
+/**
+ * What all the analyses of one `screener check` may take together (lint,
+ * one path graph per invariant, the time estimate in each language): merged
+ * question screens built, answer steps walked, and time. An answer step
+ * counts once when a graph is built and {@link ESTIMATE_STEP_WEIGHT} times
+ * for each language the time estimate walks it in. The default rules take
+ * about 3 051 screens and 3.2 million steps; the worst file within these
+ * limits is checked in about twice their time (`npm run bench`).
+ */
+export const CHECK_BUDGET = { nodes: 300_000, steps: 5_000_000, seconds: 60 } as const;
+/** What walking one answer step costs the time estimate, against building it (measured on the default rules). */
+export const ESTIMATE_STEP_WEIGHT = 16;
+
+/** A limit of the analysis, as the message names it. */
+export type AnalysisLimit = 'nodes' | 'edges' | 'check-nodes' | 'check-steps' | 'seconds';
+
+/**
+ * The rule set needs more analysis than the limits allow; nothing was proven.
+ *
+ * @example
+ * try { lintRuleSet(ruleSet) } catch (e) { if (e instanceof PathGraphTooLargeError) findings.push(e.toFinding()) }
+ */
+export class PathGraphTooLargeError extends Error {
+  constructor(
+    readonly limit: AnalysisLimit,
+    readonly max: number,
+  ) {
+    super(M.analysisTooLarge(limit, max));
+    this.name = 'PathGraphTooLargeError';
+  }
+
+  /** The error as a finding on the rule set, for the CLI to print like any other. */
+  toFinding(): Finding {
+    return { code: 'analysis-too-large', severity: 'error', path: [], message: this.message };
+  }
+}
+
+/** What the path graphs built inside {@link withAnalysisBudget} may still take. */
+export interface AnalysisBudget {
+  /** Merged question screens left. */
+  nodes: number;
+  /** Answer steps left (see {@link CHECK_BUDGET}). */
+  steps: number;
+  /** `Date.now()` past which building stops. */
+  deadline: number;
+}
+
+let budget: AnalysisBudget | null = null;
+
+/**
+ * A fresh budget of {@link CHECK_BUDGET}, for one check.
+ *
+ * @example
+ * withAnalysisBudget(checkBudget(), () => proveInvariants(ruleSet));
+ */
+export function checkBudget(): AnalysisBudget {
+  return { nodes: CHECK_BUDGET.nodes, steps: CHECK_BUDGET.steps, deadline: Date.now() + CHECK_BUDGET.seconds * 1000 };
+}
+
+/**
+ * Runs `run` with every path graph it builds counted against `shared`, so a
+ * check of many invariants stops at one limit, not one per graph.
+ *
+ * @example
+ * const shared = checkBudget();
+ * withAnalysisBudget(shared, () => lintRuleSet(ruleSet));
+ * withAnalysisBudget(shared, () => proveInvariants(ruleSet));
+ */
+export function withAnalysisBudget<T>(shared: AnalysisBudget, run: () => T): T {
+  const before = budget;
+  budget = shared;
+  try {
+    return run();
+  } finally {
+    budget = before;
+  }
 }
 
 /** Options for {@link buildPathGraph}. */
@@ -189,6 +279,8 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     const nodeKey = key(index, state, shown, fixed);
     const existing = memo.get(nodeKey);
     if (existing) return existing;
+    if (nodes.length >= MAX_PATH_GRAPH_NODES) throw new PathGraphTooLargeError('nodes', MAX_PATH_GRAPH_NODES);
+    if (budget && (budget.nodes -= 1) < 0) throw new PathGraphTooLargeError('check-nodes', CHECK_BUDGET.nodes);
     const node: GraphNode = { kind: 'node', id: nodes.length, key: nodeKey, question: questions[index]!, index, edges: [] };
     memo.set(nodeKey, node);
     nodes.push(node);
@@ -210,6 +302,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
         decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
       node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
       edgeCount += 1;
+      countEdge(edgeCount);
     });
     return node;
   }
@@ -285,6 +378,31 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   const rootFixed = fixedAt(empty, -1, first, { rank: TIERS.length - 1, target: null }, minRank(TIERS.length - 1, rootRules));
   const root = first === count ? null : nodeAt(first, empty, [], rootFixed);
   return { ruleSet, target, classes, root, rootFired: ids(rootRules), nodes, edgeCount };
+}
+
+/** Holds one more edge to the limits: the graph's own, and the check's budget when there is one. */
+function countEdge(edgeCount: number): void {
+  if (edgeCount > MAX_PATH_GRAPH_EDGES) throw new PathGraphTooLargeError('edges', MAX_PATH_GRAPH_EDGES);
+  if (budget) spendSteps(1);
+}
+
+/**
+ * Counts `steps` answer steps walked against the budget of the running
+ * check, if any ({@link withAnalysisBudget}); throws {@link PathGraphTooLargeError}
+ * past it or past its time.
+ *
+ * @example
+ * spendSteps(graph.edgeCount * ESTIMATE_STEP_WEIGHT); // before estimating the time in one language
+ */
+export function spendSteps(steps: number): void {
+  if (!budget) return;
+  const before = budget.steps;
+  budget.steps -= steps;
+  if (budget.steps < 0) throw new PathGraphTooLargeError('check-steps', CHECK_BUDGET.steps);
+  // The clock is read every 1,024 steps.
+  if (Math.floor(before / 1024) !== Math.floor(budget.steps / 1024) && Date.now() > budget.deadline) {
+    throw new PathGraphTooLargeError('seconds', CHECK_BUDGET.seconds);
+  }
 }
 
 function mergeByPosition<T extends { position: number }>(a: readonly T[], b: readonly T[]): T[] {

@@ -10,12 +10,14 @@
  * Pure: no file system. The CLI reads the file; the playground passes the
  * editor's text.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, Parser, parseDocument, type Document } from 'yaml';
+import { MAX_QUESTIONS, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH } from '../core/vocabulary.ts';
 import { tooDeepConditions } from './condition-shape.ts';
 import type { Finding } from './finding.ts';
 import { messages as M, describe } from './messages.ts';
 import { checkRuleSet } from './rule-checks.ts';
 import { RuleSet } from './schema.ts';
+import { indentProblems } from './yaml-indent.ts';
 import { locate, positionAt } from './yaml-positions.ts';
 import { translateIssues } from './zod-issues.ts';
 import { sortIssues, type RuleIssue } from './rule-issue.ts';
@@ -47,6 +49,25 @@ export interface ParsedYaml {
  */
 export function parseYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
+  const refused = (offset: number, code: string, message: string): ParsedYaml => {
+    const doc = parseDocument('', { lineCounter: new LineCounter() });
+    lineCounter.addNewLine(0);
+    for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    const { line, column } = positionAt(lineCounter, offset);
+    return {
+      file,
+      source,
+      doc,
+      lineCounter,
+      value: undefined,
+      issues: [{ code, severity: 'error', file, line, column, path: [], message }],
+    };
+  };
+  // Limits first (rules/README.md, "Limits"): a file too large or nested too deep is not read further.
+  const bytes = utf8Length(source);
+  if (bytes > MAX_RULE_FILE_BYTES) return refused(0, 'file-too-big', M.fileTooBig(bytes));
+  const tooDeep = tooDeepAt(source);
+  if (tooDeep !== undefined) return refused(tooDeep, 'yaml-too-deep', M.yamlTooDeep());
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const issues: RuleIssue[] = [];
   const seenLines = new Set<number>();
@@ -70,6 +91,29 @@ export function parseYaml(source: string, file: string): ParsedYaml {
           ? M.unclosedBracket(opener, bracket!)
           : M.yamlSyntax(error.code, firstLine(error.message));
     issues.push({ code: duplicate ? 'duplicate-key' : 'yaml-syntax', severity: 'error', file, line, column, path: [], message });
+  }
+  // An indentation slip makes the parser complain on other lines (a missing colon, a second
+  // "name:"); one error at the slip, naming the column it should start at, says more.
+  const syntax = issues.filter((issue) => issue.code === 'yaml-syntax');
+  if (syntax.length > 0) {
+    const slips = indentProblems(source);
+    const firstLine = Math.min(...syntax.map((issue) => issue.line));
+    if (slips.length > 0 && (slips[0]!.how === 'tab' || slips[0]!.line <= firstLine + 1)) {
+      const kept = issues.filter((issue) => issue.code !== 'yaml-syntax');
+      issues.length = 0;
+      issues.push(
+        ...kept,
+        ...slips.map((slip) => ({
+          code: 'yaml-syntax',
+          severity: 'error' as const,
+          file,
+          line: slip.line,
+          column: slip.how === 'tab' ? 1 : slip.found + 1,
+          path: [],
+          message: M.yamlIndent(slip.found, slip.how, slip.expected, slip.alternative),
+        })),
+      );
+    }
   }
   for (const warning of doc.warnings) {
     const { line, column } = positionAt(lineCounter, warning.pos[0]);
@@ -155,6 +199,18 @@ export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
     return { ok: false, issues: [...warnings, issueAtStart(file, 'invalid-type', M.notAMap(describe(value)))] };
   }
 
+  // Before the schema: a rule set over the limit of questions is refused, not analysed.
+  const questions = (value as { questions?: unknown }).questions;
+  if (Array.isArray(questions) && questions.length > MAX_QUESTIONS) {
+    const finding = {
+      code: 'too-many-questions',
+      severity: 'error' as const,
+      path: ['questions'],
+      message: M.tooManyQuestions(questions.length),
+    };
+    return { ok: false, issues: sortIssues([...warnings, placeFinding(parsed, { ...finding, at: 'key' })]) };
+  }
+
   // Before the schema: a condition nested past the widget's limit is refused, not walked.
   const tooDeep = tooDeepConditions(value);
   if (tooDeep.length > 0) return { ok: false, issues: sortIssues([...warnings, ...tooDeep.map((f) => placeFinding(parsed, f))]) };
@@ -170,6 +226,36 @@ export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
   const issues = sortIssues([...warnings, ...meaning]);
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
   return { ok: true, ruleSet: shape.data, issues };
+}
+
+/** The length of a text in UTF-8 bytes, as it is stored in the file. */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // One more byte from U+0080, two more from U+0800; a surrogate pair is 4 bytes for 2 units.
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
+
+/**
+ * Where the YAML first nests lists and maps deeper than {@link MAX_YAML_DEPTH},
+ * if it does. Reads the parser's syntax tree without recursion, so a file
+ * nested thousands deep is measured, not a stack overflow.
+ */
+function tooDeepAt(source: string): number | undefined {
+  type Token = { type?: string; offset?: number; items?: { key?: unknown; value?: unknown }[]; key?: unknown; value?: unknown };
+  const stack: [Token, number][] = [];
+  for (const token of new Parser().parse(source)) stack.push([token as Token, 0]);
+  while (stack.length > 0) {
+    const [token, above] = stack.pop()!;
+    const depth = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection' ? above + 1 : above;
+    if (depth > MAX_YAML_DEPTH) return token.offset ?? 0;
+    const children = [token.key, token.value, ...(token.items ?? []).flatMap((item) => [item.key, item.value])];
+    for (const child of children) if (child && typeof child === 'object') stack.push([child as Token, depth]);
+  }
+  return undefined;
 }
 
 function issueAtStart(file: string, code: string, message: string): RuleIssue {

@@ -3,7 +3,15 @@
  * CLI, in one place (as Zod keeps its text in `locales/en.ts`). Each says what
  * was expected, what was found and how to fix it, in plain words.
  */
-import { TIERS } from '../core/vocabulary.ts';
+import {
+  MAX_CONDITION_DEPTH,
+  MAX_NUMBER,
+  MAX_QUESTIONS,
+  MIN_NUMBER_STEP,
+  MAX_RULE_FILE_BYTES,
+  MAX_YAML_DEPTH,
+  TIERS,
+} from '../core/vocabulary.ts';
 
 /**
  * Quotes a value the way it would be written in the file.
@@ -84,6 +92,22 @@ export const messages = {
     BAD_DQ_ESCAPE: 'inside "double quotes" a backslash starts an escape. Use single quotes, or write \\\\ for a backslash.',
     BAD_ALIAS: 'anchors (&) and aliases (*) are not needed in rule files. Write the value out.',
   } as Record<string, string>,
+  /** An indentation the lines above explain: where the line starts, where it should, and why. */
+  yamlIndent: (
+    found: number,
+    how: 'tab' | 'between' | 'deeper',
+    expected: { spaces: number; what: string; line: number },
+    alternative?: { spaces: number; what: string; line: number },
+  ) => {
+    const at = (place: { spaces: number; what: string; line: number }) =>
+      `${place.spaces} space${place.spaces === 1 ? '' : 's'} (column ${place.spaces + 1}), to line up with ${quote(place.what)} on line ${place.line}`;
+    const fix = `${at(expected)}${alternative ? `, or by ${at(alternative)}` : ''}.`;
+    if (how === 'tab') return `YAML syntax: a tab is used to indent this line. Indent with spaces, never tabs: here by ${fix}`;
+    const indented = `this line is indented by ${found} space${found === 1 ? '' : 's'} (column ${found + 1})`;
+    return how === 'deeper'
+      ? `YAML syntax: ${indented}, deeper than line ${expected.line}, which already has its value. Indent it by ${fix}`
+      : `YAML syntax: ${indented}, which lines up with nothing above it. Indent it by ${fix}`;
+  },
   unclosedBracket: (open: string, close: string) =>
     `YAML syntax: the ${open} opened here is never closed. Add ${close} at the end of the ${open === '{' ? 'map' : 'list'}.`,
   duplicateKey: (key: string) =>
@@ -92,6 +116,30 @@ export const messages = {
   notAMap: (found: string) => `expected a rule set: fields like "id: ketamine" and "questions:", one per line; found ${found}.`,
   yamlUnreadable: (reason: string) => `the file could not be read as YAML: ${reason}.`,
   yamlWarning: (detail: string) => `YAML: ${detail}.`,
+
+  // ---- Limits (rules/README.md, "Limits") -----------------------------------
+  fileTooBig: (bytes: number) =>
+    `the file is ${bytes.toLocaleString('en-US')} bytes, over the limit of ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')} bytes (${MAX_RULE_FILE_BYTES / 1024} KB) for a rule file, which is also the most the widget loads; it was not read. Shorten the longest texts, or split the questionnaire.`,
+  yamlTooDeep: () =>
+    `lists and maps are nested more than ${MAX_YAML_DEPTH} levels deep here, over the limit for a rule file; it was not read further. Check the indentation, and that every [ and { is closed. (A condition can be nested at most ${MAX_CONDITION_DEPTH} levels: write it flatter, or split it into two rules.)`,
+  tooManyQuestions: (count: number) =>
+    `the rule set has ${count} questions, over the limit of ${MAX_QUESTIONS}. A screen this long cannot be checked (or answered in a few minutes): split it into shorter questionnaires.`,
+  numberTooLarge: (field: string, value: number) =>
+    field === 'step' && value < MIN_NUMBER_STEP
+      ? `"step" is ${value}, below the limit of ${MIN_NUMBER_STEP}. Use a step a patient could actually type, such as 0.1 or 1.`
+      : `"${field}" is ${value}, beyond the limit of ${MAX_NUMBER.toLocaleString('en-US')} (either sign) for the numbers of a number question. Use a range a patient could actually type.`,
+  analysisTooLarge: (limit: 'nodes' | 'edges' | 'check-nodes' | 'check-steps' | 'seconds', max: number) =>
+    `the answer paths of this rule set are too many to analyse: ${
+      limit === 'nodes'
+        ? `they need more than ${max.toLocaleString('en-US')} merged question screens (the limit of one analysis)`
+        : limit === 'edges'
+          ? `they need more than ${max.toLocaleString('en-US')} answer steps (the limit of one analysis)`
+          : limit === 'check-steps'
+            ? `all the analyses together need more than ${max.toLocaleString('en-US')} answer steps (the limit of one check)`
+            : limit === 'check-nodes'
+              ? `all the analyses together need more than ${max.toLocaleString('en-US')} merged question screens (the limit of one check)`
+              : `the analysis took longer than ${max} seconds (the limit of one check)`
+    }, so the rest was not checked. Usually a rule, showIf or invariant reads many questions at once (an "all:" over a dozen questions): split it into smaller rules, or read fewer questions in one condition.`,
 
   // ---- Shape (from the schema) ----------------------------------------------
   missingField: (key: string, where: string) => `${where} is missing the field ${quote(key)}. Add "${key}: …" to it.`,
@@ -240,8 +288,9 @@ export const messages = {
     '  screener --help',
     '',
     'Exit codes: 0 all good (warnings allowed unless --strict); 1 problems found',
-    '(errors, failing cases, broken invariants); 2 the file could not be read, or the',
-    'command was used wrongly.',
+    '(errors, failing cases, broken invariants, a file over a limit: see the Limits',
+    'section of rules/README.md); 2 the file could not be read (a folder, a device or',
+    'a pipe included), or the command was used wrongly.',
   ].join('\n'),
   cliSignNeedsBy: 'screener sign: who reviewed the rules? For example: screener sign rules/ketamine.yaml --by "Dr Ana Ruiz, medical director"',
   cliSignBadDate: (value: string) => `screener sign: --on takes the date of the review, like 2026-12-05; found ${quote(value)}.`,
@@ -265,8 +314,11 @@ export const messages = {
           ? 'it is a folder, not a file'
           : code === 'EACCES'
             ? 'permission denied'
-            : detail
+            : code === 'ENOTFILE'
+              ? 'it is not a plain file (a device, a pipe or a socket); rule files are plain text files'
+              : detail
     }.`,
+  cliTooBigToRead: (file: string, bytes: number) => `${file}:1:1 ${messages.fileTooBig(bytes)}`,
   cliCannotWrite: (file: string, detail: string) => `screener: cannot write ${file}: ${detail}.`,
   cliStepCrashed: (step: string, detail: string) =>
     `the ${step} step stopped unexpectedly (${detail}). This is a bug in the screener, not in your file; please report it.`,

@@ -11,7 +11,7 @@ import { messages as M } from './messages.ts';
 import type { Condition, LeafCondition, Question, RuleSet } from './schema.ts';
 import { closest } from './suggest.ts';
 import { foldCondition } from '../core/conditions.ts';
-import { testFitsType } from '../core/vocabulary.ts';
+import { numbersWithinLimits, testFitsType } from '../core/vocabulary.ts';
 
 type Path = (string | number)[];
 /** The 1-based line a path starts on in the file. */
@@ -164,6 +164,11 @@ function duplicateIds(ids: readonly string[], path: Path, kind: string, lineOf: 
 function numberRange(question: Extract<Question, { type: 'number' }>, path: Path): Finding[] {
   const { min, max } = question;
   const step = question.step ?? 1;
+  // Numbers beyond any real answer break the arithmetic of the grid (±1.7e308 overflows to Infinity).
+  if (!numbersWithinLimits(question)) {
+    const field = (['min', 'max', 'step'] as const).find((key) => !numbersWithinLimits({ min: 0, max: 0, [key]: question[key] }))!;
+    return [error('number-too-large', [...path, field], M.numberTooLarge(field, question[field]!))];
+  }
   if (min >= max) return [error('number-range', [...path, 'min'], M.numberRangeEmpty(min, max))];
   if (step > max - min) return [error('number-range', [...path, 'step'], M.numberStepTooBig(step, min, max))];
   // max itself is an answer only when it is on the grid the engine accepts.

@@ -6,13 +6,13 @@
  */
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ruleSetToMarkdown, sheetToHtml } from '../analysis/index.ts';
+import { checkBudget, PathGraphTooLargeError, ruleSetToMarkdown, sheetToHtml, TooManyClassesError, withAnalysisBudget } from '../analysis/index.ts';
 import { reviewHash } from '../authoring/review-hash.ts';
 import { loadCases } from '../authoring/cases.ts';
 import { compileRuleSet, MAX_COMPILED_BYTES } from '../core/compile.ts';
-import { formatIssue, loadRuleSet } from '../authoring/loader.ts';
+import { findingPlacer, formatIssue, loadRuleSet } from '../authoring/loader.ts';
 import { messages as M } from '../authoring/messages.ts';
-import { ruleSetJsonSchema } from '../authoring/schema.ts';
+import { ruleSetJsonSchema, type RuleSet } from '../authoring/schema.ts';
 import { closest } from '../authoring/suggest.ts';
 import { printReport, runCheck } from './check.ts';
 import { processIo, type Io } from './io.ts';
@@ -101,16 +101,21 @@ function oneFile(command: string, args: Args): string {
   return file;
 }
 
-/** Reads the rule file, or reports why it cannot be read (exit 2). */
-function readRuleFile(file: string, io: Io, json = false): string | undefined {
+/**
+ * Reads the rule file, or reports why not: the exit code 2 when it cannot be
+ * read, 1 when it is over the size limit (a problem with the file).
+ */
+function readRuleFile(file: string, io: Io, json = false): string | { code: number } {
   try {
     return io.readFile(file);
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const text = M.cliCannotRead(file, code, message);
-    if (json) io.out(JSON.stringify({ file, ok: false, exitCode: EXIT.unreadable, error: text }, null, 2));
+    const { code, message, size } = error as NodeJS.ErrnoException & { size?: number };
+    const tooBig = code === 'EFBIG' && size !== undefined;
+    const text = tooBig ? M.cliTooBigToRead(file, size) : M.cliCannotRead(file, code, message);
+    const exitCode = tooBig ? EXIT.problems : EXIT.unreadable;
+    if (json) io.out(JSON.stringify({ file, ok: false, exitCode, error: text }, null, 2));
     else io.err(text);
-    return undefined;
+    return { code: exitCode };
   }
 }
 
@@ -119,7 +124,7 @@ function check(args: Args, io: Io): number {
   const file = oneFile('check', args);
   const json = args.flags.has('--json');
   const source = readRuleFile(file, io, json);
-  if (source === undefined) return EXIT.unreadable;
+  if (typeof source !== 'string') return source.code;
   const readOptional = optionalReader(io);
   const report = runCheck(file, source, readOptional, { strict: args.flags.has('--strict') });
   if (json) io.out(JSON.stringify(report, null, 2));
@@ -138,10 +143,10 @@ function optionalReader(io: Io) {
   };
 }
 
-/** Loads a rule file for compile and graph, printing its errors; undefined when it does not load. */
-function loadForWriting(file: string, io: Io) {
+/** Loads a rule file for compile and graph, printing its errors; the exit code when it does not load. */
+function loadForWriting(file: string, io: Io): { ruleSet: RuleSet; source: string; code?: never } | { code: number; ruleSet?: never } {
   const source = readRuleFile(file, io);
-  if (source === undefined) return { code: EXIT.unreadable };
+  if (typeof source !== 'string') return source;
   const result = loadRuleSet(source, file);
   for (const issue of result.issues) io.err(formatIssue(issue));
   if (!result.ok) {
@@ -172,7 +177,16 @@ async function compile(args: Args, io: Io): Promise<number> {
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + '.json';
   // A few of the rule set's own scenario cases go in as its self-test (src/core/self-test.ts).
   const casesFile = casesFileFor(file);
-  const casesSource = optionalReader(io)(casesFile);
+  let casesSource: string | undefined;
+  try {
+    casesSource = optionalReader(io)(casesFile);
+  } catch (error) {
+    // A cases file that is there but cannot be read (a folder, a device, over the size limit): said, nothing written.
+    const { code, message, size } = error as NodeJS.ErrnoException & { size?: number };
+    const tooBig = code === 'EFBIG' && size !== undefined;
+    io.err(tooBig ? M.cliTooBigToRead(casesFile, size) : M.cliCannotRead(casesFile, code, message));
+    return tooBig ? EXIT.problems : EXIT.unreadable;
+  }
   const cases = casesSource === undefined ? undefined : loadCases(casesSource, casesFile, loaded.ruleSet);
   if (cases && !cases.ok) {
     for (const issue of cases.issues) io.err(formatIssue(issue));
@@ -214,7 +228,7 @@ function sign(argv: readonly string[], io: Io): number {
   if (!by) throw new UsageError(M.cliSignNeedsBy);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(on)) throw new UsageError(M.cliSignBadDate(on));
   const source = readRuleFile(file, io);
-  if (source === undefined) return EXIT.unreadable;
+  if (typeof source !== 'string') return source.code;
   const report = runCheck(file, source, optionalReader(io), { strict: false });
   // The sign-off's own findings (pending, stale, not bound) are what signing settles.
   const errors = report.issues.filter((issue) => issue.severity === 'error' && !SIGN_OFF_CODES.includes(issue.code));
@@ -242,14 +256,31 @@ function graph(args: Args, io: Io): number {
   const out = args.out ?? file.replace(/\.ya?ml$/i, '') + (html ? '.html' : '.md');
   // The sheet names its source the same way whichever folder it is run from.
   const shown = relative(process.cwd(), resolve(file)).split(sep).join('/');
-  // The sheet carries what `check` finds (cases, proofs, time), so the reviewer signs the results too.
-  const report = runCheck(shown, loaded.source, optionalReader(io));
-  const steps = report.steps as { invariants?: Pick<InvariantResult, 'id' | 'status'>[]; cases?: CasesData; time?: TimeData };
-  const sheet = ruleSetToMarkdown(loaded.ruleSet, {
-    file: shown,
-    ...(steps.invariants ? { proofs: steps.invariants } : {}),
-    check: { summary: report.summary.replace(/^[^:]*: /, ''), cases: steps.cases, time: steps.time },
-  });
+  let sheet: string;
+  try {
+    // The sheet carries what `check` finds (cases, proofs, time), so the reviewer signs the results too.
+    const report = runCheck(shown, loaded.source, optionalReader(io));
+    const steps = report.steps as { invariants?: Pick<InvariantResult, 'id' | 'status'>[]; cases?: CasesData; time?: TimeData };
+    sheet = withAnalysisBudget(checkBudget(), () =>
+      ruleSetToMarkdown(loaded.ruleSet, {
+        file: shown,
+        ...(steps.invariants ? { proofs: steps.invariants } : {}),
+        check: { summary: report.summary.replace(/^[^:]*: /, ''), cases: steps.cases, time: steps.time },
+      }),
+    );
+  } catch (error) {
+    // Over a limit of the analysis (the flowchart follows every answer path): the limit, at the file.
+    const finding =
+      error instanceof PathGraphTooLargeError
+        ? error.toFinding()
+        : error instanceof TooManyClassesError
+          ? error.toFinding(loaded.ruleSet)
+          : null;
+    if (!finding) throw error;
+    io.err(formatIssue(findingPlacer(loaded.source, file)(finding)));
+    io.err(M.cliNotWritten(file, 1));
+    return EXIT.problems;
+  }
   // The printable page is converted from this very Markdown: one sheet, two forms.
   const text = html ? sheetToHtml(sheet, { hash: reviewHash(loaded.ruleSet) }) : sheet;
   if (!write(out, text, io)) return EXIT.unreadable;

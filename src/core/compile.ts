@@ -10,6 +10,7 @@
  */
 import type { RuleSet } from '../authoring/schema.ts';
 import type { SelfTestCase } from './self-test.ts';
+import { MAX_RULE_FILE_BYTES } from './vocabulary.ts';
 
 /** The file format the widget accepts through its `rules` attribute. */
 export const COMPILED_FORMAT = 'eligibility-screener/rules';
@@ -26,7 +27,7 @@ export interface CompiledRuleSet {
    * canonical content, everything the widget trusts.
    */
   hash: string;
-  /** Validated, defaults filled, invariants kept. */
+  /** Validated, defaults filled, invariants kept; without clinician notes and sources ({@link CLINICIAN_ONLY_RULE_FIELDS}). */
   ruleSet: RuleSet;
   /**
    * A few of the rule set's own scenario cases, walked again in the host page
@@ -36,8 +37,31 @@ export interface CompiledRuleSet {
   selfTest?: SelfTestCase[];
 }
 
-/** The largest compiled file the widget fetches (`rules` attribute): 512 KB. */
-export const MAX_COMPILED_BYTES = 512 * 1024;
+/**
+ * What only clinicians read in a rule: why it exists and where it comes
+ * from. The sign-off sheet (`screener graph`) shows them; nothing that ships
+ * to patients' browsers carries them (`compileRuleSet`, the widget build).
+ */
+export const CLINICIAN_ONLY_RULE_FIELDS = ['clinicianNote', 'source'] as const;
+
+/**
+ * The rule set without {@link CLINICIAN_ONLY_RULE_FIELDS}: what may ship to a
+ * browser. Typed as a rule set; the widget never reads those fields.
+ *
+ * @example
+ * withoutClinicianNotes(ruleSet).rules[0].clinicianNote // undefined
+ */
+export function withoutClinicianNotes(ruleSet: RuleSet): RuleSet {
+  const rules = ruleSet.rules.map((rule) => {
+    const kept: Record<string, unknown> = { ...rule };
+    for (const field of CLINICIAN_ONLY_RULE_FIELDS) delete kept[field];
+    return kept;
+  });
+  return { ...ruleSet, rules } as RuleSet;
+}
+
+/** The largest compiled file the widget fetches (`rules` attribute): 512 KB, the limit on a rule file too. */
+export const MAX_COMPILED_BYTES = MAX_RULE_FILE_BYTES;
 
 /**
  * The content hash of a rule set: `sha256-<base64>` of `JSON.stringify(ruleSet)`,
@@ -68,7 +92,8 @@ const platform = globalThis as unknown as Platform;
 
 /**
  * Wraps a validated rule set (from `loadRuleSet`) for the widget, with its
- * self-test (from `pickSelfTest`) when there is one.
+ * self-test (from `pickSelfTest`) when there is one. The clinician notes and
+ * sources stay out ({@link withoutClinicianNotes}); the hash is of what ships.
  *
  * @example
  * const result = loadRuleSet(yamlText, 'rules/ketamine.yaml');
@@ -76,11 +101,12 @@ const platform = globalThis as unknown as Platform;
  */
 export async function compileRuleSet(ruleSet: RuleSet, selfTest?: SelfTestCase[]): Promise<CompiledRuleSet> {
   const tested = selfTest?.length ? selfTest : undefined;
+  const shipped = withoutClinicianNotes(ruleSet);
   return {
     format: COMPILED_FORMAT,
     formatVersion: COMPILED_FORMAT_VERSION,
-    hash: await hashRuleSet(ruleSet, tested),
-    ruleSet,
+    hash: await hashRuleSet(shipped, tested),
+    ruleSet: shipped,
     ...(tested ? { selfTest: tested } : {}),
   };
 }

@@ -100,3 +100,50 @@ export function testFitsType(operator: string, type: string): boolean {
  * needs more than a handful.
  */
 export const MAX_CONDITION_DEPTH = 24;
+
+// ---- Limits -----------------------------------------------------------------
+// What `screener check`, `graph` and `compile` accept, and what the widget
+// accepts, stated once. Above a limit the tools stop with a message naming it
+// (exit 1) and the widget shows its fallback; nothing crashes or hangs.
+// rules/README.md ("Limits") documents each one.
+
+/**
+ * The largest rule file the tools read, and the largest compiled file the
+ * widget fetches (its `rules` attribute): 512 KB. A rule file within it
+ * compiles to a file of about the same size, which compile checks again.
+ */
+export const MAX_RULE_FILE_BYTES = 512 * 1024;
+
+/** The most questions a rule set may ask. A two-minute screen asks about a dozen. */
+export const MAX_QUESTIONS = 100;
+
+/**
+ * How deeply a rule file's YAML may nest lists and maps. A condition at the
+ * deepest {@link MAX_CONDITION_DEPTH} takes at most two YAML levels a
+ * level (`- all:`), inside a rule inside `rules:`; this leaves room for that
+ * and stops a file nested thousands deep before it is read.
+ */
+export const MAX_YAML_DEPTH = 4 * MAX_CONDITION_DEPTH;
+
+/**
+ * The largest number (either sign) a number question's `min`, `max` and
+ * `step` may be: well inside what arithmetic keeps exact, and far beyond any
+ * age, dose or reading a patient types.
+ */
+export const MAX_NUMBER = 1_000_000_000;
+/** The smallest `step` of a number question: with {@link MAX_NUMBER}, at most 2·10¹⁵ values, all exact. */
+export const MIN_NUMBER_STEP = 0.000001;
+
+/**
+ * True when a number question's `min`, `max` and `step` (when given) are
+ * within {@link MAX_NUMBER} and {@link MIN_NUMBER_STEP}.
+ *
+ * @example
+ * numbersWithinLimits({ min: -1.7e308, max: 1.7e308 }) // false
+ */
+export function numbersWithinLimits(question: { min: number; max: number; step?: number | undefined }): boolean {
+  const { min, max, step } = question;
+  return (
+    Math.abs(min) <= MAX_NUMBER && Math.abs(max) <= MAX_NUMBER && (step === undefined || (step >= MIN_NUMBER_STEP && step <= MAX_NUMBER))
+  );
+}

@@ -4,6 +4,7 @@
  */
 import type { Breakdown } from './breakdown.ts';
 import type { CheckResult } from './cli-check.ts';
+import type { WorstCaseResult } from './worst-case.ts';
 import type { EvaluationResult } from './evaluation.ts';
 import type { PageTimings } from './first-question.ts';
 import type { MachineInfo } from './machine-info.ts';
@@ -21,6 +22,8 @@ export interface BenchResults {
   firstQuestion: Section<{ ours: PageTimings; survey: PageTimings; blank: PageTimings }>;
   evaluation: Section<EvaluationResult>;
   check: CheckResult;
+  /** `screener check` on the worst file within the limits (absent in results from before it). */
+  worstCase?: WorstCaseResult;
 }
 
 /** One line of the comparison table. */
@@ -174,6 +177,22 @@ export function comparisonRows(results: BenchResults): Row[] {
       ? { measure: `\`${check.command}\` (median of ${check.samplesMs.length})`, ours: ms(check.medianMs), peer: '—', ratio: '—', target: '—', met: null }
       : { measure: `\`${check.command}\``, ours: 'n/a', peer: '—', ratio: '—', target: '—', met: null },
   );
+  const worst = results.worstCase;
+  if (worst) {
+    const target = '≤ 10 s, ≤ 512 MB';
+    rows.push(
+      worst.ok
+        ? {
+            measure: `\`${worst.command}\` (one run: time, peak memory)`,
+            ours: `${ms(worst.wallMs)}, ${Math.round(worst.maxRssMb)} MB`,
+            peer: '—',
+            ratio: '—',
+            target,
+            met: worst.wallMs <= 10_000 && worst.maxRssMb <= 512,
+          }
+        : na(`\`${worst.command}\``, target),
+    );
+  }
   return rows;
 }
 
@@ -229,6 +248,9 @@ export function methodNotes(results: BenchResults): string[] {
   }
   if (!results.check.ok) notes.push(`screener check: n/a — ${results.check.reason}.`);
   else notes.push(`screener check: wall time of a fresh \`node src/cli/bin.js check ${results.settings.rulesFile}\` (what \`npx screener check\` runs), exit ${results.check.exitCode}: "${results.check.summary}".`);
+  const worst = results.worstCase;
+  if (worst && !worst.ok) notes.push(`Worst case within the limits: n/a — ${worst.reason}.`);
+  else if (worst) notes.push(`Worst case within the limits: tests/bench/worst-case.ts generates a rule file (${worst.bytes.toLocaleString('en-US')} bytes) just within every limit of rules/README.md, "Limits" (a multiple-choice question with 2^15 answer classes after two yes/no questions, 21 invariants: nearly all of one check's 5,000,000 answer steps), and \`screener check\` runs on it once in a fresh process; peak memory is the process's max RSS. Exit ${worst.exitCode}: "${worst.summary}". The time depends on the machine's load (see the load average above).`);
   return notes;
 }
 

@@ -19,6 +19,7 @@ import type { Browser } from 'playwright-core';
 import { parseText, resolveText } from '../../src/core/text.ts';
 import { widgetBreakdown } from './breakdown.ts';
 import { benchCheck } from './cli-check.ts';
+import { benchWorstCase } from './worst-case.ts';
 import { benchEvaluation } from './evaluation.ts';
 import { launchChromium, timeFirstQuestion } from './first-question.ts';
 import { hostPage, OUR_SNIPPET, SURVEY_SNIPPET } from './host-page.ts';
@@ -159,6 +160,8 @@ async function main(): Promise<number> {
   );
   log('screener check…');
   const check = benchCheck(ROOT, settings.rulesFile, 3);
+  log('screener check on the worst file within the limits…');
+  const worstCase = benchWorstCase(ROOT);
 
   const results: BenchResults = {
     machine: machineInfo(ROOT, chromiumVersion, loadAtStart),
@@ -168,6 +171,7 @@ async function main(): Promise<number> {
     firstQuestion,
     evaluation,
     check,
+    worstCase,
   };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,5 +1,5 @@
 /**
- * The events a host page can listen to (CONTRACTS §4): `screener-start`,
+ * The events a host page can listen to (README.md, "Events"): `screener-start`,
  * `screener-step {step}`, `screener-complete {rulesVersion, rulesHash}`, with
  * `tier` only when the clinic opts in with `share-outcome`.
  */

@@ -1,6 +1,6 @@
 /**
  * A patient clicking through the built widget on a plain host page, to each
- * outcome: what they see at every step and at the end (CONTRACTS §4).
+ * outcome: what they see at every step and at the end (README.md, "Events").
  */
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../../src/authoring/schema.ts';

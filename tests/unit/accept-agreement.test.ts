@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileRuleSet } from '../../src/core/compile.ts';
+import { CLINICIAN_ONLY_RULE_FIELDS, compileRuleSet } from '../../src/core/compile.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import type { Condition, RuleSet, RuleSetInput } from '../../src/authoring/schema.ts';
 import { LEAF_OPERATORS, LEAF_TESTS, MAX_CONDITION_DEPTH } from '../../src/core/vocabulary.ts';
@@ -92,8 +92,10 @@ type Mutation = { how: string; apply: (doc: Doc) => void };
 /** One change to a document, picked at random. */
 function mutationArb(doc: Doc): fc.Arbitrary<Mutation> {
   const conditions = conditionPaths(doc);
+  // Clinician notes and sources never reach the widget (compileRuleSet leaves them out): only the loader reads them, for the sign-off sheet.
   const prose = nodes(doc).filter(({ path, value }) =>
-    typeof value === 'string' && !path.some((key) => typeof key === 'string' && NOT_PROSE.has(key)) && !path.includes('when') && !path.includes('showIf'));
+    typeof value === 'string' && !path.some((key) => typeof key === 'string' && NOT_PROSE.has(key)) && !path.includes('when') && !path.includes('showIf') &&
+    !path.some((key) => (CLINICIAN_ONLY_RULE_FIELDS as readonly (string | number)[]).includes(key)));
   const questions = doc.questions;
   const optionIds = [...new Set(questions.flatMap((q) => ('options' in q ? q.options.map((o) => o.id) : [])))];
 

@@ -132,7 +132,7 @@ describe('runCases()', () => {
 });
 
 describe('src/authoring/cases.ts exports', () => {
-  it('keeps its public API (CONTRACTS.md §1–2)', async () => {
+  it('keeps its public API (the exports the CLI and the playground use)', async () => {
     const cases = await import('../../src/authoring/cases.ts');
     expect(Object.keys(cases).sort()).toEqual(['loadCases', 'runCases']);
   });

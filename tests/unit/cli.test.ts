@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck, printReport } from '../../src/cli/check.ts';
 import { processIo, type Io } from '../../src/cli/io.ts';
 import { main, schemaText } from '../../src/cli/main.ts';
-import { compileRuleSet, hashRuleSet } from '../../src/core/compile.ts';
+import { compileRuleSet, hashRuleSet, withoutClinicianNotes } from '../../src/core/compile.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 
 const FIXTURES = 'tests/fixtures/loader';
@@ -207,7 +207,7 @@ describe('screener compile', () => {
     const loaded = loadRuleSet(readFileSync(file, 'utf8'));
     if (!loaded.ok) throw new Error('fixture should load');
     expect(written.selfTest.map((c: { tier: string }) => c.tier).sort()).toEqual(['candidate', 'not-suitable']);
-    expect(written.hash).toBe(await hashRuleSet(loaded.ruleSet, written.selfTest));
+    expect(written.hash).toBe(await hashRuleSet(withoutClinicianNotes(loaded.ruleSet), written.selfTest));
     expect(out).toContain('2 self-test cases');
   });
 
@@ -225,9 +225,9 @@ describe('screener compile', () => {
   });
 
   it('refuses (exit 1, nothing written) a compiled file over the size the widget fetches', async () => {
-    // A valid rule set whose compiled JSON is over 512 KB: one long clinician note.
-    const note = 'Adults only. '.repeat(45_000);
-    const big = ruleFile('too-big', ['    clinicianNote: Adults only.\n', `    clinicianNote: ${note}\n`]);
+    // A rule file within 512 KB whose compiled JSON is over it: JSON writes each backslash twice.
+    const reason = `Adults only ${'\\'.repeat(300_000)}`;
+    const big = ruleFile('too-big', ['    reason: This service is for adults.\n', `    reason: '${reason}'\n`]);
     const out = join(dir, 'too-big.json');
     const result = await run(['compile', big, '-o', out]);
     expect(result.code).toBe(1);

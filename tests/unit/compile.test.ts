@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileInBrowser } from '../../demo/playground/compile-in-browser.ts';
-import { compileRuleSet, hashRuleSet } from '../../src/core/compile.ts';
+import { CLINICIAN_ONLY_RULE_FIELDS, compileRuleSet, hashRuleSet, withoutClinicianNotes } from '../../src/core/compile.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
 
@@ -43,6 +43,21 @@ describe('compileRuleSet()', () => {
     expect(await hashRuleSet(bumped)).not.toBe(await hashRuleSet(before));
   });
 
+  it('leaves clinician notes and sources out of what ships to browsers (issue 13, build 8)', async () => {
+    const compiled = await compileRuleSet(minimal());
+    expect(CLINICIAN_ONLY_RULE_FIELDS).toEqual(['clinicianNote', 'source']);
+    for (const rule of compiled.ruleSet.rules) {
+      expect(Object.keys(rule)).not.toContain('clinicianNote');
+      expect(Object.keys(rule)).not.toContain('source');
+    }
+    const text = JSON.stringify(compiled);
+    expect(text).not.toContain('clinicianNote');
+    expect(text).not.toContain('Clinical brief, absolute contraindications');
+    // What patients read stays; the hash is of what ships, so the widget's check agrees.
+    expect(compiled.ruleSet.rules[0]!.reason).toBe('This service is for adults.');
+    expect(compiled.hash).toBe(await hashRuleSet(withoutClinicianNotes(minimal())));
+  });
+
   it('survives a JSON round trip: the widget can recompute the hash from the file', async () => {
     const compiled = await compileRuleSet(minimal());
     const reread = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
@@ -60,13 +75,21 @@ describe('hashRuleSet()', () => {
 
   it('is the hash the playground compiles with', async () => {
     const ruleSet = minimal();
-    expect((await compileInBrowser(ruleSet)).hash).toBe(await hashRuleSet(ruleSet));
+    expect((await compileInBrowser(ruleSet)).hash).toBe(await hashRuleSet(withoutClinicianNotes(ruleSet)));
   });
 });
 
 describe('src/core/compile.ts exports', () => {
-  it('keeps its public API (CONTRACTS.md §3)', async () => {
+  it('keeps its public API (the compiled format, src/core/compile.ts)', async () => {
     const compile = await import('../../src/core/compile.ts');
-    expect(Object.keys(compile).sort()).toEqual(['COMPILED_FORMAT', 'COMPILED_FORMAT_VERSION', 'MAX_COMPILED_BYTES', 'compileRuleSet', 'hashRuleSet']);
+    expect(Object.keys(compile).sort()).toEqual([
+      'CLINICIAN_ONLY_RULE_FIELDS',
+      'COMPILED_FORMAT',
+      'COMPILED_FORMAT_VERSION',
+      'MAX_COMPILED_BYTES',
+      'compileRuleSet',
+      'hashRuleSet',
+      'withoutClinicianNotes',
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  * same. Pure: no Node, no DOM.
  */
 import { mapLocalized } from '../../src/authoring/schema-walk.ts';
-import type { CompiledRuleSet } from '../../src/core/compile.ts';
+import { withoutClinicianNotes, type CompiledRuleSet } from '../../src/core/compile.ts';
 import { resolveText } from '../../src/core/text.ts';
 
 /**
@@ -22,14 +22,14 @@ import { resolveText } from '../../src/core/text.ts';
  * withoutClinicianFields(compiled).ruleSet.rules[0].clinicianNote // undefined
  */
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
-  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = compiled.ruleSet;
-  const slim = rules.map(({ clinicianNote: _note, source: _source, ...rule }) => rule);
+  // Clinician notes and sources are left out by compileRuleSet already (one definition: withoutClinicianNotes).
+  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = withoutClinicianNotes(compiled.ruleSet);
   const questions = rest.questions.map((question) =>
     'options' in question ? { ...question, options: question.options.map(({ noEffect: _noEffect, ...option }) => option) } : question,
   );
   // Compiled through withBoundSignOff: a sign-off with its hash is bound to this content.
   const signOff = compiled.ruleSet.signOff?.contentHash ? compiled.ruleSet.signOff : undefined;
-  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), questions, rules: slim } as unknown as CompiledRuleSet['ruleSet'] };
+  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), questions, rules } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

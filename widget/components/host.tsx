@@ -27,10 +27,10 @@ export type Body =
       content: ScreenContent;
       answers: Answers;
       error?: string | undefined;
-      /** The intro's language switch: the languages offered (none: no switch), the one shown, and the patient's pick. */
-      languages: string[];
-      locale: string;
-      onLanguage: (lang: string) => void;
+      /** The intro's language switch (a bundle with several languages): the languages offered (none: no switch), the one shown, and the patient's pick. */
+      languages?: string[];
+      locale?: string;
+      onLanguage?: (lang: string) => void;
     };
 
 export interface HostProps {
@@ -79,7 +79,9 @@ function Screens({ body, strings, bookingUrl }: { body: Body; strings: UiStrings
   if (body.state === 'loading') return <Loading strings={strings} />;
   if (body.state === 'unavailable') return <Fallback strings={strings} bookingUrl={bookingUrl} />;
   const { view, screen, content } = body;
-  if (content.kind === 'intro') return <Intro view={view} content={content} languages={body.languages} locale={body.locale} onLanguage={body.onLanguage} />;
+  if (content.kind === 'intro') {
+    return __SCREENER_MULTILINGUAL__ ? <Intro view={view} content={content} languages={body.languages} locale={body.locale} onLanguage={body.onLanguage} /> : <Intro view={view} content={content} />;
+  }
   if (content.kind === 'crisis') return <CrisisScreen view={view} content={content} />;
   if (content.kind === 'result') return <ResultScreen view={view} content={content} />;
   const { question } = screen as Screen & { kind: 'question' };

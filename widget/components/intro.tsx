@@ -19,10 +19,10 @@ export interface IntroProps {
   view: View;
   content: ScreenContent & { kind: 'intro' };
   /** Languages to offer on the switch (`languages` attribute); fewer than two: no switch. */
-  languages?: readonly string[];
+  languages?: readonly string[] | undefined;
   /** The language shown now. */
-  locale?: string;
-  onLanguage?: (lang: string) => void;
+  locale?: string | undefined;
+  onLanguage?: ((lang: string) => void) | undefined;
 }
 
 /**

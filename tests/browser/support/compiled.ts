@@ -1,6 +1,6 @@
 /**
  * The default rules as a remote `rules` URL serves them: the compiled JSON of
- * CONTRACTS §3, made by the project's own compiler, with the self-test picked
+ * src/core/compile.ts (`CompiledRuleSet`), made by the project's own compiler, with the self-test picked
  * from rules/ketamine.cases.yaml as `screener compile` and the build pick it.
  */
 import { readFileSync } from 'node:fs';

@@ -37,7 +37,7 @@ interface HostLog {
   definedAt: number | null;
 }
 
-/** The screener events of CONTRACTS §4. */
+/** The screener events of README.md, "Events". */
 export const SCREENER_EVENTS = ['screener-start', 'screener-step', 'screener-complete'] as const;
 
 // Runs in the page before any of its scripts. Injected through the DevTools

@@ -7,6 +7,7 @@ describe('src/analysis/index.ts', () => {
       'ANSWERED_SCREENS_LIMIT',
       'CHECK_STEPS',
       'DIAGRAM_STEP',
+      'PathGraphTooLargeError',
       'QUICK_STEPS',
       'SECONDS_PER_ANSWER',
       'SLOW_STEPS',
@@ -16,6 +17,7 @@ describe('src/analysis/index.ts', () => {
       'answerClasses',
       'buildPathGraph',
       'casesFileFor',
+      'checkBudget',
       'checkQuick',
       'countPaths',
       'countWords',
@@ -40,6 +42,7 @@ describe('src/analysis/index.ts', () => {
       'summarize',
       'terminals',
       'unusedOptions',
+      'withAnalysisBudget',
     ]);
   });
 });

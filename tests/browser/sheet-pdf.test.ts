@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { writtenBy } from '../support/cli.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { reviewHash } from '../../src/authoring/review-hash.ts';
 import { launchChromium } from './support/chromium.ts';
@@ -24,24 +23,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** What `screener graph rules/ketamine.yaml --html` writes, run in memory. */
-async function printableSheet(): Promise<string> {
-  let html: string | undefined;
-  const io: Io = {
-    out: () => {},
-    err: (text) => {
-      throw new Error(text);
-    },
-    color: false,
-    readFile: (path) => readFileSync(path, 'utf8'),
-    writeFile: (path, text) => {
-      if (path === 'rules/ketamine.html') html = text;
-    },
-  };
-  expect(await main(['graph', 'rules/ketamine.yaml', '--html'], io)).toBe(0);
-  if (html === undefined) throw new Error('screener graph --html did not write rules/ketamine.html');
-  return html;
-}
 
 describe('the printable sign-off sheet', () => {
   it('prints to a PDF of several pages that carries the review hash, on every page', async () => {
@@ -53,7 +34,7 @@ describe('the printable sign-off sheet', () => {
     page.on('request', (request) => requests.push(request.url()));
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.setContent(await printableSheet());
+    await page.setContent(await writtenBy(['graph', 'rules/ketamine.yaml', '--html'], 'rules/ketamine.html'));
 
     const pdf = readPdf(await page.pdf({ format: 'A4' }));
     expect(pdf.pages).toBeGreaterThanOrEqual(5);

@@ -18,8 +18,7 @@ import {
 } from '../../src/analysis/path-graph.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { runCheck } from '../../src/cli/check.ts';
-import { processIo, type Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, MAX_COMPILED_BYTES } from '../../src/core/compile.ts';
 import { MAX_QUESTIONS, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/core/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
@@ -28,14 +27,6 @@ const MINIMAL = readFileSync('tests/fixtures/loader/minimal.yaml', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'screener-limits-'));
 const noCases = () => undefined;
 
-/** Runs main() with captured output and the real file system. */
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { ...processIo(), color: false, out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function file(name: string, source: string): string {
   const path = join(dir, name);
@@ -74,7 +65,7 @@ describe('path-graph limit', () => {
 
   it('graph stops with the limit and exit 1, writing nothing', async () => {
     const out = join(dir, 'wide.md');
-    const result = await run(['graph', file('wide.yaml', wide), '-o', out]);
+    const result = await runCli(['graph', file('wide.yaml', wide), '-o', out]);
     expect(result.code).toBe(1);
     expect(result.err).toContain('too many to analyse');
     expect(existsSync(out)).toBe(false);
@@ -103,7 +94,7 @@ describe('question limit', () => {
 
   it('graph refuses 1,500 questions with the limit and exit 1', async () => {
     const out = join(dir, 'many.md');
-    const result = await run(['graph', file('many.yaml', many), '-o', out]);
+    const result = await runCli(['graph', file('many.yaml', many), '-o', out]);
     expect(result.code).toBe(1);
     expect(result.err).toContain(`1500 questions, over the limit of ${MAX_QUESTIONS}`);
     expect(existsSync(out)).toBe(false);
@@ -135,14 +126,14 @@ describe('file size limit', () => {
   const big = MINIMAL.replace('privacy: Your answers stay on this device.', `privacy: ${'word '.repeat(200_000)}`);
 
   it('check refuses a rule file over the widget limit, exit 1, naming it', async () => {
-    const result = await run(['check', file('big.yaml', big)]);
+    const result = await runCli(['check', file('big.yaml', big)]);
     expect(result.code).toBe(1);
     expect(`${result.out}\n${result.err}`).toContain(`over the limit of ${MAX_RULE_FILE_BYTES.toLocaleString('en-US')} bytes (512 KB)`);
   });
 
   it('compile refuses it too and writes nothing', async () => {
     const out = join(dir, 'big.json');
-    const result = await run(['compile', file('big.yaml', big), '-o', out]);
+    const result = await runCli(['compile', file('big.yaml', big), '-o', out]);
     expect(result.code).toBe(1);
     expect(result.err).toContain('512 KB');
     expect(existsSync(out)).toBe(false);
@@ -151,7 +142,7 @@ describe('file size limit', () => {
   it('compile refuses a cases file over the limit beside the rules, instead of crashing', async () => {
     const rules = file('with-big-cases.yaml', MINIMAL);
     file('with-big-cases.cases.yaml', `cases: []\n# ${'x'.repeat(MAX_RULE_FILE_BYTES)}\n`);
-    const result = await run(['compile', rules, '-o', join(dir, 'with-big-cases.json')]);
+    const result = await runCli(['compile', rules, '-o', join(dir, 'with-big-cases.json')]);
     expect(result.code).toBe(1);
     expect(result.err).toContain('with-big-cases.cases.yaml:1:1 the file is');
   });
@@ -166,7 +157,7 @@ describe('file size limit', () => {
 
 describe('special files', () => {
   it('check /dev/zero is refused at once instead of hanging', async () => {
-    const result = await run(['check', '/dev/zero']);
+    const result = await runCli(['check', '/dev/zero']);
     expect(result.code).toBe(2);
     expect(result.err).toContain('not a plain file');
   });
@@ -174,10 +165,10 @@ describe('special files', () => {
   it('a named pipe (FIFO) and a folder are refused', async () => {
     const fifo = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [fifo]);
-    const piped = await run(['check', fifo]);
+    const piped = await runCli(['check', fifo]);
     expect(piped.code).toBe(2);
     expect(piped.err).toContain('not a plain file');
-    const folder = await run(['compile', dir]);
+    const folder = await runCli(['compile', dir]);
     expect(folder.code).toBe(2);
     expect(folder.err).toContain('folder');
   });

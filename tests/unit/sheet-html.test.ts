@@ -4,8 +4,7 @@ import { markdownToHtml, sheetToHtml, ruleSetToMarkdown } from '../../src/analys
 import { tableCell, textCell } from '../../src/analysis/markdown.ts';
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { reviewHash } from '../../src/authoring/review-hash.ts';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { writtenBy } from '../support/cli.ts';
 
 const HOSTILE = 'Call <script>alert(1)</script> | now & "quote" <img src=x onerror=alert(2)>';
 
@@ -44,19 +43,7 @@ describe('markdownToHtml (the printable sign-off sheet)', () => {
 
 describe('sheetToHtml for rules/ketamine.yaml', () => {
   it('is the Markdown sheet as a page: every section, the review hash in the head, the margin and the signature block', async () => {
-    const written = new Map<string, string>();
-    const io: Io = {
-      out: () => {},
-      err: (text) => {
-        throw new Error(text);
-      },
-      color: false,
-      readFile: (path) => readFileSync(path, 'utf8'),
-      writeFile: (path, text) => written.set(path, text),
-    };
-    expect(await main(['graph', 'rules/ketamine.yaml', '--html'], io)).toBe(0);
-    const html = written.get('rules/ketamine.html');
-    if (html === undefined) throw new Error(`screener graph --html wrote ${[...written.keys()].join(', ')}`);
+    const html = await writtenBy(['graph', 'rules/ketamine.yaml', '--html'], 'rules/ketamine.html');
     const loaded = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'rules/ketamine.yaml');
     if (!loaded.ok) throw new Error('rules/ketamine.yaml does not load');
     const hash = reviewHash(loaded.ruleSet);

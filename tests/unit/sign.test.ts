@@ -7,18 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { processIo, type Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'screener-sign-'));
 
-async function run(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { ...processIo(), color: false, out: (t) => out.push(t), err: (t) => err.push(t) };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A copy of rules/ketamine.yaml (and its cases) in a temp folder. */
 function copy(name: string): string {
@@ -32,7 +24,7 @@ describe('screener sign', () => {
   it('records who, when and the review hash, leaving every other line of the file as it was', async () => {
     const file = copy('signed');
     const before = readFileSync(file, 'utf8');
-    const { code, out } = await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
+    const { code, out } = await runCli(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
     expect(code).toBe(0);
     expect(out).toMatch(/reviewed by Dr Ana Ruiz, medical director on 2026-12-05, bound to sha256-/);
     const after = readFileSync(file, 'utf8');
@@ -44,16 +36,16 @@ describe('screener sign', () => {
       '  reviewedOn: 2026-12-05',
       expect.stringMatching(/^ {2}contentHash: sha256-[A-Za-z0-9+/]{43}=$/),
     ]);
-    const check = await run(['check', file]);
+    const check = await runCli(['check', file]);
     expect(check.code).toBe(0);
     expect(check.out).not.toMatch(/sign-off|signOff|PENDING|review is still to come/);
   });
 
   it('compiles a sign-off for patients only while it is bound to the content', async () => {
     const file = copy('compiled');
-    await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
+    await runCli(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
     const out = join(dir, 'compiled.json');
-    expect((await run(['compile', file, '-o', out])).code).toBe(0);
+    expect((await runCli(['compile', file, '-o', out])).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).ruleSet.signOff).toEqual({
       reviewedBy: 'Dr Ana Ruiz, medical director',
       reviewedOn: '2026-12-05',
@@ -61,15 +53,15 @@ describe('screener sign', () => {
     });
     // Changed after signing: check fails, and what compile writes claims no review.
     writeFileSync(file, readFileSync(file, 'utf8').replace('    es: Comenzar', '    es: Empezar'));
-    await run(['compile', file, '-o', out]);
+    await runCli(['compile', file, '-o', out]);
     expect(JSON.parse(readFileSync(out, 'utf8')).ruleSet.signOff?.contentHash).toBeUndefined();
   });
 
   it('makes check fail, with both hashes, when the rules change after the review', async () => {
     const file = copy('changed');
-    await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
+    await runCli(['sign', file, '--by', 'Dr Ana Ruiz, medical director', '--on', '2026-12-05']);
     writeFileSync(file, readFileSync(file, 'utf8').replace('    es: Comenzar', '    es: Empezar'));
-    const { code, out } = await run(['check', file]);
+    const { code, out } = await runCli(['check', file]);
     expect(code).toBe(1);
     expect(out).toMatch(/changed\.yaml:\d+:\d+ signed for sha256-\S+, the file is now sha256-\S+: it needs a new review/);
   });
@@ -78,11 +70,11 @@ describe('screener sign', () => {
     const file = copy('broken');
     writeFileSync(file, readFileSync(file, 'utf8').replace('question: pregnancy', 'question: pregnancyy'));
     const before = readFileSync(file, 'utf8');
-    const refused = await run(['sign', file, '--by', 'Dr Ana Ruiz, medical director']);
+    const refused = await runCli(['sign', file, '--by', 'Dr Ana Ruiz, medical director']);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/is not signed: fix the \d+ errors? `screener check` reports first/);
     expect(readFileSync(file, 'utf8')).toBe(before);
-    const nobody = await run(['sign', copy('nobody')]);
+    const nobody = await runCli(['sign', copy('nobody')]);
     expect(nobody.code).toBe(2);
     expect(nobody.err).toMatch(/who reviewed the rules\?/);
   });
@@ -93,7 +85,7 @@ describe('screener sign', () => {
       file,
       readFileSync(file, 'utf8').replace(/reviewedBy: "PENDING[^"]*"/, 'reviewedBy: "Dr Ana Ruiz, medical director"'),
     );
-    const { code, out } = await run(['check', file]);
+    const { code, out } = await runCli(['check', file]);
     expect(code).toBe(0);
     expect(out).toMatch(/is not bound to what was reviewed, so a later change would still claim it; sign with npx screener sign/);
   });

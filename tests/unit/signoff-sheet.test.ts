@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-import type { Io } from '../../src/cli/io.ts';
+import { writtenBy } from '../support/cli.ts';
 
-/** Runs `screener graph` in memory and returns what it would write. */
-async function generateSheet(file: string): Promise<string> {
-  const written = new Map<string, string>();
-  const io: Io = {
-    out: () => {},
-    err: (text) => {
-      throw new Error(text);
-    },
-    color: false,
-    readFile: (path) => readFileSync(path, 'utf8'),
-    writeFile: (path, text) => written.set(path, text),
-  };
-  expect(await main(['graph', file], io)).toBe(0);
-  const sheet = written.get(file.replace(/\.yaml$/, '.md'));
-  if (sheet === undefined) throw new Error(`screener graph wrote ${[...written.keys()].join(', ')}`);
-  return sheet;
-}
 
 describe('rules/ketamine.md (the sign-off sheet)', () => {
   it('is up to date with rules/ketamine.yaml (run `npx screener graph rules/ketamine.yaml` after a change)', async () => {
     const committed = readFileSync('rules/ketamine.md', 'utf8');
-    expect(committed === (await generateSheet('rules/ketamine.yaml')), 'rules/ketamine.md is stale: run `npx screener graph rules/ketamine.yaml`').toBe(true);
+    expect(committed === (await writtenBy(['graph', 'rules/ketamine.yaml'], 'rules/ketamine.md')), 'rules/ketamine.md is stale: run `npx screener graph rules/ketamine.yaml`').toBe(true);
   });
 
   it('carries the check results the reviewer signs: cases, proofs and the time in each language', () => {

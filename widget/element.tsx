@@ -165,7 +165,9 @@ export class EligibilityScreenerElement extends HTMLElement {
     const covered = session?.languages;
     const languages = __SCREENER_MULTILINGUAL__ && covered ? offeredLanguages(this.languages, covered) : [];
     // The patient's own pick on the switch comes first, while the clinic still offers it.
-    const locale = pickLocale([languages.includes(this.#chosen!) ? this.#chosen : null, wished, document.documentElement.lang], covered);
+    // (No array method in a one-language build: a page may have replaced them, and this must still draw the fallback.)
+    const picked = __SCREENER_MULTILINGUAL__ && languages.some((lang) => lang === this.#chosen) ? this.#chosen : null;
+    const locale = pickLocale([picked, wished, document.documentElement.lang], covered);
     if (session?.languages && wished && languageOf(locale) !== languageOf(wished) && this.#warnedLang !== wished) {
       this.#warnedLang = wished;
       warn(`lang="${wished}": these rules or this script have no ${languageOf(wished)}; showing ${locale}`);

@@ -103,14 +103,16 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     return words;
   };
   // Edges carry rule ids; the same few lists recur thousands of times, so count each list once per tier.
-  const reasonCache = new Map<Tier, Map<readonly string[], number>>(TIERS.map((tier) => [tier, new Map()]));
+  // Keyed by the ids' text: equal lists arrive as different arrays, and each is priced by describing whole screens.
+  const reasonCache = new Map<Tier, Map<string, number>>(TIERS.map((tier) => [tier, new Map()]));
   // The crisis help below a milder result counts where a rule that shows the lines is decided
   // (once per such rule: an upper bound when two fire on one path).
   const reasons = (tier: Tier, ids: readonly string[]) => {
     if (ids.length === 0) return 0;
     const cache = reasonCache.get(tier)!;
-    let words = cache.get(ids);
-    if (words === undefined) cache.set(ids, (words = reasonWords(ruleSet, tier, ids, locale) + linesWords(ruleSet, tier, ids, locale)));
+    const key = ids.join(' ');
+    let words = cache.get(key);
+    if (words === undefined) cache.set(key, (words = reasonWords(ruleSet, tier, ids, locale) + linesWords(ruleSet, tier, ids, locale)));
     return words;
   };
   const crisisScreen = (interrupts: readonly string[]) => crisisScreenWords(ruleSet, locale, interrupts);

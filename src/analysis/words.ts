@@ -86,6 +86,18 @@ export function screenWords(ruleSet: RuleSet, screen: Screen, locale: string): n
  * countWords('Call [988](tel:988) *now*, please.') // 4
  */
 export function countWords(source: string): number {
+  let count = counted.get(source);
+  if (count === undefined) {
+    // The same few texts are counted again and again along every answer path.
+    if (counted.size > 10_000) counted.clear();
+    counted.set(source, (count = countUncached(source)));
+  }
+  return count;
+}
+
+const counted = new Map<string, number>();
+
+function countUncached(source: string): number {
   const visible = parseText(source).map((part) => part.text).join('');
   return visible.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
 }

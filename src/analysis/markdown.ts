@@ -26,7 +26,7 @@ import type { PathGraph } from './path-graph.ts';
 import type { InvariantResult } from './prove.ts';
 import type { CasesData, TimeData } from './check-steps.ts';
 import type { PathEstimate } from './estimate.ts';
-import { reviewHash } from '../authoring/review-hash.ts';
+import { signOffState } from './sign-off.ts';
 
 /** Options for {@link ruleSetToMarkdown}. */
 export interface MarkdownOptions {
@@ -191,14 +191,14 @@ export function ruleSetToMarkdown(ruleSet: RuleSet, options: MarkdownOptions = {
   out.push(`# ${tableCell(text(ruleSet.title))}`, '');
   out.push(`- Rule set: \`${ruleSet.id}\`, version **${ruleSet.version}**`);
   out.push(`- Clinical sign-off: ${tableCell(ruleSet.signOff.reviewedBy)}, ${ruleSet.signOff.reviewedOn}`);
-  const hash = reviewHash(ruleSet);
-  const signed = ruleSet.signOff.contentHash;
+  const sign = signOffState(ruleSet);
+  const { hash } = sign;
   out.push(
     `- Review hash: \`${hash}\` — ${
-      signed === hash
+      sign.state === 'signed'
         ? 'signed with `screener sign` for exactly this content.'
-        : signed
-          ? `**changed since it was signed** (signed for \`${signed}\`): it needs a new review.`
+        : sign.state === 'changed'
+          ? `**changed since it was signed** (signed for \`${sign.signedFor}\`): it needs a new review.`
           : 'not yet signed: the reviewer signs it with `npx screener sign` (see "Sign-off" at the end).'
     }`,
   );

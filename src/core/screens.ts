@@ -182,7 +182,7 @@ export function describeScreen(ruleSet: RuleSet, screen: Screen, { strings, t }:
     next: strings.startAgain,
     version: strings.rulesVersion(ruleSet.version),
     // Signed with `screener sign` (check fails if the content changed since; what ships to patients carries a
-    // sign-off only when it is bound to the content: widget/build/plugins.ts, boundSignOff).
+    // sign-off with its hash only while it is bound to the content: withBoundSignOff, src/authoring/review-hash.ts).
     reviewed: signOff?.contentHash ? strings.reviewed(signOff.reviewedBy, signOff.reviewedOn) : undefined,
   };
 }

@@ -67,7 +67,6 @@ function outputs(): string[] {
   ];
 }
 const MODULE = 'eligibility-screener.mjs';
-export { BUDGET_GZIP_BYTES };
 
 /** Code patterns a strict CSP (no 'unsafe-eval') would block. */
 const FORBIDDEN_CODE: [RegExp, string][] = [
@@ -216,9 +215,11 @@ async function main(): Promise<void> {
   const rulesFile = resolve(ROOT, option('--rules') ?? process.env.SCREENER_RULES ?? 'rules/ketamine.yaml');
   const version = (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   const compiled = await compileDefaultRules(rulesFile);
+  // What the script tag file in the rules' own language ships.
+  const shipped = patientFacing(compiled);
   if (REQUIRE_SIGNED) {
     console.log('require-signed: rules not signed for their content (npx screener sign) show "contact the clinic"');
-    if (unsignedProblem(patientFacing(compiled), true)) console.warn(`the built-in rules (${relative(ROOT, rulesFile)}) are not signed: this build shows "contact the clinic" unless a rules attribute names signed rules`);
+    if (unsignedProblem(shipped, true)) console.warn(`the built-in rules (${relative(ROOT, rulesFile)}) are not signed: this build shows "contact the clinic" unless a rules attribute names signed rules`);
   }
 
   mkdirSync(DIST, { recursive: true });
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
 
   const script = await bundle('iife', SCRIPT, compiled, version);
   checkContents(SCRIPT, script);
-  checkRulesSlot(SCRIPT, script.code, patientFacing(compiled));
+  checkRulesSlot(SCRIPT, script.code, shipped);
   // A script tag file for each other language the rules are written in throughout, each within the budget (or the build fails).
   const others: [string, ReturnType<typeof sizes>, string][] = [];
   for (const lang of ruleSetLanguages(compiled.ruleSet).slice(1)) {
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
 
   const s = sizes(script.code);
   const m = sizes(module.code);
-  const rules = sizes(JSON.stringify(patientFacing(compiled)));
+  const rules = sizes(JSON.stringify(shipped));
   const sri = integrity(script.code);
   console.log(
     `rules     ${relative(ROOT, rulesFile)} → ${compiled.ruleSet.id} ${compiled.ruleSet.version} (${compiled.hash}), ${compiled.selfTest?.length ?? 0} self-test cases`,

@@ -11,11 +11,11 @@ import { resolveText } from '../../src/core/text.ts';
 
 /**
  * The rule set without what only clinicians read: clinician notes,
- * citations, options' `noEffect` (a note to the checker), the sign-off's
- * hash and invariants stay in the reviewed file (and in `hash`, which still
- * names that exact file); they never show on screen and would cost a third
- * of the bundle. The sign-off's reviewer and date ship only when they are
- * bound to this content (`withBoundSignOff`, src/authoring/review-hash.ts): the result says "Reviewed by
+ * citations, options' `noEffect` (a note to the checker) and invariants stay
+ * in the reviewed file; they never show on screen and would cost a third of
+ * the bundle. The sign-off ships only when it carries its hash, which
+ * compiling through `withBoundSignOff` (src/authoring/review-hash.ts) leaves
+ * only while it is bound to this content: the result then says "Reviewed by
  * … on …".
  *
  * @example
@@ -23,13 +23,12 @@ import { resolveText } from '../../src/core/text.ts';
  */
 export function withoutClinicianFields(compiled: CompiledRuleSet): CompiledRuleSet {
   // Clinician notes and sources are left out by compileRuleSet already (one definition: withoutClinicianNotes).
-  const { signOff: _signOff, invariants: _invariants, rules, ...rest } = withoutClinicianNotes(compiled.ruleSet);
+  const { signOff, invariants: _invariants, rules, ...rest } = withoutClinicianNotes(compiled.ruleSet);
   const questions = rest.questions.map((question) =>
     'options' in question ? { ...question, options: question.options.map(({ noEffect: _noEffect, ...option }) => option) } : question,
   );
   // Compiled through withBoundSignOff: a sign-off with its hash is bound to this content.
-  const signOff = compiled.ruleSet.signOff?.contentHash ? compiled.ruleSet.signOff : undefined;
-  return { ...compiled, ruleSet: { ...rest, ...(signOff ? { signOff } : {}), questions, rules } as unknown as CompiledRuleSet['ruleSet'] };
+  return { ...compiled, ruleSet: { ...rest, ...(signOff?.contentHash ? { signOff } : {}), questions, rules } as unknown as CompiledRuleSet['ruleSet'] };
 }
 
 /**

@@ -12,38 +12,8 @@ import { RuleSet } from '../../src/authoring/schema.ts';
 import { parseText } from '../../src/core/text.ts';
 import { nodes, setAt, type Path } from '../support/doc-paths.ts';
 import { sampleRuleSetInput } from '../support/sample-rule-set.ts';
+import { PAYLOADS } from '../support/xss-payloads.ts';
 
-// payload                                                   why it is here
-const PAYLOADS = [
-  '<script>alert(1)</script>', //                            classic script tag
-  '<ScRiPt >alert(1)</sCrIpT>', //                           mixed case
-  '< script >alert(1)< /script >', //                        spaces inside the tag
-  '</textarea><script>alert(1)</script>', //                 breaking out of a container
-  '<img src=x onerror=alert(1)>', //                         event handler on an image
-  '<svg/onload=alert(1)>', //                                svg without a space
-  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>', // MathML link
-  '<iframe src="https://example.org"></iframe>', //          frames
-  '<style>body{display:none}</style>', //                    style injection
-  '<a href="https://example.org">book now</a>', //           even "harmless" HTML links
-  '<!-- hidden -->', //                                      comments
-  '<b>bold</b>', //                                          plain formatting tags too: use **strong**
-  '" onmouseover="alert(1)', //                              attribute break-out
-  "' onfocus='alert(1)' autofocus='", //                     single-quoted variant
-  'x onclick = alert(1)', //                                 spaces around =
-  '[click here](javascript:alert(1))', //                    markdown link to script
-  '[click here](JaVaScRiPt:alert(1))', //                    mixed-case scheme
-  '[click here]( javascript:alert(1))', //                   leading space
-  'JaVaScRiPt:alert(1)', //                                  bare script URL
-  'vbscript:msgbox(1)', //                                   old IE script URL
-  '[x](vbscript:msgbox(1))', //                              …as a link
-  'data:text/html,<p>hi</p>', //                             data URL with HTML
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', // base64 data URL
-  '[x](data:image/svg+xml;base64,PHN2Zz4=)', //              data link of any kind
-  '[x](javascript&colon;alert(1))', //                       entity-encoded scheme in a link
-  '[x](//evil.example/)', //                                 protocol-relative link
-  '[x](http://example.org/)', //                             plain http (only https:, tel:, mailto:)
-  '[x](sms:741741)', //                                      sms: is for resource hrefs, not text links
-];
 
 /** Messages a clinician sees; each names the problem. */
 const UNSAFE_MESSAGE = /HTML is not allowed|event-handler attributes|script URLs|link target .* is not allowed/;

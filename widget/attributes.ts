@@ -29,6 +29,8 @@ export const ATTRIBUTES = {
   resume: ['resume', 'flag'],
   'resume-minutes': ['resumeMinutes', 30],
   'forward-utm': ['forwardUtm', 'flag'],
+  'clinic-name': ['clinicName', 'text'],
+  summary: ['summary', 'text'],
 } as const;
 
 type Attributes = typeof ATTRIBUTES;

@@ -34,6 +34,8 @@ import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 import css from './styles.css?inline';
 import { warn } from './warn.ts';
 import { unsignedProblem } from './sign-off.ts';
+import { describeSummary } from '../src/core/summary.ts';
+import { printSummary, saveSummary, Summary } from './components/summary.tsx';
 
 /** The element's tag name. */
 export const TAG = 'eligibility-screener';
@@ -199,6 +201,21 @@ export class EligibilityScreenerElement extends HTMLElement {
           }),
       });
       content = describeScreen(ruleSet, screen, view);
+      if (content.kind === 'result' && this.summary !== 'off') {
+        const result = content;
+        const { path, answers } = snapshot.context;
+        const hash = session.compiled!.hash;
+        const summary = () => (
+          <Summary
+            content={describeSummary(ruleSet, { path, answers, result, hash, made: new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }), clinic: this.clinicName }, view!)}
+            lang={locale}
+          />
+        );
+        view.summary = {
+          save: () => keep(() => saveSummary(summary(), strings.summaryTitle, locale)),
+          print: () => keep(() => printSummary(summary())),
+        };
+      }
       key = `${session.id}:${screenKey(screen)}`;
       if (key !== this.#shown) this.#error = undefined;
       body = {
@@ -359,6 +376,15 @@ export class EligibilityScreenerElement extends HTMLElement {
   }
 }
 defineAttributeProperties(EligibilityScreenerElement.prototype);
+
+/** Runs a summary action; a failure is a warning, and the result stays on screen. */
+function keep(task: () => void): void {
+  try {
+    task();
+  } catch (error) {
+    warn('could not make the summary', error);
+  }
+}
 
 function newMount(): HTMLElement {
   const mount = document.createElement('div');

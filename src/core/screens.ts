@@ -14,8 +14,9 @@
  * - result: the crisis box on top (a crisis result), the tier's title, body,
  *   the reasons under their heading (review and not-suitable, when
  *   `showReasons`), the booking link's words, the crisis box below (the
- *   crisis lines with a milder result), the notices, Back, Start again and
- *   the rules version.
+ *   crisis lines with a milder result), Save my answers, Print and the
+ *   privacy line beside them (src/core/summary.ts), the notices, Back, Start
+ *   again and the rules version.
  *
  * The crisis box: its title, the patient text of the rules behind it (on top
  * only), its intro, each resource (name, detail, link), the emergency line.
@@ -96,6 +97,10 @@ export type ScreenContent =
       action: string;
       /** Below the text: the crisis lines with a milder result. */
       lines?: CrisisBox | undefined;
+      /** The summary's quiet actions and the privacy line beside them (the widget leaves them out with `summary="off"`). */
+      save: string;
+      print: string;
+      keepPrivate: string;
       notices: string[];
       back: string;
       next: string;
@@ -177,6 +182,9 @@ export function describeScreen(ruleSet: RuleSet, screen: Screen, { strings, t }:
     reasons: listed ? unique(outcome.fired.filter((rule) => rule.tier !== 'crisis').map((rule) => t(rule.reason))) : [],
     action: t(text.action),
     lines: shown.shown && !shown.onTop ? box(false) : undefined,
+    save: strings.save,
+    print: strings.print,
+    keepPrivate: strings.keepPrivate,
     notices: (tier === 'crisis' ? [notices.notAdvice] : [notices.notAdvice, notices.notEmergency]).map(t),
     back: strings.back,
     next: strings.startAgain,

@@ -35,6 +35,19 @@ export interface UiStrings {
   rulesVersion: (version: string) => string;
   /** Under the rules version, when the rules were signed for exactly their content (`screener sign`). */
   reviewed: (by: string, on: string) => string;
+  /** The result's two quiet actions (issue 14): save the summary as a file, print it. */
+  save: string;
+  print: string;
+  /** Next to them: the file holds health answers. */
+  keepPrivate: string;
+  /** The summary's own words (src/core/summary.ts). */
+  summaryTitle: string;
+  made: (when: string) => string;
+  answersTitle: string;
+  resultTitle: string;
+  rulesHash: (hash: string) => string;
+  /** In the summary, for rules not signed for exactly their content. */
+  reviewPending: string;
   loading: string;
   unavailableTitle: string;
   unavailableBody: string;

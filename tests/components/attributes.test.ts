@@ -26,6 +26,8 @@ const samples: Record<AttributeName, [property: unknown, attribute: string | nul
   resume: [true, ''],
   'resume-minutes': [45, '45'],
   'forward-utm': [true, ''],
+  'clinic-name': ['Harbor Mind Clinic', 'Harbor Mind Clinic'],
+  summary: ['off', 'off'],
 };
 
 describe('one table of attributes', () => {

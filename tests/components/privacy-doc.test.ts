@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EligibilityScreenerElement } from '../../widget/element.tsx';
 import { fetchRules } from '../../widget/fetch-rules.ts';
 import { ATTRIBUTES } from '../../widget/attributes.ts';
+import { fireEvent } from '@testing-library/preact';
+import { uiStrings } from '../../src/core/ui-strings.ts';
 import { RESUME_KEY_PREFIX } from '../../widget/resume.ts';
 
 const RESUME_MINUTES = ATTRIBUTES['resume-minutes'][1];
@@ -158,6 +160,37 @@ describe('README: what the events carry', () => {
       expect(plain[name], name).toEqual([...keys].sort());
       expect(shared[name], `${name} with share-outcome`).toEqual([...keys, ...withShare].sort());
     }
+  });
+});
+
+describe("README: the patient's summary", () => {
+  it('made in the browser and sent nowhere: a blob: URL, no request, no event, attribute, storage or URL change', async () => {
+    const statement = PRIVACY.split('- **The patient\'s summary**')[1]!.split('\n- ')[0]!.replace(/\s+/g, ' ');
+    expect(statement).toContain('`blob:` URL, with no request of any kind');
+    expect(statement).toContain('Nothing about the summary goes into an event, an attribute, storage or the URL.');
+    expect(statement).toContain('`summary="off"` removes both actions');
+    expect(EligibilityScreenerElement.observedAttributes).toContain('summary');
+    // The line beside the buttons says what the README says it says.
+    expect(README.replace(/\s+/g, ' ')).toContain(`"${uiStrings('en').keepPrivate}"`);
+
+    const fetched = vi.fn();
+    vi.stubGlobal('fetch', fetched);
+    vi.stubGlobal('print', vi.fn());
+    const urls: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => (urls.push('blob:x'), 'blob:x'));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const { ui, element } = await mountWidget();
+    await walk(ui, TO_REVIEW);
+    const heard: string[] = [];
+    for (const type of ['screener-start', 'screener-step', 'screener-complete']) element.addEventListener(type, () => heard.push(type));
+    const before = { attributes: element.getAttributeNames().join(), href: location.href };
+    fireEvent.click(ui.getByRole('button', { name: 'Save my answers' }));
+    fireEvent.click(ui.getByRole('button', { name: 'Print' }));
+    expect(urls).toEqual(['blob:x']);
+    expect(fetched).not.toHaveBeenCalled();
+    expect(heard).toEqual([]);
+    expect({ attributes: element.getAttributeNames().join(), href: location.href }).toEqual(before);
+    expect([sessionStorage.length, localStorage.length, document.cookie]).toEqual([0, 0, '']);
   });
 });
 

@@ -45,7 +45,10 @@ export function viewFor(ruleSet: RuleSet, options: { bookingUrl?: string | null;
     can: (event) => actor.getSnapshot().can(event),
     showError: (message) => errors.push(message),
   });
-  return { view, actor, errors };
+  // As the element's default (no `summary="off"`): a result offers Save my answers and Print.
+  const summary: string[] = [];
+  view.summary = { save: () => summary.push('save'), print: () => summary.push('print') };
+  return { view, actor, errors, summary };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { h } from './h.ts';
 import type { CrisisBox, ScreenContent } from '../../src/core/screens.ts';
 import { newTab, paragraphs, rich } from './rich-text.tsx';
+import { hasAllowedScheme, RESOURCE_LINK_SCHEMES } from '../../src/core/text.ts';
 import type { View } from './view.ts';
 
 export interface CrisisHelpProps {
@@ -33,7 +34,12 @@ export function CrisisHelp({ box, main }: CrisisHelpProps) {
           <li>
             <strong>{rich(resource.name)}</strong>
             <span>{rich(resource.detail)}</span>
-            <a class="button" href={resource.href} {...newTab(resource.href)}>{rich(resource.linkLabel)}</a>
+            {/* Validated with the rules; checked again because this is the last gate (the screens, the saved summary). */}
+            {hasAllowedScheme(resource.href, RESOURCE_LINK_SCHEMES) ? (
+              <a class="button" href={resource.href} {...newTab(resource.href)}>{rich(resource.linkLabel)}</a>
+            ) : (
+              rich(resource.linkLabel)
+            )}
           </li>
         ))}
       </ul>

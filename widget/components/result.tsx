@@ -1,7 +1,8 @@
 /**
  * The result: a heading and text for the tier in non-advisory words, the
  * reasons in plain words (unless the rule set turns them off), the link to
- * the clinic, the notices and the rules version. Crisis help goes on top for
+ * the clinic, Save my answers and Print (widget/components/summary.tsx), the
+ * notices and the rules version. Crisis help goes on top for
  * a crisis result, and below the text whenever the crisis lines are shown
  * (`resultHelp` in src/core/crisis-help.ts: a milder suicide-risk rule fired, or
  * did earlier in the session).
@@ -17,7 +18,7 @@ import type { View } from './view.ts';
  * <ResultScreen view={view} content={describeScreen(ruleSet, { kind: 'result', outcome }, view)} />
  */
 export function ResultScreen({ view, content }: { view: View; content: ScreenContent & { kind: 'result' } }) {
-  const { bookingUrl, send } = view;
+  const { bookingUrl, send, summary } = view;
   const { tier, help, lines, reasons } = content;
   const title = rich(content.title);
   // Booking is the main action for candidate and review; a quieter "talk to our team" otherwise.
@@ -40,6 +41,14 @@ export function ResultScreen({ view, content }: { view: View; content: ScreenCon
         </p>
       )}
       {lines && <CrisisHelp box={lines} main={false} />}
+      {/* Quiet, after crisis help and booking: the patient's own copy of their answers (issue 14). */}
+      {summary && (
+        <div class="keep">
+          <button type="button" class="link" onClick={summary.save}>{content.save}</button>
+          <button type="button" class="link" onClick={summary.print}>{content.print}</button>
+          <p class="small">{content.keepPrivate}</p>
+        </div>
+      )}
       <ul class="notices">{content.notices.map((notice) => <li>{rich(notice)}</li>)}</ul>
       <div class="actions">
         <button type="button" class="button" onClick={() => send({ type: 'user.back' })}>{content.back}</button>

@@ -22,6 +22,8 @@ export interface View {
   can: (event: AssessmentEvent) => boolean;
   /** Shows why an answer was refused, and puts focus back on the first input. */
   showError: (message: string) => void;
+  /** On a result: save or print the patient's summary (absent with `summary="off"`). */
+  summary?: { save: () => void; print: () => void } | undefined;
 }
 
 /**

@@ -22,6 +22,7 @@ export const ATTRIBUTES = {
   'booking-url': ['bookingUrl', 'text'],
   rules: ['rules', 'text'],
   'allowed-origins': ['allowedOrigins', 'list'],
+  'rules-integrity': ['rulesIntegrity', 'list'],
   mode: ['mode', 'mode'],
   lang: ['lang', 'text'],
   languages: ['languages', 'list'],

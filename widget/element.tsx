@@ -282,11 +282,12 @@ export class EligibilityScreenerElement extends HTMLElement {
     return safe && this.hasAttribute('forward-utm') ? withCampaign(safe, location.search) : safe;
   }
 
-  /** Starts (or keeps) the assessment for the current `rules` and `allowed-origins`. */
+  /** Starts (or keeps) the assessment for the current `rules`, `allowed-origins` and `rules-integrity`. */
   #ensureSession(): void {
     const source = (this.getAttribute('rules') ?? '').trim();
     const origins = this.allowedOrigins.split(/[\s,]+/).filter(Boolean);
-    const key = `${source} ${origins.join(' ')}`;
+    const integrity = this.rulesIntegrity.trim();
+    const key = `${source} ${origins.join(' ')} ${integrity}`;
     if (this.#session?.key === key) return;
     this.#session?.stop?.();
     const session: Session = (this.#session = { key, id: ++count, state: 'loading' });
@@ -294,10 +295,12 @@ export class EligibilityScreenerElement extends HTMLElement {
     // cover. A page that added keys to Object.prototype can make it stumble: then the rules' own
     // language, and the self-test before the first result guards the rest, as before.
     if (!source) {
+      // rules-integrity pins the built-in rules too: a script carrying other rules is refused.
+      if (integrity && !integrity.split(/\s+/).includes(builtInRules?.hash ?? '')) return this.#start(session, { ok: false, problem: 'rules-integrity does not match the built-in rules' }, 'built-in rules refused');
       const checked = builtInRules && validateCompiled(builtInRules);
       return this.#start(session, checked?.ok === false ? { ok: true, compiled: builtInRules!, languages: [builtInRules!.ruleSet.locale] } : checked, 'no built-in rules: set the rules attribute');
     }
-    fetchRules(source, { allowedOrigins: origins }).then((result) =>
+    fetchRules(source, { allowedOrigins: origins, integrity }).then((result) =>
       this.#guard(() => {
         if (this.#session !== session) return; // the attributes changed while we waited
         this.#start(session, result, `rules "${source}" refused`);

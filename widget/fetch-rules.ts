@@ -1,10 +1,12 @@
 /**
  * Fetches a compiled rule set named by the `rules` attribute, carefully: only
  * from the page's own origin or origins the clinic lists, with a timeout and
- * a size limit, then checked by hand and against its content hash. Any
+ * a size limit in bytes, then checked by hand and against its content hash
+ * (and the hashes `rules-integrity` pins). Rules whose hash cannot be
+ * checked are refused. Any
  * failure is a plain message for the console; the caller shows the fallback.
  */
-import { hashRuleSet, MAX_COMPILED_BYTES, type CompiledRuleSet } from '../src/core/compile.ts';
+import { hashRuleSet, MAX_COMPILED_BYTES } from '../src/core/compile.ts';
 import { validateCompiled, type ValidationResult } from './validate-rules.ts';
 
 /** Limits for {@link fetchRules}. */
@@ -13,8 +15,10 @@ export interface FetchRulesOptions {
   allowedOrigins?: readonly string[];
   /** Give up after this many milliseconds (default 10 s). */
   timeoutMs?: number;
-  /** Refuse files larger than this (default 512 KB). */
+  /** Refuse files larger than this many bytes (default 512 KB), counted while they arrive. */
   maxBytes?: number;
+  /** `rules-integrity`: the hashes (`sha256-…`, space-separated) the rules must have, as SRI pins a script. */
+  integrity?: string;
 }
 
 /** The outcome of {@link fetchRules}: the checked rules and their languages, or why not. */
@@ -28,7 +32,7 @@ export type FetchRulesResult = ValidationResult;
  * if (result.ok) start(result.compiled);
  */
 export async function fetchRules(url: string, options: FetchRulesOptions = {}): Promise<FetchRulesResult> {
-  const { allowedOrigins = [], timeoutMs = 10_000, maxBytes = MAX_COMPILED_BYTES } = options;
+  const { allowedOrigins = [], timeoutMs = 10_000, maxBytes = MAX_COMPILED_BYTES, integrity } = options;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const fail = (problem: string): FetchRulesResult => ({ ok: false, problem });
@@ -42,11 +46,25 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
     const tooBig = `over ${maxBytes} bytes`;
     if (!response.ok) return fail(`HTTP ${response.status}`);
     if (Number(response.headers.get('content-length')) > maxBytes) return fail(tooBig);
-    const text = await response.text();
-    if (text.length > maxBytes) return fail(tooBig);
-    const checked = validateCompiled(JSON.parse(text));
+    // Bytes are counted as they arrive, and the download stops at the limit (a body can be endless).
+    const chunks: BlobPart[] = [];
+    let size = 0;
+    for (const reader = response.body?.getReader(); reader; ) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if ((size += value.length) > maxBytes) {
+        reader.cancel();
+        return fail(tooBig);
+      }
+      chunks.push(value);
+    }
+    const checked = validateCompiled(JSON.parse(await new Blob(chunks).text()));
     if (!checked.ok) return fail(`not a valid rule set: ${checked.problem}`);
-    if (!(await hashMatches(checked.compiled))) return fail('hash mismatch: edited after it was compiled');
+    const { hash } = checked.compiled;
+    // No Web Crypto (a plain-http page on another host): the hash cannot be checked, so the rules are refused.
+    if (!globalThis.crypto?.subtle) return fail('cannot check its hash on this page (no Web Crypto: serve the page over https)');
+    if ((await hashRuleSet(checked.compiled.ruleSet, checked.compiled.selfTest)) !== hash) return fail('hash mismatch: edited after it was compiled');
+    if (integrity && !integrity.split(/\s+/).includes(hash)) return fail(`its hash ${hash} is not the one rules-integrity pins`);
     return checked;
   } catch (error) {
     return fail(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `unreadable (${error})`);
@@ -64,13 +82,4 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
 export function isAllowedOrigin(target: URL, allowed: readonly string[]): boolean {
   if (target.origin === location.origin) return true;
   return target.protocol === 'https:' && allowed.some((origin) => origin.replace(/\/+$/, '') === target.origin);
-}
-
-/**
- * Recomputes the content hash. Where Web Crypto is missing (a page served
- * over plain http from another host) the check is skipped: the hash guards
- * against accidental edits, and the hand check above still runs.
- */
-async function hashMatches(compiled: CompiledRuleSet): Promise<boolean> {
-  return !globalThis.crypto?.subtle || (await hashRuleSet(compiled.ruleSet, compiled.selfTest)) === compiled.hash;
 }

@@ -19,6 +19,7 @@ const samples: Record<AttributeName, [property: unknown, attribute: string | nul
   'booking-url': ['https://clinic.example/book', 'https://clinic.example/book'],
   rules: ['/rules/ketamine.json', '/rules/ketamine.json'],
   'allowed-origins': [['https://a.example', 'https://b.example'], 'https://a.example https://b.example'],
+  'rules-integrity': ['sha256-abc', 'sha256-abc'],
   mode: ['popup', 'popup'],
   lang: ['es', 'es'],
   languages: [['en', 'es'], 'en es'],

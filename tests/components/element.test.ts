@@ -115,7 +115,7 @@ describe('<eligibility-screener rules="…">', () => {
     await vi.waitFor(() => expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('unavailable'));
     expect(ui.getByRole('heading').textContent).toBe('The assessment is not available right now');
     expect(ui.getByText(/Please contact the clinic/)).toBeTruthy();
-    expect(ui.getByRole('link', { name: 'Contact the clinic' }).getAttribute('href')).toBe('/book');
+    expect(ui.getByRole('link', { name: 'Contact the clinic' }).getAttribute('href')).toBe(`${location.origin}/book`);
     expect(ui.queryByRole('button')).toBeNull();
     expect(root.querySelectorAll('fieldset, input').length).toBe(0);
     expect(warn).toHaveBeenCalledTimes(1);

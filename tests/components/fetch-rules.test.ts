@@ -66,6 +66,50 @@ describe('fetchRules()', () => {
     expect(await fetchRules('/rules.json', { maxBytes: 100 })).toMatchObject({ ok: false, problem: expect.stringContaining('over 100 bytes') });
   });
 
+  it('counts bytes, not characters: 300,000 two-byte letters are over 512 KB', async () => {
+    const compiled = fixtureCompiledCopy();
+    compiled.ruleSet.title = 'é'.repeat(300_000);
+    const body = JSON.stringify(compiled);
+    expect(body.length).toBeLessThan(524_288);
+    serve(body);
+    expect(await fetchRules('/rules.json')).toMatchObject({ ok: false, problem: 'over 524288 bytes' });
+  });
+
+  it('stops reading an endless body at the limit, and cancels the download', async () => {
+    let sent = 0;
+    let cancelled = false;
+    const chunk = new Uint8Array(64 * 1024).fill(32);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(endless, { status: 200 }));
+    expect(await fetchRules('/endless.json')).toMatchObject({ ok: false, problem: 'over 524288 bytes' });
+    expect(sent).toBeLessThanOrEqual(524_288 + 2 * chunk.length);
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses rules whose hash cannot be checked (no Web Crypto on a plain-http page), never accepting them unchecked', async () => {
+    serve(JSON.stringify(fixtureCompiledCopy()));
+    vi.stubGlobal('crypto', {});
+    expect(await fetchRules('/rules.json')).toMatchObject({ ok: false, problem: expect.stringContaining('cannot check') });
+  });
+
+  it('rules-integrity: loads only rules with one of the pinned hashes', async () => {
+    const compiled = fixtureCompiledCopy();
+    serve(JSON.stringify(compiled));
+    expect(await fetchRules('/rules.json', { integrity: `sha256-other ${compiled.hash}` })).toMatchObject({ ok: true });
+    expect(await fetchRules('/rules.json', { integrity: 'sha256-AAAA' })).toEqual({
+      ok: false,
+      problem: `its hash ${compiled.hash} is not the one rules-integrity pins`,
+    });
+  });
+
   it('gives up after the timeout', async () => {
     vi.stubGlobal('fetch', (_url: URL, init: RequestInit) =>
       new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),

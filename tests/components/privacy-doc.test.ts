@@ -216,5 +216,10 @@ describe('README: booking link and session-replay hints', () => {
       .map((name) => [name, element.getAttribute(name)]);
     expect(attributes.sort()).toEqual(actual.sort());
     expect(classes).toEqual([...element.classList]);
+    // The recorders those hints address, and the plain limit of any hint.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('These hints address exactly those four recorders: Microsoft Clarity, Hotjar, LogRocket and others that honour `data-private`, and FullStory.');
+    expect(flat).toContain('no hint stops a script on the page, or an auto-capture tag');
+    expect(flat).toContain('the safest choice stays no session replay and no auto-capture on the page with the widget at all.');
   });
 });

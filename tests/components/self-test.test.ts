@@ -64,7 +64,7 @@ describe('the self-test before the first result', () => {
     expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('unavailable');
     expect(ui.getByRole('heading').textContent).toBe('The assessment is not available right now');
     expect(ui.queryByText('You may be a good fit to talk about this treatment')).toBeNull();
-    expect(ui.getByRole('link', { name: 'Contact the clinic' }).getAttribute('href')).toBe('/book');
+    expect(ui.getByRole('link', { name: 'Contact the clinic' }).getAttribute('href')).toBe(`${location.origin}/book`);
     const ours = ourWarnings(warnings);
     expect(ours).toHaveLength(1);
     expect(ours[0]).toContain('contact the clinic');

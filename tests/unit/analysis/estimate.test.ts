@@ -8,8 +8,10 @@ import { number, rule, ruleSet, single } from '../../support/rule-set-builder.ts
 //   every question screen adds the widget's own words: "Question 1 of about 3" (5), Back, Continue = 7,
 //     and a number question its range hint "Enter a number from 0 to 10." (7)
 //   result (not crisis): Title, Body, Action, Advice, Emergency = 5, + Back, "Start again",
-//     "Screening rules version 1.0.0" = 7; reasons shown add "What a clinician will want to talk about" (8) + 1 each
-//   crisis help: Help, Call, Emergency, Line, Always, Call = 6; crisis result: Title, Body, Action, Advice + 6 + 7 = 17
+//     "Screening rules version 1.0.0" = 7, + "Save my answers", "Print" and the privacy line "The file holds
+//     your health answers. Keep it private; on a shared computer, delete it." (3 + 1 + 15 = 19) = 31;
+//     reasons shown add "What a clinician will want to talk about" (8) + 1 each
+//   crisis help: Help, Call, Emergency, Line, Always, Call = 6; crisis result: Title, Body, Action, Advice + 6 + 7 + 19 = 36
 const questions = [
   single('q1', ['a', 'b'], { text: 'How are you today?' }), // 4 + A, B + 7 = 13
   number('q2', 0, 10, { text: 'Pick a number', help: 'Any whole number.' }), // 3 + 3 + "units" + 7 + 7 = 21
@@ -20,26 +22,26 @@ describe('estimateTime()', () => {
   it('prices the typical and the longest path from hand-counted words', () => {
     const set = ruleSet({ questions, rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review')] });
     const estimate = estimateTime(set);
-    // Typical: q1 = a skips q3. 7 + 13 + 21 + 12 = 53 words, 2 answers: 53 / 200 × 60 + 3 × 2 = 21.9 s.
-    expect(estimate.typical).toMatchObject({ screens: 4, answers: 2, words: 53, seconds: 21.9, tier: 'candidate' });
+    // Typical: q1 = a skips q3. 7 + 13 + 21 + 31 = 72 words, 2 answers: 72 / 200 × 60 + 3 × 2 = 27.6 s.
+    expect(estimate.typical).toMatchObject({ screens: 4, answers: 2, words: 72, seconds: 27.6, tier: 'candidate' });
     expect(estimate.typical!.steps).toEqual([
       { kind: 'answer', question: 'q1', answer: 'a' },
       { kind: 'answer', question: 'q2', answer: 5 },
     ]);
-    // Longest: q1 = b, q3 = yes: 7 + 13 + 21 + 11 + 12 + 8 + 1 reason = 73 words, 3 answers: 21.9 + 9 = 30.9 s.
-    expect(estimate.longest).toMatchObject({ screens: 5, answers: 3, words: 73, seconds: 30.9, tier: 'review' });
+    // Longest: q1 = b, q3 = yes: 7 + 13 + 21 + 11 + 31 + 8 + 1 reason = 92 words, 3 answers: 27.6 + 9 = 36.6 s.
+    expect(estimate.longest).toMatchObject({ screens: 5, answers: 3, words: 92, seconds: 36.6, tier: 'review' });
     expect(estimate.maxAnsweredScreens).toBe(3);
     expect(estimate.findings).toEqual([]);
   });
 
   it('breaks the typical path down screen by screen: words and seconds each', () => {
     const set = ruleSet({ questions, rules: [rule('follow-up', { question: 'q3', equals: 'yes' }, 'review')] });
-    // Hand counts as above: 7 (intro), 13 (q1), 21 (q2), 12 (result); 3 s for each answered screen.
+    // Hand counts as above: 7 (intro), 13 (q1), 21 (q2), 31 (result); 3 s for each answered screen.
     expect(estimateTime(set).typical!.perScreen).toEqual([
       { kind: 'intro', words: 7, seconds: 2.1 },
       { kind: 'question', question: 'q1', words: 13, seconds: 6.9 },
       { kind: 'question', question: 'q2', words: 21, seconds: 9.3 },
-      { kind: 'result', tier: 'candidate', words: 12, seconds: 3.6 },
+      { kind: 'result', tier: 'candidate', words: 31, seconds: 9.3 },
     ]);
   });
 
@@ -52,10 +54,10 @@ describe('estimateTime()', () => {
       ],
     });
     // q1 = b, q2 = 9: the crisis screen is the help (6), the reason of "nine" (1), Back and
-    // "Continue the assessment" (4) = 11; Continue, q3, the crisis result with "nine" on top (17 + 1):
-    // 7 + 13 + 21 + 11 + 11 + 18 = 81 words; 24.3 + 9 = 33.3 s. The review reason is not listed on a crisis result.
+    // "Continue the assessment" (4) = 11; Continue, q3, the crisis result with "nine" on top (36 + 1):
+    // 7 + 13 + 21 + 11 + 11 + 37 = 100 words; 30 + 9 = 39 s. The review reason is not listed on a crisis result.
     const { longest } = estimateTime(set);
-    expect(longest).toMatchObject({ screens: 6, answers: 3, words: 81, seconds: 33.3, tier: 'crisis' });
+    expect(longest).toMatchObject({ screens: 6, answers: 3, words: 100, seconds: 39, tier: 'crisis' });
     expect(longest!.steps.map((s) => s.kind)).toEqual(['answer', 'answer', 'continue', 'answer']);
   });
 
@@ -66,10 +68,10 @@ describe('estimateTime()', () => {
       rules: [rule('r', { question: 'q1', equals: 'b' }, 'review')],
     });
     const { typical, findings } = estimateTime(set);
-    // 7 + (380 + 2 + 7) + 12 = 408 words: 122.4 s + 3 s.
-    expect(typical!.seconds).toBe(125.4);
+    // 7 + (380 + 2 + 7) + 31 = 427 words: 128.1 s + 3 s.
+    expect(typical!.seconds).toBe(131.1);
     expect(findings.map((f) => [f.code, f.severity])).toEqual([['slow-typical-path', 'warning']]);
-    expect(findings[0]!.message).toContain('about 125.4 seconds (408 words at 200 a minute plus 3 seconds for each of 1 answers)');
+    expect(findings[0]!.message).toContain('about 131.1 seconds (427 words at 200 a minute plus 3 seconds for each of 1 answers)');
   });
 
   it('warns when a path asks more than 12 questions', () => {

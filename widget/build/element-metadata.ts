@@ -179,7 +179,6 @@ export function htmlCustomData(docs: ElementDocs): object {
           description: markdown(`${a.description}${a.default === 'none' ? '' : `\n\nDefault: ${a.default}`}`),
           ...(a.values === true ? { valueSet: 'v' } : a.values ? { values: a.values.map((name) => ({ name })) } : {}),
         })),
-        references: [{ name: 'README', url: 'https://www.npmjs.com/package/eligibility-screener#attributes' }],
       },
     ],
   };

@@ -1,7 +1,10 @@
 /**
  * `npm start`: serves the demo clinic site (demo/) and the built widget
  * (dist/) on 127.0.0.1, with the strict Content-Security-Policy a careful
- * clinic would send, so the demo shows the widget works under it.
+ * clinic would send, so the demo shows the widget works under it. Only the
+ * site's public files are served (pages, styles, scripts, images): never the
+ * demo's own source, dot files, or anything outside the two folders; a
+ * malformed address is a 404 like any other.
  *
  *   PORT=8080 npx tsx demo/serve.ts
  */

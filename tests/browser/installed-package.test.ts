@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Installed, packAndInstall } from '../support/packed.ts';
 import { useHarness } from './support/harness.ts';
 import { Patient } from './support/patient.ts';
@@ -18,6 +18,7 @@ let installed: Installed;
 beforeAll(() => {
   installed = packAndInstall();
 }, 120_000);
+afterAll(() => installed?.remove());
 
 /** Serves a file of the installed package at /node_modules/eligibility-screener/<file>. */
 function serve(file: string): string {

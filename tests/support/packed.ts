@@ -5,7 +5,7 @@
  * has no runtime dependencies, so nothing is fetched.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,8 @@ export interface Installed {
   packageDir: string;
   /** The paths `npm pack` put in the tarball. */
   packed: string[];
+  /** Deletes the project (tarball included). */
+  remove(): void;
 }
 
 /** The environment without what an `npm run` or `npx` around the test set: each npm call here is the developer's own. */
@@ -41,7 +43,12 @@ export function packAndInstall(): Installed {
   const env = npmEnv();
   // --ignore-scripts: pack the dist/ already built (prepack would build it again).
   const report = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: ROOT, env, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   ) as [{ filename: string; files: { path: string }[] }];
   const tarball = join(project, report[0].filename);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'clinic-site', private: true, type: 'module' }, null, 2)}\n`);
@@ -50,5 +57,10 @@ export function packAndInstall(): Installed {
     env,
     stdio: 'pipe',
   });
-  return { project, packageDir: join(project, 'node_modules', 'eligibility-screener'), packed: report[0].files.map((file) => file.path) };
+  return {
+    project,
+    packageDir: join(project, 'node_modules', 'eligibility-screener'),
+    packed: report[0].files.map((file) => file.path),
+    remove: () => rmSync(project, { recursive: true, force: true }),
+  };
 }

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTRIBUTES } from '../../widget/attributes.ts';
 import { type Installed, packAndInstall, ROOT } from '../support/packed.ts';
 
@@ -20,6 +20,7 @@ beforeAll(() => {
   // The clinic's own Preact (the package brings none).
   symlinkSync(join(ROOT, 'node_modules', 'preact'), join(installed.project, 'node_modules', 'preact'), 'dir');
 }, 120_000);
+afterAll(() => installed?.remove());
 
 /** A JSON file of the installed package, read loosely: the test itself checks its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: the assertions below are the check of the file's shape.

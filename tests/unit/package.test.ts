@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Installed, packAndInstall, ROOT } from '../support/packed.ts';
 
 let installed: Installed;
@@ -16,6 +16,7 @@ let installed: Installed;
 beforeAll(() => {
   installed = packAndInstall();
 }, 120_000);
+afterAll(() => installed?.remove());
 
 /** Runs an ES module script with plain Node (no DOM) in the clinic's project; its stdout as JSON, its stderr. */
 function node(source: string): { result: unknown; stderr: string } {

@@ -32,7 +32,11 @@ export function projectConfig(languages: readonly string[] = uiLanguages()): Use
     root: ROOT,
     plugins: [widgetJsx(), uiStringsPlugin(languages)],
     // The language switch exists only in a bundle with more than one language (widget/locale.ts).
-    define: { __SCREENER_MULTILINGUAL__: String(languages.length > 1), __SCREENER_REQUIRE_SIGNED__: 'false' },
+    define: {
+      __SCREENER_MULTILINGUAL__: String(languages.length > 1),
+      __SCREENER_REQUIRE_SIGNED__: 'false',
+      __SCREENER_SERVER_SAFE__: 'true',
+    },
     oxc: { exclude: WIDGET_TSX, jsx: { runtime: 'automatic', importSource: 'preact' } },
   };
 }
@@ -91,6 +95,8 @@ export function widgetBuild(options: WidgetBuildOptions): InlineConfig {
     define: {
       ...shared.define,
       __SCREENER_REQUIRE_SIGNED__: String(options.requireSigned === true),
+      // Only the package's module is imported on a server (Next.js, Astro); the script tag file pays nothing for it.
+      __SCREENER_SERVER_SAFE__: String(options.format === 'es'),
       'process.env.NODE_ENV': '"production"',
       __SCREENER_VERSION__: JSON.stringify(options.version),
     },

@@ -1,7 +1,10 @@
 /**
  * `npm start`: serves the demo clinic site (demo/) and the built widget
  * (dist/) on 127.0.0.1, with the strict Content-Security-Policy a careful
- * clinic would send, so the demo shows the widget works under it.
+ * clinic would send, so the demo shows the widget works under it. Only the
+ * site's public files are served (pages, styles, scripts, images): never the
+ * demo's own source, dot files, or anything outside the two folders; a
+ * malformed address is a 404 like any other.
  *
  *   PORT=8080 npx tsx demo/serve.ts
  */
@@ -12,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** URL prefix → folder. */
+const DEMO = join(ROOT, 'demo');
 const MOUNTS: [string, string][] = [
   ['/dist/', join(ROOT, 'dist')],
-  ['/', join(ROOT, 'demo')],
+  ['/', DEMO],
 ];
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -34,20 +38,41 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
  */
 export const PLAYGROUND_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' blob:";
 
-/** The file for a URL path, or null when it falls outside the served folders. */
+/** The types of file the site serves: its pages, styles, scripts and images, never the demo's own `.ts`/`.tsx` source. */
+const PUBLIC_TYPES = new Set(Object.keys(TYPES));
+
+/**
+ * The file for a URL path, or null when it is not one of the site's public
+ * files: a malformed `%` escape, a path outside the served folders (`..`,
+ * encoded or not, or a backslash), a dot file, or a type the site does not
+ * serve (the demo's own `.ts` source). demo/playground/ is the playground's
+ * source (built into dist/playground/): only its stylesheet is public.
+ */
 function fileFor(pathname: string): string | null {
   for (const [prefix, folder] of MOUNTS) {
     if (!pathname.startsWith(prefix)) continue;
-    const rest = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+    let rest: string;
+    try {
+      rest = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+    } catch {
+      return null; // `/%E0%A4%A`: not a path anyone can have linked to
+    }
+    if (rest.includes('\\') || rest.includes('\0') || rest.split('/').some((part) => part.startsWith('.'))) return null;
     const file = normalize(join(folder, rest));
-    return file.startsWith(folder + sep) ? file : null;
+    if (!file.startsWith(folder + sep) || !PUBLIC_TYPES.has(extname(file))) return null;
+    return folder === DEMO && file.startsWith(join(DEMO, 'playground') + sep) && extname(file) !== '.css' ? null : file;
   }
   return null;
 }
 
 const server = createServer(async (request, response) => {
-  const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-  const file = fileFor(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
+  let pathname = '';
+  try {
+    pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  } catch {
+    // An address no URL parser accepts is answered like any file that is not there.
+  }
+  const file = pathname && fileFor(pathname.endsWith('/') ? `${pathname}index.html` : pathname);
   const headers = {
     'content-security-policy': pathname === '/playground.html' ? PLAYGROUND_CSP : CSP,
     'x-content-type-options': 'nosniff',

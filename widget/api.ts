@@ -82,7 +82,9 @@ export const api: EligibilityScreenerApi = Object.freeze({ version: VERSION, ope
 
 /**
  * Registers the element with the built-in rules and exposes
- * `window.EligibilityScreener`. A second copy of the script changes nothing.
+ * `window.EligibilityScreener`, then replays the `open()` calls the README's
+ * queue snippet kept before the script ran. A second copy of the script
+ * changes nothing.
  *
  * @example
  * install(compiledDefaultRules);
@@ -90,7 +92,12 @@ export const api: EligibilityScreenerApi = Object.freeze({ version: VERSION, ope
 export function install(defaultRules: CompiledRuleSet | null): void {
   try {
     defineEligibilityScreener(defaultRules);
-    window.EligibilityScreener ??= api;
+    // The README's queue snippet may have put a stand-in here, keeping open() calls made before this script ran.
+    const early = window.EligibilityScreener as { version?: string; q?: ScreenerOptions[] } | undefined;
+    if (!early?.version) {
+      window.EligibilityScreener = api;
+      for (const options of early?.q ?? []) open(options);
+    }
   } catch (error) {
     warn('the widget could not be installed', error);
   }

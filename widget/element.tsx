@@ -73,7 +73,9 @@ export interface EligibilityScreenerElement extends AttributeProperties {}
  * document.body.append(el);
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above only names the types of the properties defineAttributeProperties adds.
-export class EligibilityScreenerElement extends HTMLElement {
+export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typeof HTMLElement > 'u'
+  ? (Object as unknown as typeof HTMLElement)
+  : HTMLElement) {
   static observedAttributes = Object.keys(ATTRIBUTES);
 
   #mount?: HTMLElement;
@@ -378,7 +380,8 @@ export class EligibilityScreenerElement extends HTMLElement {
     }
   }
 }
-defineAttributeProperties(EligibilityScreenerElement.prototype);
+// Server-side rendering imports the package's module in Node, which has no HTMLElement: the class is then a stand-in that nothing registers.
+if (!__SCREENER_SERVER_SAFE__ || typeof HTMLElement < 'u') defineAttributeProperties(EligibilityScreenerElement.prototype);
 
 /** Runs a summary action; a failure is a warning, and the result stays on screen. */
 function keep(task: () => void): void {

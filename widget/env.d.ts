@@ -24,3 +24,6 @@ declare module 'virtual:eligibility-screener/ui-strings' {
   const tables: UiStringTables;
   export default tables;
 }
+
+/** True in the package's module (importable in Node for server-side rendering, where there is no DOM); false in a script tag file, which only ever runs in a browser. */
+declare const __SCREENER_SERVER_SAFE__: boolean;

@@ -41,6 +41,7 @@ import { validateCompiled } from '../validate-rules.ts';
 import { ruleSetLanguages } from '../../src/core/rule-texts.ts';
 import { BuildError } from './plugins.ts';
 import { patientFacing } from './ship.ts';
+import { attributesDeclaration, customElementsManifest, elementDocs, frameworkDeclaration, htmlCustomData } from './element-metadata.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = resolve(ROOT, 'dist');
@@ -63,10 +64,13 @@ function outputs(): string[] {
     SCRIPT,
     MODULE,
     'eligibility-screener.d.mts',
+    ...METADATA,
     ...readdirSync(DIST).filter((file) => file !== SCRIPT && file.startsWith('eligibility-screener.') && file.endsWith('.js')),
   ];
 }
 const MODULE = 'eligibility-screener.mjs';
+/** What editors and frameworks read about the element (widget/build/element-metadata.ts). */
+const METADATA = ['custom-elements.json', 'html-custom-data.json', 'jsx/attributes.d.ts', 'jsx/react.d.ts', 'jsx/preact.d.ts', 'jsx/vue.d.ts'];
 
 /** Code patterns a strict CSP (no 'unsafe-eval') would block. */
 const FORBIDDEN_CODE: [RegExp, string][] = [
@@ -197,8 +201,20 @@ function emitDeclarations(): void {
   if (!hasDeclarations()) throw new BuildError('tsc wrote no declarations for widget/entry-module.ts');
   writeFileSync(
     resolve(DIST, 'eligibility-screener.d.mts'),
-    "// Types for eligibility-screener.mjs (see dist/types for the full tree).\nexport * from '../types/widget/entry-module.js';\n",
+    "// Types for eligibility-screener.mjs (see dist/types for the full tree).\nexport * from './types/widget/entry-module.ts';\n",
   );
+}
+
+/** The Custom Elements Manifest, VS Code's HTML custom data and the JSX typings, from widget/attributes.ts and the README's tables. */
+function emitMetadata(): void {
+  const docs = elementDocs(readFileSync(resolve(ROOT, 'README.md'), 'utf8'));
+  mkdirSync(resolve(DIST, 'jsx'), { recursive: true });
+  writeFileSync(resolve(DIST, 'custom-elements.json'), `${JSON.stringify(customElementsManifest(docs), null, 2)}\n`);
+  writeFileSync(resolve(DIST, 'html-custom-data.json'), `${JSON.stringify(htmlCustomData(docs), null, 2)}\n`);
+  writeFileSync(resolve(DIST, 'jsx/attributes.d.ts'), attributesDeclaration(docs));
+  for (const framework of ['react', 'preact', 'vue'] as const) {
+    writeFileSync(resolve(DIST, `jsx/${framework}.d.ts`), frameworkDeclaration(framework));
+  }
 }
 
 function hasDeclarations(): boolean {
@@ -240,6 +256,7 @@ async function main(): Promise<void> {
   const module = await bundle('es', MODULE, compiled, version);
   checkContents(MODULE, module);
   emitDeclarations();
+  emitMetadata();
 
   const s = sizes(script.code);
   const m = sizes(module.code);
@@ -257,7 +274,8 @@ async function main(): Promise<void> {
     console.log(`dist/${file}  ${kb(size.min)} min, ${kb(size.gzip)} gzip (${size.gzip} B): ${size.gzip} of ${BUDGET_GZIP_BYTES} B`);
     console.log(`integrity ${hash}`);
   }
-  console.log(`types     dist/eligibility-screener.d.mts`);
+  console.log('types     dist/eligibility-screener.d.mts, dist/jsx/{react,preact,vue}.d.ts');
+  console.log('editors   dist/custom-elements.json, dist/html-custom-data.json');
   for (const [file, size] of [[SCRIPT, s] as const, ...others]) {
     if (size.gzip > BUDGET_GZIP_BYTES) {
       throw new BuildError(

@@ -308,6 +308,13 @@ const UNREACHABLE = [
   'Actor.start: syncing a snapshot to the parent',
   // Called only by the stopChild() action, a stub.
   'actor scope stopChild',
+  // Only a parallel state enables two transitions at once, and entering one already fails.
+  'conflicting transitions (parallel regions)',
+  // Only child actors have a parent, and only stubs (spawn, spawnChild(), invoke) make them.
+  'error: stopping a child actor',
+  // A machine's context is always an object ({} without `context`; each assign makes a new one): only a
+  // restored snapshot (restoreSnapshot is a stub) could bring in another.
+  'error: assign without context',
 ];
 
 /** Pieces reached only where full XState throws too: both must throw, each its own error. */
@@ -316,6 +323,32 @@ const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bu
     'options.maxIterations',
     /Infinite loop detected/,
     (x) => firstError(x, x.createMachine({ initial: 'a', options: { maxIterations: 1 }, states: { a: { always: 'b' }, b: { always: 'c' }, c: {} } } as never)),
+  ],
+  // Machine configuration errors: XState's message, or the stub's, at the same point.
+  'error: guard not implemented': [
+    'a guard the machine does not implement',
+    /Guard 'missing' is not implemented/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: { guard: 'missing', target: 'a' } } } } }), ['go']),
+  ],
+  'error: null event key': [
+    'the null event key',
+    /Null events \(""\) cannot be specified/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { '': 'a' } } } }), ['go']),
+  ],
+  'error: initial state not found': [
+    'an initial state that does not exist',
+    /Initial state node "missing" not found/,
+    (x) => firstError(x, x.createMachine({ initial: 'missing', states: { a: {} } })),
+  ],
+  'error: child state not found': [
+    'a target state that does not exist',
+    /Child state 'missing' does not exist/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'missing' } } } }), ['go']),
+  ],
+  'error: compound state without initial': [
+    'a compound state without `initial`',
+    /No initial state specified for compound state node/,
+    (x) => firstError(x, x.createMachine({ states: { a: {} } })),
   ],
 };
 

@@ -338,6 +338,71 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: 'c103126075aadfe4',
     why: 'runs only for a parallel state among the active ones; the machine has none',
   },
+  {
+    name: 'conflicting transitions (parallel regions)',
+    chunk: 'raise',
+    start: 'function removeConflictingTransitions(enabledTransitions, stateNodeSet, historyValue) {',
+    stub: [
+      'function removeConflictingTransitions(enabledTransitions) {',
+      "  if (enabledTransitions.length > 1) notInBuild('parallel states');",
+      '  return Array.from(new Set(enabledTransitions));',
+      '}',
+    ].join('\n'),
+    sha256: 'db0429fadccecd98',
+    why: 'runs on every microstep, but only a parallel state enables more than one transition at once: without one, stateNode.next() selects at most one transition per event and selectEventlessTransitions at most one for the single atomic state, which the loop returns unchanged, as the stub does',
+  },
+  // Machine configuration errors: the machine is fixed in src/core/machine.ts and never makes
+  // them (the test runs it), so XState's long messages are only a call to notInBuild, still thrown
+  // at the same point.
+  {
+    name: 'error: guard not implemented',
+    chunk: 'raise',
+    start: '  if (!isInline && !resolved) {',
+    stub: "  if (!isInline && !resolved) { notInBuild('a guard the machine does not implement'); }",
+    sha256: 'fe023ed93591b6fc',
+    why: "thrown only for a guard name missing from setup({ guards }); the machine's six guards are all implemented",
+  },
+  {
+    name: 'error: null event key',
+    chunk: 'raise',
+    start: '      if (descriptor === NULL_EVENT) {',
+    stub: "      if (descriptor === NULL_EVENT) { notInBuild('the null event key'); }",
+    sha256: 'f95675fce3106f60',
+    why: 'thrown only for an `on` key "" when the machine is made; the machine has none',
+  },
+  {
+    name: 'error: initial state not found',
+    chunk: 'raise',
+    start: '  if (!resolvedTarget && _target) {',
+    stub: "  if (!resolvedTarget && _target) { notInBuild('an initial state that does not exist'); }",
+    sha256: 'ade335009a0397f8',
+    why: "thrown only when the machine is made with an `initial` naming no child; the machine's only initial is 'intro', which exists",
+  },
+  {
+    name: 'error: child state not found',
+    chunk: 'raise',
+    start: 'function getStateNode(stateNode, stateKey) {',
+    stub: [
+      'function getStateNode(stateNode, stateKey) {',
+      '  if (isStateId(stateKey)) {',
+      '    return stateNode.machine.getStateNodeById(stateKey);',
+      '  }',
+      '  const result = stateNode.states?.[stateKey];',
+      "  if (!result) notInBuild('a target state that does not exist');",
+      '  return result;',
+      '}',
+    ].join('\n'),
+    sha256: '313b42e7ef3a68b0',
+    why: "the same lookup, throwing where XState throws: only for a target or state value naming no state, which the machine's fixed targets ('asking', '.intro', …) never do",
+  },
+  {
+    name: 'error: stopping a child actor',
+    chunk: 'raise',
+    start: '  stop() {\n    if (this._parent) {',
+    stub: ['  stop() {', "    if (this._parent) notInBuild('stopping a child actor');", '    return this._stop();', '  }'].join('\n'),
+    sha256: 'd894480aee3e35e1',
+    why: 'only a child actor has a parent, and only spawn, spawnChild() and invoke (all stubs) make one',
+  },
   // Snapshot methods and persistence.
   {
     name: 'snapshot.getMeta',
@@ -428,6 +493,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: 'ab26bd0e7a81139d',
     why: 'called only for createActor(…, { snapshot }); the widget creates actors with { input } only',
   },
+  {
+    name: 'error: compound state without initial',
+    chunk: 'StateMachine',
+    start: "    if (this.type === 'compound' && !this.config.initial) {",
+    stub: "    if (this.type === 'compound' && !this.config.initial) { notInBuild('a compound state without `initial`'); }",
+    sha256: '6c4503e2f6a76b18',
+    why: 'thrown only when the machine is made with a state that has children and no `initial`; the machine has one such state, the root, with `initial`',
+  },
   // assign()
   {
     name: 'assign: the partial update (host page)',
@@ -456,6 +529,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     ].join('\n'),
     sha256: 'ab93ac6ad4ec9130',
     why: "runs on every assign; writing the context into a plain {} called a page's Object.prototype setter for each key (answers, path, outcome), which then swallowed it. Children are only spawned by spawn, a stub",
+  },
+  {
+    name: 'error: assign without context',
+    chunk: 'assign',
+    start: '  if (!snapshot.context) {',
+    stub: "  if (!snapshot.context) { notInBuild('assign() without `context`'); }",
+    sha256: '65f8879bade6a212',
+    why: "a machine's context is always an object ({} without `context`, and every assign builds a new one); only a restored snapshot (restoreSnapshot is a stub) could bring in another",
   },
   {
     name: 'createSpawner (spawn in assign)',

@@ -271,6 +271,8 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
   'snapshot.getMeta': ['snapshot.getMeta()', (x) => x.createActor(x.createMachine({})).getSnapshot().getMeta()],
+  'snapshot.matches': ['snapshot.matches()', (x) => x.createActor(x.createMachine({ initial: 'a', states: { a: {} } })).getSnapshot().matches('a')],
+  'snapshot.toJSON': ['snapshot.toJSON() and JSON.stringify(snapshot)', (x) => JSON.stringify(x.createActor(x.createMachine({})).getSnapshot())],
   'StateNode.definition': ['machine.definition and toJSON()', (x) => JSON.stringify(x.createMachine({}))],
   'StateNode.invoke': ['invoke', (x) => x.createMachine({ invoke: { src: 'child' } })],
   'StateNode.on': ['stateNode.on', (x) => x.createMachine({}).root.on],

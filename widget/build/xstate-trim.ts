@@ -73,10 +73,11 @@ export interface TrimPiece {
  * against what the widget calls: `createActor(machine, { input })`,
  * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
  * `setup(…).createMachine(…)` and `assign` (src/core/machine.ts, widget/).
- * Left whole on purpose, though the widget does not call them today:
- * `snapshot.matches()` and `toJSON()` (natural for widget code to start
- * using; about 0.2 KB gzip), and pieces that save under 10 B (inspection,
- * `machine.microstep()`, `actor.system.getSnapshot()`).
+ * `snapshot.matches()` and `snapshot.toJSON()` (so `JSON.stringify(snapshot)`)
+ * are stubs too (0.19 KB gzip): widget code that starts using them gets the
+ * stub's clear error in its first test; read a snapshot's tags and context
+ * instead, or drop those two pieces. Left whole on purpose: pieces that save
+ * under 10 B (inspection, `machine.microstep()`, `actor.system.getSnapshot()`).
  *
  * @example
  * XSTATE_PIECES.map((piece) => piece.name) // ['system scheduler: schedule', …]
@@ -411,6 +412,22 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "const machineSnapshotGetMeta = function getMeta() { notInBuild('snapshot.getMeta()'); }",
     sha256: '612ea78ea4e5294e',
     why: 'the machine has no `meta` and the widget never calls getMeta()',
+  },
+  {
+    name: 'snapshot.matches',
+    chunk: 'raise',
+    start: 'const machineSnapshotMatches = function matches(testValue) {',
+    stub: "const machineSnapshotMatches = function matches() { notInBuild('snapshot.matches()'); }",
+    sha256: 'f1b1f52ea49b507a',
+    why: 'the widget reads its screen from tags and context (widget/screen.ts: hasTag, can), never snapshot.matches(); XState itself never calls it',
+  },
+  {
+    name: 'snapshot.toJSON',
+    chunk: 'raise',
+    start: 'const machineSnapshotToJSON = function toJSON() {',
+    stub: "const machineSnapshotToJSON = function toJSON() { notInBuild('snapshot.toJSON() and JSON.stringify(snapshot)'); }",
+    sha256: '1b941551d7298932',
+    why: 'only JSON.stringify(snapshot) calls it; the widget serializes its own progress record (widget/resume.ts), never a snapshot',
   },
   {
     name: 'getPersistedSnapshot (persistContext, serializeHistoryValue)',

@@ -193,6 +193,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: '607b0237165cdd02',
     why: 'called only for an actor with a systemId (createActor, invoke or spawn options); the widget never gives one',
   },
+  {
+    name: 'actor scope actionExecutor',
+    chunk: 'raise',
+    start: '      actionExecutor: action => {',
+    stub: "      actionExecutor: action => { if (action.exec) notInBuild('actions other than assign()'); }",
+    sha256: '2529fb14aeaffe08',
+    why: "XState hands it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
+  },
   // Built-in actions the machine never has.
   {
     name: 'spawnChild()',
@@ -219,6 +227,14 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'the machine has no and() guard and no `route`',
   },
   // Statechart features the machine does not use (no parallel, history, final or delayed states).
+  {
+    name: 'nested state transitions',
+    chunk: 'raise',
+    start: 'function transitionCompoundNode(stateNode, stateValue, snapshot, event) {',
+    stub: "function transitionCompoundNode() { notInBuild('nested states'); }",
+    sha256: '26b4212c14e3a54c',
+    why: "called only for a state value that is an object (a state inside a state); the machine's states are all children of its root, so its value is always a string",
+  },
   {
     name: 'parallel state transitions',
     chunk: 'raise',
@@ -655,6 +671,8 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\bspawn\b/, 'spawn'],
   [/\b(devTools|inspect)\b/, 'devTools or inspection'],
   [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],
+  [/\bstates\s*:[\s\S]*\bstates\s*:/, 'nested states'],
+  [/\b(entry|exit|actions)\s*:\s*\[?\s*(\(|function\b|async\b)/, 'inline function actions (only assign() actions)'],
 ];
 
 /**
@@ -674,5 +692,8 @@ export function stubbedFeaturesUsed(machineSource: string): string[] {
     }
   }
   for (const [pattern, label] of MACHINE_FEATURES) if (pattern.test(code)) found.push(label);
+  // Every action setup() implements must be an assign(): the trimmed actionExecutor runs no other.
+  const actions = /\n {2}actions\s*:\s*\{([\s\S]*?)\n {2}\},/.exec(code)?.[1] ?? '';
+  for (const [, name] of actions.matchAll(/^ {4}(\w+)\s*:(?!\s*assign\()/gm)) found.push(`action ${name} (only assign() actions)`);
   return found;
 }

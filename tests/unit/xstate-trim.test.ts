@@ -261,7 +261,8 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
-  'actor scope actionExecutor': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
+  'actions: custom (function) actions': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
+  'actions: executing built-ins': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: x.cancel('id') }))],
   'nested state transitions': [
     'nested states',
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: {} } } } }), ['go']),
@@ -318,6 +319,10 @@ const UNREACHABLE = [
   'actor scope emit',
   // A history state sits inside a state, and leaving one is a transition of a nested state value (a stub).
   'exiting: history recording',
+  // Both its callers are stubs ('actions: custom (function) actions', 'actions: executing built-ins'),
+  // and they were its only way to defer work.
+  'actor scope actionExecutor',
+  'Actor.update: deferred actions',
 ];
 
 /** Pieces reached only where full XState throws too: both must throw, each its own error. */

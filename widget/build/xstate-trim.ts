@@ -201,6 +201,35 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: '2529fb14aeaffe08',
     why: "XState hands it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
   },
+  {
+    name: 'Actor.update: deferred actions',
+    chunk: 'raise',
+    start: '    let deferredFn;',
+    stub: "    if (this._deferred.length) notInBuild('actions other than assign()');",
+    sha256: '27b41aa5b2bf7e4d',
+    why: "runs on every update, but only actionExecutor (a stub) and the execute of spawn, stop, cancel, raise and emit actions (stubs below) defer work: the queue is always empty, so the loop had nothing to run",
+  },
+  {
+    name: 'actions: custom (function) actions',
+    chunk: 'raise',
+    start: "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
+    stub: [
+      "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
+      "      if (resolvedAction) notInBuild('actions other than assign()');",
+      '      continue;',
+      '    }',
+    ].join('\n'),
+    sha256: '06844365cfac1146',
+    why: "runs for an action that is not a built-in; every action of the machine is an assign() (setup() names them all, and the build refuses any other), and one without code did nothing (actionExecutor ran no code for it)",
+  },
+  {
+    name: 'actions: executing built-ins',
+    chunk: 'raise',
+    start: "    if ('execute' in builtinAction) {",
+    stub: "    if ('execute' in builtinAction) { notInBuild('actions other than assign()'); }",
+    sha256: '9c7e7cdf85fc5385',
+    why: 'only raise, sendTo, log, cancel, emit, spawnChild and stopChild have an execute; assign(), the only action of the machine, has none',
+  },
   // Built-in actions the machine never has.
   {
     name: 'spawnChild()',

@@ -262,6 +262,14 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
   'actions: custom (function) actions': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
+  'macrostep: unhandled error events of child actors': [
+    'error events of child actors',
+    (x) => {
+      // Full XState stops the machine with the event's error; the trimmed build with the stub's.
+      const reported = firstError(x, x.createMachine({ initial: 'a', states: { a: {} } }), ['xstate.error.actor.child']);
+      return reported === undefined ? null : reported;
+    },
+  ],
   'actions: executing built-ins': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: x.cancel('id') }))],
   'nested state transitions': [
     'nested states',
@@ -323,6 +331,9 @@ const UNREACHABLE = [
   // and they were its only way to defer work.
   'actor scope actionExecutor',
   'Actor.update: deferred actions',
+  // Only child actors (stubs) have a parent; only a final state (a stub) makes a machine done.
+  'Actor._error: telling the parent',
+  'microstep: exit actions of a done machine',
 ];
 
 /** Pieces reached only where full XState throws too: both must throw, each its own error. */

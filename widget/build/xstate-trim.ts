@@ -230,6 +230,36 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     sha256: '9c7e7cdf85fc5385',
     why: 'only raise, sendTo, log, cancel, emit, spawnChild and stopChild have an execute; assign(), the only action of the machine, has none',
   },
+  {
+    name: 'Actor._error: telling the parent',
+    chunk: 'raise',
+    start: '  _error(err) {',
+    stub: [
+      '  _error(err) {',
+      '    this._stopProcedure();',
+      '    this._reportError(err);',
+      "    if (this._parent) notInBuild('child actors');",
+      '  }',
+    ].join('\n'),
+    sha256: '401277c219588aed',
+    why: 'the same, but only a child actor has a parent to tell, and only spawn, spawnChild() and invoke (all stubs) make one',
+  },
+  {
+    name: 'macrostep: unhandled error events of child actors',
+    chunk: 'raise',
+    start: '    if (isErr && !transitions.length) {',
+    stub: "    if (isErr && !transitions.length) { notInBuild('error events of child actors'); }",
+    sha256: 'a20defc051d83933',
+    why: "only child actors (stubs) send xstate.error.actor.* events; the widget sends its own user.* events only",
+  },
+  {
+    name: 'microstep: exit actions of a done machine',
+    chunk: 'raise',
+    start: "    if (nextState.status === 'done') {",
+    stub: "    if (nextState.status === 'done') { notInBuild('final states'); }",
+    sha256: 'fa6a8758453a47fe',
+    why: 'a machine is done only on entering a top-level final state (a stub); the machine has none',
+  },
   // Built-in actions the machine never has.
   {
     name: 'spawnChild()',

@@ -330,7 +330,7 @@ const UNREACHABLE = [
   // Both its callers are stubs ('actions: custom (function) actions', 'actions: executing built-ins'),
   // and they were its only way to defer work.
   'actor scope actionExecutor',
-  'Actor.update: deferred actions',
+  'Actor.update: deferred actions and done snapshots',
   // Only child actors (stubs) have a parent; only a final state (a stub) makes a machine done.
   'Actor._error: telling the parent',
   'microstep: exit actions of a done machine',

@@ -364,6 +364,11 @@ const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bu
     /Child state 'missing' does not exist/,
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'missing' } } } }), ['go']),
   ],
+  'error: invalid transition targets': [
+    'a target on the root without a leading "."',
+    /Invalid target: "a" is not a valid target from the root node/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', on: { go: 'a' }, states: { a: {} } }), ['go']),
+  ],
   'error: compound state without initial': [
     'a compound state without `initial`',
     /No initial state specified for compound state node/,

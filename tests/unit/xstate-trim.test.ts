@@ -219,7 +219,7 @@ function firstError(bundle: Bundle, machine: Xstate.AnyStateMachine, events: str
   return reported;
 }
 
-const message = (what: string) => new RegExp(`XState: ${what.replace(/[().]/g, '\\$&')} is not in the eligibility-screener widget build`);
+const message = (what: string) => new RegExp(`XState: ${what.replace(/[().]/g, '\\$&')} is not in the widget build \\(widget/build/xstate-trim\\.ts\\)`);
 
 /** Each piece, reached the way an app would reach it. Both bundles run it: full XState must not throw. */
 const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {

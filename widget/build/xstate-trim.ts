@@ -50,7 +50,7 @@ export const NOT_IN_BUILD_MODULE = 'virtual:eligibility-screener/xstate-not-in-b
  */
 export const NOT_IN_BUILD_CODE =
   // biome-ignore lint/suspicious/noTemplateCurlyInString: this is source code, and its template literal is meant.
-  "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the eligibility-screener widget build (see widget/build/xstate-trim.ts)`); }";
+  "export function notInBuild(name) { throw new Error(`XState: ${name} is not in the widget build (widget/build/xstate-trim.ts)`); }";
 
 /** One replaced piece of XState. */
 export interface TrimPiece {

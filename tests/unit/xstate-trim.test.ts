@@ -225,6 +225,8 @@ const message = (what: string) => new RegExp(`XState: ${what.replace(/[().]/g, '
 const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'system scheduler: cancel': ['cancelling delayed events', (x) => { const a = x.createActor(x.createMachine({})); a.system.scheduler.cancel(a, 'id'); }],
   'Actor.on': ['actor.on()', (x) => x.createActor(x.createMachine({})).on('ping', () => {})],
+  'system: inspect': ['inspection (the inspect option)', (x) => x.createActor(x.createMachine({}), { inspect: () => {} })],
+  'Actor.toJSON': ['actor.toJSON() and JSON.stringify(actor)', (x) => JSON.stringify(x.createActor(x.createMachine({})))],
   'Actor.select': ['actor.select()', (x) => x.createActor(x.createMachine({})).select((s) => s.value)],
   'Actor.attachDevTools': ['devTools', (x) => x.createActor(x.createMachine({}), { devTools: (() => {}) as never }).start().stop()],
   'Actor.getPersistedSnapshot': ['actor.getPersistedSnapshot()', (x) => x.createActor(x.createMachine({})).getPersistedSnapshot()],
@@ -331,6 +333,8 @@ const UNREACHABLE = [
   // and they were its only way to defer work.
   'actor scope actionExecutor',
   'Actor.update: deferred actions and done snapshots',
+  // Without an inspector (inspect() is a stub) it has nothing to send.
+  'system: sending inspection events',
   // Only child actors (stubs) have a parent; only a final state (a stub) makes a machine done.
   'Actor._error: telling the parent',
   'microstep: exit actions of a done machine',

@@ -77,7 +77,7 @@ export interface TrimPiece {
  * are stubs too (0.19 KB gzip): widget code that starts using them gets the
  * stub's clear error in its first test; read a snapshot's tags and context
  * instead, or drop those two pieces. Left whole on purpose: pieces that save
- * under 10 B (inspection, `machine.microstep()`, `actor.system.getSnapshot()`).
+ * under 10 B (`machine.microstep()`, `actor.system.getSnapshot()`).
  *
  * @example
  * XSTATE_PIECES.map((piece) => piece.name) // ['system scheduler: schedule', …]
@@ -115,6 +115,30 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "    start: () => { if (Object.keys(system._snapshot._scheduledEvents).length) notInBuild('restoring delayed events (a persisted snapshot)'); }",
     sha256: '1562bd3383224352',
     why: 'runs on every start, but only a restored snapshot (restoreSnapshot is a stub) has events to re-schedule; its for…in read an enumerable Object.prototype key as an event and threw',
+  },
+  {
+    name: 'system: inspect',
+    chunk: 'raise',
+    start: '    inspect: observerOrFn => {',
+    stub: "    inspect: () => { notInBuild('inspection (the inspect option)'); }",
+    sha256: 'f58bf7dfa34d15be',
+    why: 'called only for createActor(…, { inspect }) or by a tool; the widget never inspects (the build refuses `inspect`)',
+  },
+  {
+    name: 'system: sending inspection events',
+    chunk: 'raise',
+    start: '  const sendInspectionEvent = event => {',
+    stub: "  const sendInspectionEvent = () => { if (inspectionObservers.size) notInBuild('inspection (the inspect option)'); }",
+    sha256: '8b6615bb226effbb',
+    why: 'runs on every event and snapshot, but returns at once without an inspector, as the stub does: only inspect() (a stub) adds one',
+  },
+  {
+    name: 'Actor.toJSON',
+    chunk: 'raise',
+    start: '  toJSON() {\n    return {\n      xstate$$type: $$ACTOR_TYPE,',
+    stub: "  toJSON() { notInBuild('actor.toJSON() and JSON.stringify(actor)'); }",
+    sha256: '5f3dea446d4f698a',
+    why: "only JSON.stringify of an actor, or of a context or snapshot holding one (persistence, a stub), calls it; the widget's context holds no actor",
   },
   {
     name: 'actor scope stopChild',

@@ -219,17 +219,14 @@ function firstError(bundle: Bundle, machine: Xstate.AnyStateMachine, events: str
   return reported;
 }
 
-const message = (what: string) => new RegExp(`XState: ${what.replace(/[().]/g, '\\$&')} is not in the eligibility-screener widget build`);
+const message = (what: string) => new RegExp(`XState: ${what.replace(/[().]/g, '\\$&')} is not in the widget build \\(widget/build/xstate-trim\\.ts\\)`);
 
 /** Each piece, reached the way an app would reach it. Both bundles run it: full XState must not throw. */
 const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
-  'system scheduler: schedule (delayed events)': [
-    'delayed events (after, delayed raise/sendTo)',
-    (x) => firstError(x, x.createMachine({ entry: x.raise({ type: 'later' }, { delay: 1000 }) })),
-  ],
   'system scheduler: cancel': ['cancelling delayed events', (x) => { const a = x.createActor(x.createMachine({})); a.system.scheduler.cancel(a, 'id'); }],
-  'actor scope emit': ['emit() and actor.on()', (x) => firstError(x, x.createMachine({ entry: x.emit({ type: 'ping' }) }))],
   'Actor.on': ['actor.on()', (x) => x.createActor(x.createMachine({})).on('ping', () => {})],
+  'system: inspect': ['inspection (the inspect option)', (x) => x.createActor(x.createMachine({}), { inspect: () => {} })],
+  'Actor.toJSON': ['actor.toJSON() and JSON.stringify(actor)', (x) => JSON.stringify(x.createActor(x.createMachine({})))],
   'Actor.select': ['actor.select()', (x) => x.createActor(x.createMachine({})).select((s) => s.value)],
   'Actor.attachDevTools': ['devTools', (x) => x.createActor(x.createMachine({}), { devTools: (() => {}) as never }).start().stop()],
   'Actor.getPersistedSnapshot': ['actor.getPersistedSnapshot()', (x) => x.createActor(x.createMachine({})).getPersistedSnapshot()],
@@ -239,10 +236,6 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'history target states': [
     'history states',
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b.h' } }, b: { initial: 'c', states: { c: {}, h: { type: 'history' } } } } }), ['go']),
-  ],
-  'exiting: history recording': [
-    'history states',
-    (x) => firstError(x, x.createMachine({ initial: 'b', states: { a: {}, b: { initial: 'c', on: { go: 'a' }, states: { c: {}, h: { type: 'history' } } } } }), ['go']),
   ],
   'entering: history targets': [
     'history states',
@@ -270,7 +263,23 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
+  'actions: custom (function) actions': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
+  'macrostep: unhandled error events of child actors': [
+    'error events of child actors',
+    (x) => {
+      // Full XState stops the machine with the event's error; the trimmed build with the stub's.
+      const reported = firstError(x, x.createMachine({ initial: 'a', states: { a: {} } }), ['xstate.error.actor.child']);
+      return reported === undefined ? null : reported;
+    },
+  ],
+  'actions: executing built-ins': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: x.cancel('id') }))],
+  'nested state transitions': [
+    'nested states',
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: {} } } } }), ['go']),
+  ],
   'snapshot.getMeta': ['snapshot.getMeta()', (x) => x.createActor(x.createMachine({})).getSnapshot().getMeta()],
+  'snapshot.matches': ['snapshot.matches()', (x) => x.createActor(x.createMachine({ initial: 'a', states: { a: {} } })).getSnapshot().matches('a')],
+  'snapshot.toJSON': ['snapshot.toJSON() and JSON.stringify(snapshot)', (x) => JSON.stringify(x.createActor(x.createMachine({})).getSnapshot())],
   'StateNode.definition': ['machine.definition and toJSON()', (x) => JSON.stringify(x.createMachine({}))],
   'StateNode.invoke': ['invoke', (x) => x.createMachine({ invoke: { src: 'child' } })],
   'StateNode.on': ['stateNode.on', (x) => x.createMachine({}).root.on],
@@ -308,6 +317,27 @@ const UNREACHABLE = [
   'Actor.start: syncing a snapshot to the parent',
   // Called only by the stopChild() action, a stub.
   'actor scope stopChild',
+  // Only a parallel state enables two transitions at once, and entering one already fails.
+  'conflicting transitions (parallel regions)',
+  // Only child actors have a parent, and only stubs (spawn, spawnChild(), invoke) make them.
+  'error: stopping a child actor',
+  // A machine's context is always an object ({} without `context`; each assign makes a new one): only a
+  // restored snapshot (restoreSnapshot is a stub) could bring in another.
+  'error: assign without context',
+  // Only the execute of a delayed raise/sendTo schedules and only emit() emits: the actionExecutor stub refuses both first.
+  'system scheduler: schedule (delayed events)',
+  'actor scope emit',
+  // A history state sits inside a state, and leaving one is a transition of a nested state value (a stub).
+  'exiting: history recording',
+  // Both its callers are stubs ('actions: custom (function) actions', 'actions: executing built-ins'),
+  // and they were its only way to defer work.
+  'actor scope actionExecutor',
+  'Actor.update: deferred actions and done snapshots',
+  // Without an inspector (inspect() is a stub) it has nothing to send.
+  'system: sending inspection events',
+  // Only child actors (stubs) have a parent; only a final state (a stub) makes a machine done.
+  'Actor._error: telling the parent',
+  'microstep: exit actions of a done machine',
 ];
 
 /** Pieces reached only where full XState throws too: both must throw, each its own error. */
@@ -316,6 +346,37 @@ const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bu
     'options.maxIterations',
     /Infinite loop detected/,
     (x) => firstError(x, x.createMachine({ initial: 'a', options: { maxIterations: 1 }, states: { a: { always: 'b' }, b: { always: 'c' }, c: {} } } as never)),
+  ],
+  // Machine configuration errors: XState's message, or the stub's, at the same point.
+  'error: guard not implemented': [
+    'a guard the machine does not implement',
+    /Guard 'missing' is not implemented/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: { guard: 'missing', target: 'a' } } } } }), ['go']),
+  ],
+  'error: null event key': [
+    'the null event key',
+    /Null events \(""\) cannot be specified/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { '': 'a' } } } }), ['go']),
+  ],
+  'error: initial state not found': [
+    'an initial state that does not exist',
+    /Initial state node "missing" not found/,
+    (x) => firstError(x, x.createMachine({ initial: 'missing', states: { a: {} } })),
+  ],
+  'error: child state not found': [
+    'a target state that does not exist',
+    /Child state 'missing' does not exist/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'missing' } } } }), ['go']),
+  ],
+  'error: invalid transition targets': [
+    'a target on the root without a leading "."',
+    /Invalid target: "a" is not a valid target from the root node/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', on: { go: 'a' }, states: { a: {} } }), ['go']),
+  ],
+  'error: compound state without initial': [
+    'a compound state without `initial`',
+    /No initial state specified for compound state node/,
+    (x) => firstError(x, x.createMachine({ states: { a: {} } })),
   ],
 };
 
@@ -457,6 +518,10 @@ describe('stubbedFeaturesUsed()', () => {
     ['assign({ child: ({ spawn }) => spawn(logic) })', 'spawn'],
     ['createActor(machine, { devTools: true })', 'devTools or inspection'],
     ['createActor(machine, { snapshot: saved })', 'restoring a persisted snapshot'],
+    ["states: { a: { initial: 'b', states: { b: {} } } }", 'nested states'],
+    ["states: { a: { entry: ({ context }) => log(context) } }", 'inline function actions (only assign() actions)'],
+    ["on: { go: { actions: [() => log()] } }", 'inline function actions (only assign() actions)'],
+    ['setup({\n  actions: {\n    reset: assign({ a: 1 }),\n    tell: ({ context }) => log(context),\n  },\n})', 'action tell (only assign() actions)'],
   ])('refuses %s', (source, found) => {
     expect(stubbedFeaturesUsed(source)).toContain(found);
   });

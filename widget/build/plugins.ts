@@ -120,11 +120,19 @@ export function trimmedXstatePlugin(): Plugin {
 
 /**
  * The options of {@link terserPass}; the bench's breakdown reuses them.
+ * `pure_getters`: reading a property has no side effect the bundle relies on
+ * (XState's memoizing getters are read where their value is used), so Terser
+ * may drop reads whose value goes unused, such as arguments a stub ignores and
+ * props a one-language build never uses: 32 B gzip on each script. Measured
+ * and left off: `passes: 3` (+200 B); `unsafe` (-21 B, but it rewrites
+ * calls such as `String(x)` into forms a host page's prototypes can steer);
+ * `unsafe_arrows`, `unsafe_methods`, `unsafe_comps`, `keep_fargs: false` and
+ * `ecma: 2020` (each within 10 B either way).
  *
  * @example
  * const { code } = await terser(oxcMinified, TERSER_PASS);
  */
-export const TERSER_PASS: MinifyOptions = { compress: { passes: 2 }, mangle: false };
+export const TERSER_PASS: MinifyOptions = { compress: { passes: 2, pure_getters: true }, mangle: false };
 
 /**
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): compile

@@ -487,10 +487,11 @@ function stop(child: ChildProcess | undefined): void {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+/** `promise`, or a failure with `message` (a function: read when the time is up) after `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string | (() => string)): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new Error(message)), ms);
+    timer = setTimeout(() => fail(new Error(typeof message === 'string' ? message : message())), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -582,9 +583,9 @@ async function launchWebKit(server: TestServer): Promise<Engine> {
         } as WebdriverIO.Capabilities,
       }),
       WEBKIT_SESSION_TIMEOUT_MS,
-      `WebKit: no session within ${WEBKIT_SESSION_TIMEOUT_MS / 1000} s on DISPLAY=${display}. MiniBrowser needs a working X display ` +
-        '(unset DISPLAY to let the tests start Xvfb). Driver output: ' +
-        output.trim().slice(-400),
+      () =>
+        `WebKit: no session within ${WEBKIT_SESSION_TIMEOUT_MS / 1000} s on DISPLAY=${display}. MiniBrowser needs a working X display ` +
+        `(unset DISPLAY to let the tests start Xvfb). Driver output: ${output.trim().slice(-400) || '(none)'}`,
     );
     await browser.setTimeout({ script: ENGINE_UI_TIMEOUT_MS * 3 });
     const version = `WebKitGTK ${String(browser.capabilities.browserVersion ?? '?')} (MiniBrowser)`;
@@ -620,6 +621,7 @@ async function launchWebKit(server: TestServer): Promise<Engine> {
         const other = await evaluate<string[]>(`performance.getEntriesByType('resource').map((e) => e.name)`);
         return [...own, ...other.filter((url) => !url.startsWith(server.origin))];
       },
+      // Classic WebDriver reports no page errors either: the journeys' pages record them themselves (engines.test.ts).
       errors: () => [],
       close: async () => {
         pageOpen = false;

@@ -29,7 +29,7 @@ export interface LayoutShift {
   time: number;
 }
 
-interface HostLog {
+export interface HostLog {
   events: RecordedEvent[];
   violations: RecordedViolation[];
   shifts: LayoutShift[];
@@ -42,8 +42,9 @@ export const SCREENER_EVENTS = ['screener-start', 'screener-step', 'screener-com
 
 // Runs in the page before any of its scripts. Injected through the DevTools
 // protocol, so a strict CSP on the page does not block it (and it is not the
-// widget's code, so it cannot cause a violation of its own).
-function installHostLog(eventTypes: readonly string[]): void {
+// widget's code, so it cannot cause a violation of its own). The journeys in
+// Firefox and WebKit (engines.test.ts) load it as a same-origin script instead.
+export function installHostLog(eventTypes: readonly string[]): void {
   const log: HostLog = { events: [], violations: [], shifts: [], definedAt: null };
   (window as unknown as { __hostLog: HostLog }).__hostLog = log;
   void customElements.whenDefined('eligibility-screener').then(() => {

@@ -208,10 +208,7 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
         const { path, answers } = snapshot.context;
         const hash = session.compiled!.hash;
         const summary = () => (
-          <Summary
-            content={describeSummary(ruleSet, { path, answers, result, hash, made: new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }), clinic: this.clinicName }, view!)}
-            lang={locale}
-          />
+          <Summary content={describeSummary(ruleSet, { path, answers, result, hash, made: new Date().toLocaleString(locale, { dateStyle: 'long', timeStyle: 'short' }), clinic: this.clinicName }, view!)} />
         );
         view.summary = {
           save: () => keep(() => saveSummary(summary(), strings.summaryTitle, locale)),

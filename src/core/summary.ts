@@ -30,7 +30,6 @@ export interface SummaryContent {
   title: string;
   clinic?: string | undefined;
   made: string;
-  answersTitle: string;
   answers: SummaryAnswer[];
   resultTitle: string;
   /** The result screen's heading. */
@@ -85,7 +84,6 @@ export function describeSummary(ruleSet: RuleSet, source: SummarySource, { strin
     title: strings.summaryTitle,
     clinic: source.clinic || undefined,
     made: strings.made(source.made),
-    answersTitle: strings.answersTitle,
     answers: asked,
     resultTitle: strings.resultTitle,
     result: result.title,

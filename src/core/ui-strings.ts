@@ -43,7 +43,6 @@ export interface UiStrings {
   /** The summary's own words (src/core/summary.ts). */
   summaryTitle: string;
   made: (when: string) => string;
-  answersTitle: string;
   resultTitle: string;
   rulesHash: (hash: string) => string;
   /** In the summary, for rules not signed for exactly their content. */

@@ -209,7 +209,6 @@ describe('the file holds text, never active content', () => {
       title: payload,
       clinic: payload,
       made: payload,
-      answersTitle: payload,
       answers: [{ question: payload, answer: [payload, payload] }],
       resultTitle: payload,
       result: payload,
@@ -219,7 +218,7 @@ describe('the file holds text, never active content', () => {
       rules: [payload],
       notices: [payload],
     };
-    const { doc } = read(summaryFile(<Summary content={content} lang="en" />, payload, 'en'));
+    const { doc } = read(summaryFile(<Summary content={content} />, payload, 'en'));
     const allowed = new Set(['HTML', 'HEAD', 'META', 'TITLE', 'STYLE', 'BODY', 'ARTICLE', 'H1', 'H2', 'H3', 'P', 'DL', 'DT', 'DD', 'STRONG', 'EM', 'UL', 'LI', 'DIV', 'SPAN', 'A', 'HR']);
     for (const element of doc.querySelectorAll('*')) {
       expect(allowed.has(element.tagName), element.tagName).toBe(true);

@@ -25,16 +25,15 @@ const PAGE_CSS = `${PRINT_TAG}{display:none}@media print{body>:not(${PRINT_TAG})
 
 /**
  * @example
- * <Summary content={describeSummary(ruleSet, source, words)} lang="en" />
+ * <Summary content={describeSummary(ruleSet, source, words)} />
  */
-export function Summary({ content, lang }: { content: SummaryContent; lang: string }) {
+export function Summary({ content }: { content: SummaryContent }) {
   const { reasons, help } = content;
   return (
-    <article class="summary" lang={lang}>
+    <article class="summary">
       <h1>{content.title}</h1>
       {content.clinic && <p>{content.clinic}</p>}
       <p>{content.made}</p>
-      <h2>{content.answersTitle}</h2>
       <dl>{content.answers.map(({ question, answer }) => [<dt>{rich(question)}</dt>, answer.map((line) => <dd>{rich(line)}</dd>)])}</dl>
       <h2>{content.resultTitle}</h2>
       <p>

@@ -30,7 +30,6 @@ export const strings: UiStrings = {
   keepPrivate: 'The file holds your health answers. Keep it private; on a shared computer, delete it.',
   summaryTitle: 'My pre-screening answers',
   made: (when) => `Made on ${when}`,
-  answersTitle: 'My answers',
   resultTitle: 'The result I was shown',
   rulesHash: (hash) => `Rules hash: ${hash}`,
   reviewPending: 'Clinical review of these rules: pending',

@@ -31,7 +31,6 @@ export const strings: UiStrings = {
   keepPrivate: 'El archivo contiene sus respuestas de salud. Guárdelo en privado; en una computadora compartida, bórrelo.',
   summaryTitle: 'Mis respuestas de la evaluación previa',
   made: (when) => `Hecho el ${when}`,
-  answersTitle: 'Mis respuestas',
   resultTitle: 'El resultado que me mostraron',
   rulesHash: (hash) => `Huella de los criterios: ${hash}`,
   reviewPending: 'Revisión clínica de estos criterios: pendiente',

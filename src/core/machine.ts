@@ -3,7 +3,7 @@
  * (branching by `showIf`) → result. Guards and actions only call the engine;
  * the machine decides *when*, the engine decides *what*.
  */
-import { assign, createActor, setup } from 'xstate';
+import { assign, createActor, createMachine } from 'xstate';
 import {
   evaluate,
   findQuestion,
@@ -107,14 +107,13 @@ const clearInterrupted = assign<AssessmentContext, AssessmentEvent, undefined, A
  * actor.send({ type: 'user.start' });
  * actor.send({ type: 'user.answer', value: 34 });
  */
-export const assessmentMachine = setup({
+export const assessmentMachine = createMachine({
   types: {} as {
     context: AssessmentContext;
     events: AssessmentEvent;
     input: AssessmentInput;
     tags: 'question' | 'result';
   },
-}).createMachine({
   id: 'assessment',
   context: ({ input }) => initialContext(input.ruleSet),
   initial: 'intro',

@@ -5,7 +5,7 @@
  * with `share-outcome`.
  */
 import type { Tier } from '../src/authoring/schema.ts';
-import type { Screen } from './screen.ts';
+import { type Screen, screenKey } from './screen.ts';
 
 /** `screener-start`: the patient pressed the start button. */
 export type ScreenerStartDetail = Record<string, never>;
@@ -68,17 +68,15 @@ export interface EventContext {
  */
 export function eventsFor(previous: Screen | null, next: Screen, context: EventContext): ScreenerEventInit[] {
   const events: ScreenerEventInit[] = [];
+  // The same screen (same question and step, or same outcome): nothing new to tell.
+  if (previous && screenKey(previous) === screenKey(next)) return events;
   if (next.kind === 'question') {
     if (previous?.kind === 'intro') events.push({ type: 'screener-start', detail: {} });
-    const moved = previous?.kind !== 'question' || previous.question.id !== next.question.id || previous.step !== next.step;
-    if (moved) events.push({ type: 'screener-step', detail: { step: next.step } });
-  } else if (next.kind === 'crisis' || next.kind === 'result') {
-    const same = previous?.kind === next.kind && previous.outcome.tier === next.outcome.tier;
-    if (!same) {
-      const detail: ScreenerCompleteDetail = { rulesVersion: context.rulesVersion, rulesHash: context.rulesHash };
-      if (context.shareOutcome) detail.tier = next.outcome.tier;
-      events.push({ type: 'screener-complete', detail });
-    }
+    events.push({ type: 'screener-step', detail: { step: next.step } });
+  } else if (next.kind !== 'intro') {
+    const detail: ScreenerCompleteDetail = { rulesVersion: context.rulesVersion, rulesHash: context.rulesHash };
+    if (context.shareOutcome) detail.tier = next.outcome.tier;
+    events.push({ type: 'screener-complete', detail });
   }
   return events;
 }

@@ -36,12 +36,13 @@ let covered: string[] | undefined;
 type J = Record<string, any>;
 
 /** Every patient-facing text of the rule set outside its lists. */
+const under = (parent: string, keys: string) => keys.split(' ').map((key) => parent + key);
 const TEXTS = [
   'title',
-  ...'title body start'.split(' ').map((key) => `intro.${key}`),
-  ...'adultsOnly notAdvice notEmergency privacy'.split(' ').map((key) => `notices.${key}`),
-  ...'title intro emergency'.split(' ').map((key) => `crisisResources.${key}`),
-  ...TIERS.flatMap((tier) => 'title body action'.split(' ').map((key) => `outcomes.${tier}.${key}`)),
+  ...under('intro.', 'title body start'),
+  ...under('notices.', 'adultsOnly notAdvice notEmergency privacy'),
+  ...under('crisisResources.', 'title intro emergency'),
+  ...TIERS.flatMap((tier) => under(`outcomes.${tier}.`, 'title body action')),
 ];
 
 /**
@@ -65,14 +66,14 @@ export function validateCompiled(data: unknown): ValidationResult {
     JSON.stringify(r, function (this: unknown, key, value) {
       // A resource's link, one or one per language, is left out of this walk.
       if (key === 'href' && links.includes(this)) return undefined;
-      if (typeof value === 'string') check(!unsafeTextReason(value), unsafeTextReason(value));
+      if (typeof value === 'string') safe(unsafeTextReason(value));
       return value;
     });
     for (at of TEXTS) text(at.split('.').reduce((node, key) => node?.[key], r));
     if (r.crisisResources.medicalTitle !== undefined) text(r.crisisResources.medicalTitle);
     each(r.crisisResources.resources, 'resources', (resource) => {
       texts(resource, 'name detail linkLabel');
-      for (const href of text(resource.href)) check(!unsafeHrefReason(href), unsafeHrefReason(href));
+      for (const href of text(resource.href)) safe(unsafeHrefReason(href));
     });
 
     // Questions by id so far: a test is checked against its question's type and options.
@@ -188,6 +189,11 @@ function unique(value: unknown, seen: Set<string> | Map<string, J>): void {
 
 function num(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Refuses the file for an unsafe text or link, named by `reason` (null: it is safe). */
+function safe(reason: string | null): void {
+  if (reason) throw new Problem(reason);
 }
 
 function check(ok: boolean, problem?: string | null): true {

@@ -3,7 +3,7 @@
  * (branching by `showIf`) → result. Guards and actions only call the engine;
  * the machine decides *when*, the engine decides *what*.
  */
-import { assign, createActor, setup } from 'xstate';
+import { assign, createActor, createMachine } from 'xstate';
 import {
   evaluate,
   findQuestion,
@@ -84,111 +84,127 @@ function nextAfterCurrent(context: AssessmentContext): string | null {
   return nextQuestionId(context.ruleSet, context.answers, context.path.at(-1) ?? null);
 }
 
+// Actions used in more than one transition.
+const showNextQuestion = assign<AssessmentContext, AssessmentEvent, undefined, AssessmentEvent, never>({
+  path: ({ context }) => {
+    const next = nextAfterCurrent(context);
+    return next ? [...context.path, next] : context.path;
+  },
+});
+const showPreviousQuestion = assign<AssessmentContext, AssessmentEvent, undefined, AssessmentEvent, never>({
+  path: ({ context }) => context.path.slice(0, -1),
+});
+const clearInterrupted = assign<AssessmentContext, AssessmentEvent, undefined, AssessmentEvent, never>({ interrupted: false });
+
 /**
  * The assessment machine. Start it with a validated rule set as input.
+ *
+ * Guards and actions are written inline, each named in a comment: their
+ * names would otherwise ship as strings in the widget bundle.
  *
  * @example
  * const actor = createActor(assessmentMachine, { input: { ruleSet } }).start();
  * actor.send({ type: 'user.start' });
  * actor.send({ type: 'user.answer', value: 34 });
  */
-export const assessmentMachine = setup({
-  types: {
-    context: {} as AssessmentContext,
-    events: {} as AssessmentEvent,
-    input: {} as AssessmentInput,
-    tags: {} as 'question' | 'result',
+export const assessmentMachine = createMachine({
+  types: {} as {
+    context: AssessmentContext;
+    events: AssessmentEvent;
+    input: AssessmentInput;
+    tags: 'question' | 'result';
   },
-  guards: {
-    hasQuestions: ({ context }) => nextQuestionId(context.ruleSet, {}, null) !== null,
-    isAnswerValid: ({ context, event }) => {
-      if (event.type !== 'user.answer') return false;
-      const question = findQuestion(context.ruleSet, context.path.at(-1) ?? '');
-      return question !== undefined && isValidAnswer(question, event.value);
-    },
-    isInterrupted: ({ context }) => pendingInterrupts(context).length > 0,
-    hasNextQuestion: ({ context }) => nextAfterCurrent(context) !== null,
-    isOnFirstQuestion: ({ context }) => context.path.length <= 1,
-    canContinue: ({ context }) => context.interrupted && nextAfterCurrent(context) !== null,
-  },
-  actions: {
-    reset: assign(({ context }) => initialContext(context.ruleSet, context.crisisLines)),
-    showFirstQuestion: assign({
-      path: ({ context }) => {
-        const first = nextQuestionId(context.ruleSet, {}, null);
-        return first ? [first] : [];
-      },
-      // A rule can fire before any answer (say, `not` of an unanswered test).
-      crisisLines: ({ context }) => keepsLines(context, firedRules(context.ruleSet, context.answers)),
-    }),
-    recordAnswer: assign(({ context, event }) => {
-      const current = context.path.at(-1);
-      if (event.type !== 'user.answer' || !current) return {};
-      const answers = pruneHidden(context.ruleSet, { ...context.answers, [current]: event.value });
-      // Crisis help counts as seen only while it would fire without this answer too: an
-      // answer that sets it off (again, after Back) shows it again; a kept alarming answer
-      // to another question does not bring it back when an unrelated answer changes.
-      const { [current]: _given, ...without } = answers;
-      const fired = firedRules(context.ruleSet, answers);
-      const firing = ids(fired);
-      const firingWithout = ids(firedRules(context.ruleSet, without));
-      const acknowledged = context.acknowledged.filter((id) => firing.has(id) && firingWithout.has(id));
-      return { answers, acknowledged, interrupted: false, crisisLines: keepsLines(context, fired) };
-    }),
-    showNextQuestion: assign({
-      path: ({ context }) => {
-        const next = nextAfterCurrent(context);
-        return next ? [...context.path, next] : context.path;
-      },
-    }),
-    showPreviousQuestion: assign({ path: ({ context }) => context.path.slice(0, -1) }),
-    acknowledgeInterrupts: assign({
-      acknowledged: ({ context }) => [...context.acknowledged, ...pendingInterrupts(context)],
-      interrupted: true,
-    }),
-    clearInterrupted: assign({ interrupted: false }),
-    computeOutcome: assign({
-      outcome: ({ context }) => ({ ...evaluate(context.ruleSet, context.answers), crisisLines: context.crisisLines }),
-    }),
-    clearOutcome: assign({ outcome: null }),
-  },
-}).createMachine({
   id: 'assessment',
   context: ({ input }) => initialContext(input.ruleSet),
   initial: 'intro',
   on: {
-    'user.restart': { target: '.intro', actions: 'reset' },
+    // reset: keeps only the crisis lines once shown.
+    'user.restart': { target: '.intro', actions: assign(({ context }) => initialContext(context.ruleSet, context.crisisLines)) },
   },
   states: {
     intro: {
       on: {
-        'user.start': { guard: 'hasQuestions', target: 'asking', actions: 'showFirstQuestion' },
+        'user.start': {
+          // hasQuestions
+          guard: ({ context }) => nextQuestionId(context.ruleSet, {}, null) !== null,
+          target: 'asking',
+          // showFirstQuestion
+          actions: assign({
+            path: ({ context }) => {
+              const first = nextQuestionId(context.ruleSet, {}, null);
+              return first ? [first] : [];
+            },
+            // A rule can fire before any answer (say, `not` of an unanswered test).
+            crisisLines: ({ context }) => keepsLines(context, firedRules(context.ruleSet, context.answers)),
+          }),
+        },
       },
     },
     asking: {
       tags: 'question',
       on: {
-        'user.answer': { guard: 'isAnswerValid', target: 'routing', actions: 'recordAnswer' },
+        'user.answer': {
+          // isAnswerValid
+          guard: ({ context, event }) => {
+            const question = findQuestion(context.ruleSet, context.path.at(-1) ?? '');
+            return question !== undefined && isValidAnswer(question, event.value);
+          },
+          target: 'routing',
+          // recordAnswer
+          actions: assign(({ context, event }) => {
+            const current = context.path.at(-1);
+            if (!current) return {};
+            const answers = pruneHidden(context.ruleSet, { ...context.answers, [current]: event.value });
+            // Crisis help counts as seen only while it would fire without this answer too: an
+            // answer that sets it off (again, after Back) shows it again; a kept alarming answer
+            // to another question does not bring it back when an unrelated answer changes.
+            const { [current]: _given, ...without } = answers;
+            const fired = firedRules(context.ruleSet, answers);
+            const firing = ids(fired);
+            const firingWithout = ids(firedRules(context.ruleSet, without));
+            const acknowledged = context.acknowledged.filter((id) => firing.has(id) && firingWithout.has(id));
+            return { answers, acknowledged, interrupted: false, crisisLines: keepsLines(context, fired) };
+          }),
+        },
         'user.back': [
-          { guard: 'isOnFirstQuestion', target: 'intro', actions: 'showPreviousQuestion' },
-          { target: 'asking', actions: 'showPreviousQuestion' },
+          // isOnFirstQuestion
+          { guard: ({ context }) => context.path.length <= 1, target: 'intro', actions: showPreviousQuestion },
+          { target: 'asking', actions: showPreviousQuestion },
         ],
       },
     },
     routing: {
       always: [
-        { guard: 'isInterrupted', target: 'result', actions: 'acknowledgeInterrupts' },
-        { guard: 'hasNextQuestion', target: 'asking', actions: 'showNextQuestion' },
+        // isInterrupted → acknowledgeInterrupts
+        {
+          guard: ({ context }) => pendingInterrupts(context).length > 0,
+          target: 'result',
+          actions: assign({
+            acknowledged: ({ context }) => [...context.acknowledged, ...pendingInterrupts(context)],
+            interrupted: true,
+          }),
+        },
+        // hasNextQuestion
+        { guard: ({ context }) => nextAfterCurrent(context) !== null, target: 'asking', actions: showNextQuestion },
         { target: 'result' },
       ],
     },
     result: {
       tags: 'result',
-      entry: 'computeOutcome',
-      exit: 'clearOutcome',
+      // computeOutcome
+      entry: assign({
+        outcome: ({ context }) => ({ ...evaluate(context.ruleSet, context.answers), crisisLines: context.crisisLines }),
+      }),
+      // clearOutcome
+      exit: assign({ outcome: null }),
       on: {
-        'user.back': { target: 'asking', actions: 'clearInterrupted' },
-        'user.continue': { guard: 'canContinue', target: 'asking', actions: ['clearInterrupted', 'showNextQuestion'] },
+        'user.back': { target: 'asking', actions: clearInterrupted },
+        // canContinue
+        'user.continue': {
+          guard: ({ context }) => context.interrupted && nextAfterCurrent(context) !== null,
+          target: 'asking',
+          actions: [clearInterrupted, showNextQuestion],
+        },
       },
     },
   },

@@ -29,19 +29,12 @@ export interface IntroProps {
  * @example
  * <Intro view={view} content={describeScreen(ruleSet, { kind: 'intro' }, view)} />
  */
-export function Intro({ view, content, languages = [], locale = '', onLanguage }: IntroProps) {
+export function Intro(props: IntroProps) {
+  const { view, content } = props;
   return (
     <section class="screen">
-      {/* Each language named in itself ("Español"), so a patient who cannot read the current one finds theirs. */}
-      {__SCREENER_MULTILINGUAL__ && languages.length > 1 && (
-        <fieldset class="langs" aria-label={view.strings.language}>
-          {languages.map((lang) => (
-            <button type="button" lang={lang} aria-pressed={languageOf(lang) === languageOf(locale)} onClick={() => onLanguage?.(lang)}>
-              {widgetStrings(lang).languageName}
-            </button>
-          ))}
-        </fieldset>
-      )}
+      {/* Read only in a bundle with several languages: a script tag file carries none of it. */}
+      {__SCREENER_MULTILINGUAL__ && <Languages {...props} />}
       <h2 class="title" tabIndex={-1}>{rich(content.title)}</h2>
       {paragraphs(content.body)}
       <ul class="notices">{content.notices.map((notice) => <li>{rich(notice)}</li>)}</ul>
@@ -51,5 +44,20 @@ export function Intro({ view, content, languages = [], locale = '', onLanguage }
         </button>
       </div>
     </section>
+  );
+}
+
+/** The language switch: each language named in itself ("Español"), so a patient who cannot read the current one finds theirs. */
+function Languages({ view, languages = [], locale = '', onLanguage }: IntroProps) {
+  return (
+    languages.length > 1 && (
+      <fieldset class="langs" aria-label={view.strings.language}>
+        {languages.map((lang) => (
+          <button type="button" lang={lang} aria-pressed={languageOf(lang) === languageOf(locale)} onClick={() => onLanguage?.(lang)}>
+            {widgetStrings(lang).languageName}
+          </button>
+        ))}
+      </fieldset>
+    )
   );
 }

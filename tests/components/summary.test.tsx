@@ -162,7 +162,7 @@ describe('Save my answers', () => {
     for (const answers of [TO_CANDIDATE, TO_REVIEW, TO_NOT_SUITABLE, TO_PASSIVE_WISH]) {
       const { ui, root, element } = await mountWidget();
       await walk(ui, answers);
-      const order = [...root.querySelectorAll('a, button, .keep .small')].map((node) => node.textContent);
+      const order = [...root.querySelectorAll('a, button, .hint')].map((node) => node.textContent);
       const save = order.indexOf('Save my answers');
       expect(save).toBeGreaterThan(-1);
       expect(order[save + 1]).toBe('Print');

@@ -43,10 +43,10 @@ export function ResultScreen({ view, content }: { view: View; content: ScreenCon
       {lines && <CrisisHelp box={lines} main={false} />}
       {/* Quiet, after crisis help and booking: the patient's own copy of their answers (issue 14). */}
       {summary && (
-        <div class="keep">
+        <div class="actions">
           <button type="button" class="link" onClick={summary.save}>{content.save}</button>
           <button type="button" class="link" onClick={summary.print}>{content.print}</button>
-          <p class="small">{content.keepPrivate}</p>
+          <p class="hint">{content.keepPrivate}</p>
         </div>
       )}
       <ul class="notices">{content.notices.map((notice) => <li>{rich(notice)}</li>)}</ul>

@@ -46,7 +46,7 @@ export interface BenchResults {
   /** Every answer and the heap, Chromium, throttled (absent in results from before it). */
   everyAnswer?: Section<EngineWalks>;
   /** The same walks in Firefox and WebKit, not throttled. */
-  otherEngines?: { firefox: Section<EngineWalks>; webkit: Section<EngineWalks> };
+  otherEngines?: { firefox?: Section<EngineWalks>; webkit?: Section<EngineWalks> };
   sizes: Section<Omit<SizeResult, 'surveyBuild'>>;
   breakdown: Section<Breakdown>;
   firstQuestion: Section<{ ours: PageTimings; survey: PageTimings; blank: PageTimings }>;
@@ -165,7 +165,7 @@ export function comparisonRows(results: BenchResults): Row[] {
   const walks = results.everyAnswer;
   if (walks?.ok) {
     const w = walks.value;
-    const label = `(${w.version.split('.')[0]}, ${w.throttle}× CPU throttle, ${w.ours.runs} whole assessments)`;
+    const label = `(${w.version.split('.')[0]}, ${w.throttle}× CPU throttle, ${w.ours.runs} whole assessment${w.ours.runs === 1 ? '' : 's'})`;
     rows.push(...answerRows(w, label));
     rows.push(...memoryRows(w));
   } else if (walks) {
@@ -181,7 +181,7 @@ export function comparisonRows(results: BenchResults): Row[] {
     const w = engine.value;
     const label = `(${w.version.replace(/^(\S+ \d+)\S*/, '$1')}, no CPU throttle, median of ${w.ours.runs})`;
     rows.push(...ownLoadRows(w.ours, w.survey, w.blank, label));
-    rows.push(...answerRows(w, `(${w.version.replace(/^(\S+ \d+)\S*/, '$1')}, no CPU throttle, ${w.ours.runs} whole assessments)`));
+    rows.push(...answerRows(w, `(${w.version.replace(/^(\S+ \d+)\S*/, '$1')}, no CPU throttle, ${w.ours.runs} whole assessment${w.ours.runs === 1 ? '' : 's'})`));
   }
 
   if (sizes.ok && sizes.value.languages) {
@@ -194,6 +194,9 @@ export function comparisonRows(results: BenchResults): Row[] {
         target: '≤ 30 KB (30,720 B)',
         met: ours.sizes.gzip <= 30 * 1024,
       });
+    }
+    if (!sizes.value.languages.some((l) => l.lang === 'es')) {
+      rows.push(na('What a patient downloads in Spanish, min + gzip (dist/eligibility-screener.es.js missing: did `npm run build` fail?)', '≤ 30 KB (30,720 B)'));
     }
   } else {
     rows.push(na('What a patient downloads per language, min + gzip', '≤ 30 KB (30,720 B)'));
@@ -385,7 +388,7 @@ export function methodNotes(results: BenchResults): string[] {
   const walk = results.everyAnswer?.ok ? results.everyAnswer.value : null;
   if (walk) {
     notes.push(
-      `Every answer: one in-page script (tests/bench/every-answer.ts, inlined at the top of the same host page, so no driver round trip is timed) walks a whole assessment along the scenario case "${walk.path}" of ${results.settings.rulesFile} (${walk.ours.answerCount / Math.max(walk.ours.runs, 1)} questions, the most common path: no flag raised). On each screen it gives the case's answer with input events on the same inputs a patient uses, waits two frames and 50 ms, then takes the time and clicks Continue (ours) or Next / Complete (SurveyJS, the same questionnaire, one question per page, with its visibleIf branching); the time stops in a task posted from the first animation frame in which the next question's title (after the last answer: our result screen, SurveyJS's completed page) has a layout box, i.e. once that frame is rendered. p95 is nearest-rank over every answer of every run (${walk.ours.runs} assessments each, alternating, after one discarded warm-up each); the slowest screen is the question whose Continue has the highest median. Chromium at ${walk.throttle}× CPU throttle, 412×823 viewport.`,
+      `Every answer: one in-page script (tests/bench/every-answer.ts, inlined at the top of the same host page, so no driver round trip is timed) walks a whole assessment along the scenario case "${walk.path}" of ${results.settings.rulesFile} (${walk.ours.answerCount / Math.max(walk.ours.runs, 1)} questions, a typical path: no flag raised). On each screen it gives the case's answer with input events on the same inputs a patient uses, waits two frames and 50 ms, then takes the time and clicks Continue (ours) or Next / Complete (SurveyJS, the same questionnaire, one question per page, with its visibleIf branching); the time stops in a task posted from the first animation frame in which the next question's title (after the last answer: our result screen, SurveyJS's completed page) has a layout box, i.e. once that frame is rendered. p95 is nearest-rank over every answer of every run (${walk.ours.runs} assessments each, alternating, after one discarded warm-up each); the slowest screen is the question whose Continue has the highest median. Chromium at ${walk.throttle}× CPU throttle, 412×823 viewport.`,
       `Memory: after the walk, in the same Chromium page, CPU throttling off, CDP HeapProfiler.collectGarbage then Runtime.getHeapUsage (usedSize, the page's JS heap); median over the runs. The page alone's heap is given so the widget's own share can be read. Issue 16 asks for the figure against SurveyJS's without a number: the row is "met" when ours is smaller.`,
     );
   }

@@ -6,7 +6,12 @@
  *
  * Settings (environment): BENCH_RULES (default rules/ketamine.yaml),
  * BENCH_RUNS (Chromium runs per page, 7), BENCH_THROTTLE (CPU slow-down, 4),
- * BENCH_SETS (answer sets, 10000), BENCH_SEED (20260101).
+ * BENCH_SETS (answer sets, 10000), BENCH_SEED (20260101),
+ * BENCH_ANSWER_RUNS (whole assessments per page in Chromium, 5),
+ * BENCH_ENGINE_RUNS (per page in Firefox and WebKit, 3),
+ * BENCH_ENGINES (`firefox,webkit`; empty to skip them).
+ * `npm run bench -- --quick`: 3 runs, 2 assessments, 1 per other engine,
+ * 2,000 answer sets — a look in about half the time, not for the README.
  *
  * Exits 1 when a section could not be measured or the engines disagree;
  * a target that is not met is reported, not hidden, and does not fail.
@@ -21,11 +26,14 @@ import { widgetBreakdown } from './breakdown.ts';
 import { benchCheck } from './cli-check.ts';
 import { benchWorstCase } from './worst-case.ts';
 import { benchEvaluation } from './evaluation.ts';
+import { summarise, walkChromium, walkConfig, walkEngine, walkSnippet, type WalkPage, type WalkSamples } from './every-answer.ts';
+import { findPlan } from '../browser/support/scenarios.ts';
+import { startServer } from '../browser/support/server.ts';
 import { launchChromium, timeFirstQuestion } from './first-question.ts';
 import { hostPage, OUR_SNIPPET, SURVEY_SNIPPET } from './host-page.ts';
 import { loadRules } from './load-rules.ts';
 import { currentLoad, machineInfo } from './machine-info.ts';
-import { consoleReport, markdownReport, type BenchResults, type Section } from './report.ts';
+import { consoleReport, markdownReport, sections, type BenchResults, type EngineWalks, type Section } from './report.ts';
 import { serveFiles } from './serve.ts';
 import { benchSizes, type SizeResult } from './sizes.ts';
 
@@ -37,13 +45,24 @@ const numberSetting = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
+const quick = process.argv.includes('--quick');
+
 const settings = {
   rulesFile: process.env.BENCH_RULES ?? 'rules/ketamine.yaml',
-  runs: numberSetting('BENCH_RUNS', 7),
+  runs: numberSetting('BENCH_RUNS', quick ? 3 : 7),
   throttle: numberSetting('BENCH_THROTTLE', 4),
-  answerSets: numberSetting('BENCH_SETS', 10_000),
+  answerSets: numberSetting('BENCH_SETS', quick ? 2_000 : 10_000),
   seed: numberSetting('BENCH_SEED', 20260101),
+  answerRuns: numberSetting('BENCH_ANSWER_RUNS', quick ? 2 : 5),
+  engineRuns: numberSetting('BENCH_ENGINE_RUNS', quick ? 1 : 3),
+  quick,
 };
+
+/** The other engines to walk (BENCH_ENGINES, comma-separated; empty: none). */
+const otherEngineNames = (process.env.BENCH_ENGINES ?? 'firefox,webkit')
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name): name is 'firefox' | 'webkit' => name === 'firefox' || name === 'webkit');
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -155,6 +174,46 @@ async function main(): Promise<number> {
     }
   }
 
+  // Every answer (and load again, and the heap): the same in-page walk in Chromium (throttled) and the other engines.
+  const built = sizeResult as SizeResult | null;
+  const walkServer = built ? await startServer() : null;
+  let walkPages: WalkPage[] = [];
+  let pathName = '';
+  const summary = (version: string, throttle: number, samples: WalkSamples[]): EngineWalks => {
+    const [ours, survey, blank] = samples.map(summarise);
+    if (!ours || !survey || !blank) throw new Error('missing walks');
+    return { version, throttle, path: pathName, ours, survey, blank };
+  };
+  const everyAnswer = await section('every answer and memory (Chromium)', async () => {
+    if (!built || !walkServer) throw new Error('no bundles to serve (the size step failed)');
+    if (settings.rulesFile !== 'rules/ketamine.yaml') throw new Error('the walk follows a scenario case of rules/ketamine.yaml only');
+    const plan = findPlan('candidate', { interrupted: false });
+    pathName = plan.name;
+    walkServer.route('/ours.html', { body: hostPage(walkSnippet(OUR_SNIPPET, walkConfig('ours', ruleSet, plan))) });
+    walkServer.route('/survey.html', { body: hostPage(walkSnippet(SURVEY_SNIPPET, walkConfig('surveyjs', ruleSet, plan))) });
+    walkServer.route('/blank.html', { body: hostPage(walkSnippet({ head: '', body: '' }, walkConfig('blank', ruleSet, plan))) });
+    walkServer.route('/eligibility-screener.js', { body: readFileSync(join(ROOT, 'dist/eligibility-screener.js'), 'utf8') });
+    walkServer.route('/survey.js', { body: built.surveyBuild.js });
+    walkServer.route('/survey.css', { body: built.surveyBuild.css });
+    walkPages = [
+      { name: 'ours', kind: 'ours', url: walkServer.url('/ours.html') },
+      { name: 'SurveyJS', kind: 'surveyjs', url: walkServer.url('/survey.html') },
+      { name: 'host page alone', kind: 'blank', url: walkServer.url('/blank.html') },
+    ];
+    const walked = await walkChromium(walkPages, { runs: settings.answerRuns, throttle: settings.throttle });
+    return summary(walked.version, settings.throttle, walked.samples);
+  });
+  // Only the engines BENCH_ENGINES names: one left out is neither measured nor a failure.
+  const otherEngines: Partial<Record<'firefox' | 'webkit', Section<EngineWalks>>> = {};
+  for (const name of otherEngineNames) {
+    otherEngines[name] = await section(`load and every answer (${name}, no throttle)`, async () => {
+      if (!walkServer || !walkPages.length) throw new Error('no pages to walk (the Chromium walk could not set them up)');
+      const walked = await walkEngine(name, walkServer, walkPages, settings.engineRuns);
+      return summary(walked.version, 1, walked.samples);
+    });
+  }
+  await walkServer?.close();
+
   const evaluation = await section('rule evaluation', () =>
     benchEvaluation(ruleSet, { count: settings.answerSets, seed: settings.seed, roundMs: 1000, rounds: 5 }),
   );
@@ -172,6 +231,8 @@ async function main(): Promise<number> {
     evaluation,
     check,
     worstCase,
+    everyAnswer,
+    otherEngines,
   };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -179,7 +240,7 @@ async function main(): Promise<number> {
   console.log(consoleReport(results));
   console.log(`\nWritten: tests/bench/results/latest.json, tests/bench/results/latest.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
-  const failed = [sizes, breakdown, firstQuestion, evaluation].some((s) => !s.ok);
+  const failed = sections(results).some((s) => !s.ok);
   const disagree = evaluation.ok && evaluation.value.disagreements.some((d) => d.count > 0);
   return failed || disagree ? 1 : 0;
 }

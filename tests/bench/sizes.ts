@@ -3,7 +3,7 @@
  * questionnaire, and our engine against json-rules-engine and json-logic-js,
  * each bundled alone by the same Vite/Rolldown build with the same minifier.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RuleSet } from '../../src/authoring/schema.ts';
 import { bundle, measure, type Sizes } from './bundle.ts';
@@ -21,6 +21,12 @@ export interface SizeEntry {
 export interface SizeResult {
   widget: { ours: SizeEntry; surveyVite: SizeEntry; surveyShipped: SizeEntry };
   engine: { ours: SizeEntry; jsonRulesEngine: SizeEntry; jsonLogic: SizeEntry };
+  /**
+   * What a patient downloads in each language: our script of that language
+   * against SurveyJS's page (Vite bundle, JS + CSS) with the same
+   * questionnaire in it, plus SurveyJS's own locale file for Spanish.
+   */
+  languages: { lang: string; ours: SizeEntry; survey: SizeEntry }[];
   /** The SurveyJS page files, reused by the timing. */
   surveyBuild: SurveyBuild;
 }
@@ -55,8 +61,24 @@ export async function benchSizes(root: string, ruleSet: RuleSet): Promise<SizeRe
     what: `${shipped.map((f) => f.name).join(' + ')}`,
     sizes: measure(shipped.map((f) => f.content)),
   };
+  // A build that fails (e.g. over budget) may leave no Spanish script: the report then says n/a for it.
+  const spanishScript = join(root, 'dist/eligibility-screener.es.js');
+  const languages: SizeResult['languages'] = [{ lang: 'en', ours, survey: surveyVite }];
+  if (existsSync(spanishScript)) {
+    const surveyEs = await buildSurveyPage(ruleSet, root, 'es');
+    languages.push({
+      lang: 'es',
+      ours: { name: 'ours (es)', what: 'dist/eligibility-screener.es.js', sizes: measure([readFileSync(spanishScript)]) },
+      survey: {
+        name: 'SurveyJS 2.5.38 (Vite bundle, es)',
+        what: 'the Vite bundle above with the questionnaire in Spanish, survey-core/i18n/spanish and locale "es"; JS + CSS',
+        sizes: measure([surveyEs.js, surveyEs.css]),
+      },
+    });
+  }
   return {
     widget: { ours, surveyVite, surveyShipped },
+    languages,
     engine: {
       ours: await engineEntry(root, 'ours', 'src/core/engine.ts, every export', 'src/core/engine.ts'),
       jsonRulesEngine: await engineEntry(root, 'json-rules-engine 7.3.1', 'its Engine with dependencies', 'tests/bench/entries/json-rules-engine.ts'),

@@ -34,14 +34,18 @@ export interface SurveyBuild {
  *
  * @example
  * const { js, css } = await buildSurveyPage(ruleSet, '/work/main');
+ * const spanish = await buildSurveyPage(ruleSet, '/work/main', 'es');
  */
-export async function buildSurveyPage(ruleSet: RuleSet, root: string): Promise<SurveyBuild> {
+export async function buildSurveyPage(ruleSet: RuleSet, root: string, locale = ruleSet.locale): Promise<SurveyBuild> {
+  const spanish = locale === 'es';
+  if (locale !== ruleSet.locale && !spanish) throw new Error(`bench: no SurveyJS entry for the locale "${locale}" (only es)`);
   const files = await bundle({
-    entry: join(root, 'tests/bench/surveyjs/entry.ts'),
+    // The Spanish page also loads SurveyJS's Spanish words (survey-core/i18n/spanish).
+    entry: join(root, spanish ? 'tests/bench/surveyjs/entry-es.ts' : 'tests/bench/surveyjs/entry.ts'),
     format: 'iife',
     root,
     // The same last step as our script (widget/build/build.ts): Terser's compressor after Oxc.
-    plugins: [surveyJsonPlugin(toSurveyJson(ruleSet)), terserPass()],
+    plugins: [surveyJsonPlugin(toSurveyJson(ruleSet, locale)), terserPass()],
   });
   const js = files.filter((f) => f.fileName.endsWith('.js')).map((f) => f.code).join('\n');
   const css = files.filter((f) => f.fileName.endsWith('.css')).map((f) => f.code).join('\n');

@@ -77,14 +77,17 @@ const escapeHtml = (value: string): string =>
   value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * The SurveyJS JSON for a rule set, in its default locale.
+ * The SurveyJS JSON for a rule set, in its default locale or in `locale`
+ * (the rules' text in that language, and SurveyJS's own words in it when
+ * its locale file is loaded: `locale` is set in the JSON).
  *
  * @example
  * const json = toSurveyJson(ruleSet);
  * json.pages.length === ruleSet.questions.length + 1 // the start page first
+ * toSurveyJson(ruleSet, 'es').locale // 'es'
  */
-export function toSurveyJson(ruleSet: RuleSet): { pages: unknown[]; [key: string]: unknown } {
-  const text = (t: Text): string => resolveText(t, ruleSet.locale, ruleSet.locale);
+export function toSurveyJson(ruleSet: RuleSet, locale = ruleSet.locale): { pages: unknown[]; [key: string]: unknown } {
+  const text = (t: Text): string => resolveText(t, locale, ruleSet.locale);
   const notices = Object.values(ruleSet.notices).map((n) => `<li>${escapeHtml(text(n))}</li>`).join('');
   const intro = {
     name: 'intro',
@@ -98,6 +101,7 @@ export function toSurveyJson(ruleSet: RuleSet): { pages: unknown[]; [key: string
   };
   // No survey title: our widget shows none above its intro either.
   return {
+    ...(locale === ruleSet.locale ? {} : { locale }),
     firstPageIsStartPage: true,
     startSurveyText: text(ruleSet.intro.start),
     showProgressBar: true,

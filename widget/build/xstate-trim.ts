@@ -75,7 +75,7 @@ export interface TrimPiece {
  * The pieces, each checked by hand against XState {@link XSTATE_CHECKED} and
  * against what the widget calls: `createActor(machine, { input })`,
  * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
- * `setup(…).createMachine(…)` and `assign` (src/core/machine.ts, widget/).
+ * `createMachine(…)` with inline guard functions, and `assign` (src/core/machine.ts, widget/).
  * `snapshot.matches()` and `snapshot.toJSON()` (so `JSON.stringify(snapshot)`)
  * are stubs too (0.19 KB gzip): widget code that starts using them gets the
  * stub's clear error in its first test; read a snapshot's tags and context
@@ -328,6 +328,22 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'created per child actor or invoke; the machine has neither (spawn and spawnChild throw), so the lists it maps are empty',
   },
   {
+    name: 'guards: by name, with params, and built-in guards',
+    chunk: 'raise',
+    start: 'function evaluateGuard(guard, context, event, snapshot) {',
+    stub: [
+      'function evaluateGuard(guard, context, event) {',
+      "  if (typeof guard !== 'function' || 'check' in guard) notInBuild('guards other than inline functions');",
+      '  return guard({',
+      '    context,',
+      '    event',
+      '  }, undefined);',
+      '}',
+    ].join('\n'),
+    sha256: 'f432a24af9c2a1a7',
+    why: "runs for every guarded transition, and does here what XState does for an inline guard function, the only kind the machine has (src/core/machine.ts writes its six guards inline, with no setup() and no names). Gone: looking a guard up by name or { type, params } in machine.implementations (and its 'is not implemented' error), params, and the built-in guards and(), or(), not() and stateIn() (their check)",
+  },
+  {
     name: 'and()',
     chunk: 'raise',
     start: 'function and(guards) {',
@@ -480,14 +496,6 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
   // Machine configuration errors: the machine is fixed in src/core/machine.ts and never makes
   // them (the test runs it), so XState's long messages are only a call to notInBuild, still thrown
   // at the same point.
-  {
-    name: 'error: guard not implemented',
-    chunk: 'raise',
-    start: '  if (!isInline && !resolved) {',
-    stub: "  if (!isInline && !resolved) { notInBuild('a guard the machine does not implement'); }",
-    sha256: 'fe023ed93591b6fc',
-    why: "thrown only for a guard name missing from setup({ guards }); the machine's six guards are all implemented",
-  },
   {
     name: 'error: null event key',
     chunk: 'raise',
@@ -810,6 +818,7 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],
   [/\bstates\s*:[\s\S]*\bstates\s*:/, 'nested states'],
   [/\b(entry|exit|actions)\s*:\s*\[?\s*(\(|function\b|async\b)/, 'inline function actions (only assign() actions)'],
+  [/\bguard\s*:\s*['"`{]/, 'guards by name (only inline guard functions)'],
 ];
 
 /**

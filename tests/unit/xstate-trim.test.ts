@@ -263,6 +263,18 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
+  'actions: resolving by name, custom actions and built-ins other than assign()': [
+    'actions other than inline assign()',
+    (x) => {
+      // A named action (even an assign()), a custom function action and a built-in with an execute: each must fail.
+      const errors = [
+        firstError(x, x.createMachine({ entry: 'reset' }, { actions: { reset: x.assign({}) } } as never)),
+        firstError(x, x.createMachine({ entry: () => {} })),
+        firstError(x, x.createMachine({ entry: x.cancel('id') })),
+      ];
+      return errors.every((error) => error instanceof Error) ? errors[0] : null;
+    },
+  ],
   'guards: by name, with params, and built-in guards': [
     'guards other than inline functions',
     (x) => {
@@ -273,7 +285,6 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
       return errors.every((error) => error instanceof Error) ? errors[0] : null;
     },
   ],
-  'actions: custom (function) actions': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
   'macrostep: unhandled error events of child actors': [
     'error events of child actors',
     (x) => {
@@ -282,7 +293,6 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
       return reported === undefined ? null : reported;
     },
   ],
-  'actions: executing built-ins': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: x.cancel('id') }))],
   'nested state transitions': [
     'nested states',
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: {} } } } }), ['go']),
@@ -339,8 +349,8 @@ const UNREACHABLE = [
   'actor scope emit',
   // A history state sits inside a state, and leaving one is a transition of a nested state value (a stub).
   'exiting: history recording',
-  // Both its callers are stubs ('actions: custom (function) actions', 'actions: executing built-ins'),
-  // and they were its only way to defer work.
+  // Its only caller, resolveAndExecuteActionsWithContext ('actions: resolving by name, …', a stub), no longer
+  // calls it; it was the only way to defer work.
   'actor scope actionExecutor',
   'Actor.update: deferred actions and done snapshots',
   // Without an inspector (inspect() is a stub) it has nothing to send.
@@ -528,6 +538,8 @@ describe('stubbedFeaturesUsed()', () => {
     ["on: { go: { actions: [() => log()] } }", 'inline function actions (only assign() actions)'],
     ["on: { go: { guard: 'isReady', target: 'b' } }", 'guards by name (only inline guard functions)'],
     ["on: { go: { guard: { type: 'isReady', params: 1 } } }", 'guards by name (only inline guard functions)'],
+    ["states: { a: { entry: 'track' } }", 'actions by name (only inline assign() actions)'],
+    ["on: { go: { actions: [reset, { type: 'track' }] } }", 'actions by name (only inline assign() actions)'],
     ['setup({\n  actions: {\n    reset: assign({ a: 1 }),\n    tell: ({ context }) => log(context),\n  },\n})', 'action tell (only assign() actions)'],
   ])('refuses %s', (source, found) => {
     expect(stubbedFeaturesUsed(source)).toContain(found);

@@ -75,7 +75,7 @@ export interface TrimPiece {
  * The pieces, each checked by hand against XState {@link XSTATE_CHECKED} and
  * against what the widget calls: `createActor(machine, { input })`,
  * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
- * `createMachine(…)` with inline guard functions, and `assign` (src/core/machine.ts, widget/).
+ * `createMachine(…)` with inline guard functions and inline `assign` actions (src/core/machine.ts, widget/).
  * `snapshot.matches()` and `snapshot.toJSON()` (so `JSON.stringify(snapshot)`)
  * are stubs too (0.19 KB gzip): widget code that starts using them gets the
  * stub's clear error in its first test; read a snapshot's tags and context
@@ -226,7 +226,7 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     start: '      actionExecutor: action => {',
     stub: "      actionExecutor: action => { if (action.exec) notInBuild('actions other than assign()'); }",
     sha256: '2529fb14aeaffe08',
-    why: "XState hands it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
+    why: "its only caller is resolveAndExecuteActionsWithContext, now a stub that never calls it (below). XState handed it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
   },
   {
     name: 'Actor.update: deferred actions and done snapshots',
@@ -260,25 +260,28 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
   },
 
   {
-    name: 'actions: custom (function) actions',
+    name: 'actions: resolving by name, custom actions and built-ins other than assign()',
     chunk: 'raise',
-    start: "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
+    start: 'function resolveAndExecuteActionsWithContext(currentSnapshot, event, actorScope, actions, extra, retries) {',
     stub: [
-      "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
-      "      if (resolvedAction) notInBuild('actions other than assign()');",
-      '      continue;',
-      '    }',
+      'function resolveAndExecuteActionsWithContext(currentSnapshot, event, actorScope, actions, extra) {',
+      '  let intermediateSnapshot = currentSnapshot;',
+      '  for (const action of actions) {',
+      "    if (typeof action !== 'function' || !('resolve' in action) || 'execute' in action) notInBuild('actions other than inline assign()');",
+      '    const [nextState, , more] = action.resolve(actorScope, intermediateSnapshot, {',
+      '      context: intermediateSnapshot.context,',
+      '      event,',
+      '      self: actorScope.self,',
+      '      system: actorScope.system',
+      '    }, undefined, action, extra);',
+      "    if (more) notInBuild('actions other than inline assign()');",
+      '    intermediateSnapshot = nextState;',
+      '  }',
+      '  return intermediateSnapshot;',
+      '}',
     ].join('\n'),
-    sha256: '06844365cfac1146',
-    why: "runs for an action that is not a built-in; every action of the machine is an assign() (setup() names them all, and the build refuses any other), and one without code did nothing (actionExecutor ran no code for it)",
-  },
-  {
-    name: 'actions: executing built-ins',
-    chunk: 'raise',
-    start: "    if ('execute' in builtinAction) {",
-    stub: "    if ('execute' in builtinAction) { notInBuild('actions other than assign()'); }",
-    sha256: '9c7e7cdf85fc5385',
-    why: 'only raise, sendTo, log, cancel, emit, spawnChild and stopChild have an execute; assign(), the only action of the machine, has none',
+    sha256: '02a72405e6ed6123',
+    why: "runs for every action list, and does here what XState does for an inline assign(), the only kind of action the machine has (src/core/machine.ts writes every action inline, with no setup() and no names). Gone: looking an action up by name or { type, params } in machine.implementations (getAction), params, custom function actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, spawnChild, stopChild: their actionExecutor call) or nested actions (enqueueActions)",
   },
   {
     name: 'Actor._error: telling the parent',
@@ -819,6 +822,7 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\bstates\s*:[\s\S]*\bstates\s*:/, 'nested states'],
   [/\b(entry|exit|actions)\s*:\s*\[?\s*(\(|function\b|async\b)/, 'inline function actions (only assign() actions)'],
   [/\bguard\s*:\s*['"`{]/, 'guards by name (only inline guard functions)'],
+  [/\b(entry|exit|actions)\s*:\s*(\[\s*([\w$.]+\s*,\s*)*)?['"`{]/, 'actions by name (only inline assign() actions)'],
 ];
 
 /**
@@ -838,7 +842,7 @@ export function stubbedFeaturesUsed(machineSource: string): string[] {
     }
   }
   for (const [pattern, label] of MACHINE_FEATURES) if (pattern.test(code)) found.push(label);
-  // Every action setup() implements must be an assign(): the trimmed actionExecutor runs no other.
+  // Every action setup() implements must be an assign() (and, named, it is refused above: the trimmed build runs inline assign() only).
   const actions = /\n {2}actions\s*:\s*\{([\s\S]*?)\n {2}\},/.exec(code)?.[1] ?? '';
   for (const [, name] of actions.matchAll(/^ {4}(\w+)\s*:(?!\s*assign\()/gm)) found.push(`action ${name} (only assign() actions)`);
   return found;

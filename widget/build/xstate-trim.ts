@@ -635,6 +635,54 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'read only by StateNode.definition; transitions use stateNode.transitions',
   },
   {
+    name: 'StateMachine constructor: implementations, version, schemas and events',
+    chunk: 'StateMachine',
+    start: '  constructor(/** The raw config used to create the machine. */\n  config, implementations) {',
+    stub: [
+      '  constructor(config, implementations) {',
+      "    if (implementations) notInBuild('implementations (setup() or a second argument to createMachine)');",
+      '    this.config = config;',
+      '    this.__xstatenode = true;',
+      '    this.idMap = new Map();',
+      "    this.id = config.id || '(machine)';",
+      '    this.options = {',
+      '      maxIterations: Infinity,',
+      '      ...this.config.options',
+      '    };',
+      '    this.transition = this.transition.bind(this);',
+      '    this.getInitialSnapshot = this.getInitialSnapshot.bind(this);',
+      '    this.getPersistedSnapshot = this.getPersistedSnapshot.bind(this);',
+      '    this.restoreSnapshot = this.restoreSnapshot.bind(this);',
+      '    this.start = this.start.bind(this);',
+      '    this.root = new StateNode(config, {',
+      '      _key: this.id,',
+      '      _machine: this',
+      '    });',
+      '    this.root._initialize();',
+      '    formatRouteTransitions(this.root);',
+      '    this.states = this.root.states;',
+      '  }',
+    ].join('\n'),
+    sha256: '3f65e45866a80ce7',
+    why: "runs once per machine, and does here what XState does for a machine made with createMachine(config) alone, as src/core/machine.ts makes it (no setup(), inline guards and actions). Gone: machine.implementations, read only to look up guards, actions, actors and delays by name (all stubs now), and machine.version, machine.schemas and machine.events (left undefined), which only tools read; computing machine.events walked every state's transitions (StateNode.events below)",
+  },
+  {
+    name: 'StateNode.events',
+    chunk: 'StateMachine',
+    start: '  get events() {',
+    stub: "  get events() { notInBuild('machine.events and stateNode.events'); }",
+    sha256: '0ff6c99ec7135e36',
+    why: 'read only by the StateMachine constructor for machine.events (no longer set: the constructor piece above) and by tools',
+  },
+  {
+    name: 'StateNode.ownEvents',
+    chunk: 'StateMachine',
+    start: '  get ownEvents() {',
+    stub: "  get ownEvents() { notInBuild('stateNode.ownEvents'); }",
+    sha256: 'f028aba1abdccad7',
+    why: 'read only by StateNode.events (a stub) and by tools',
+  },
+  {
     name: 'StateMachine.getStateNodeById',
     chunk: 'StateMachine',
     start: '  getStateNodeById(stateId) {',
@@ -801,7 +849,7 @@ export function trimXstateModule(chunk: TrimPiece['chunk'], code: string, file: 
 }
 
 /** What src/core/machine.ts may import from `xstate` at run time: all of it works in the trimmed build. */
-const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine', 'setup']);
+const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine']);
 
 /** Machine features whose code the pieces above stub out. */
 const MACHINE_FEATURES: [RegExp, string][] = [

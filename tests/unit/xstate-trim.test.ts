@@ -390,6 +390,11 @@ const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bu
     (x) => firstError(x, x.createMachine({ initial: 'a', options: { maxIterations: 1 }, states: { a: { always: 'b' }, b: { always: 'c' }, c: {} } } as never)),
   ],
   // Machine configuration errors: XState's message, or the stub's, at the same point.
+  "guard errors: the guard's name": [
+    'guards other than inline functions',
+    /Guard 'missing' is not implemented/,
+    (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: { guard: 'missing', target: 'a' } } } } }), ['go']),
+  ],
   'error: null event key': [
     'the null event key',
     /Null events \(""\) cannot be specified/,

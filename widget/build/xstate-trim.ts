@@ -683,6 +683,20 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     why: 'read only by StateNode.events (a stub) and by tools',
   },
   {
+    name: "guard errors: the guard's name",
+    chunk: 'StateMachine',
+    start: '      } catch (err) {\n        const guardType = typeof guard === \'string\' ? guard : typeof guard === \'object\' ? guard.type : undefined;',
+    stub: [
+      '      } catch (err) {',
+      "        if (typeof guard !== 'function') notInBuild('guards other than inline functions');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is XState's code, and its template literal is meant.
+      "        throw new Error(`Unable to evaluate guard in transition for event '${eventType}' in state node '${this.id}':\\n${err.message}`);",
+      '      }',
+    ].join('\n'),
+    sha256: '842bb110e432893a',
+    why: "runs only when a guard throws, and throws XState's own error for an inline guard function (which has no name to show), the only kind the machine has; a guard by name or { type } already failed in evaluateGuard (a stub), whose error this passes on",
+  },
+  {
     name: 'StateMachine.getStateNodeById',
     chunk: 'StateMachine',
     start: '  getStateNodeById(stateId) {',

@@ -263,7 +263,29 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'StateMachine.getStateNodeById': ['#id targets', (x) => x.createMachine({ initial: 'a', states: { a: { on: { go: '#b' } }, b: { id: 'b' } } })],
   'delayed transitions (after)': ['after (delayed transitions)', (x) => x.createMachine({ initial: 'a', states: { a: { after: { 1000: 'b' } }, b: {} } })],
   'entering: final states': ['final states', (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: 'b' } }, b: { type: 'final' } } }), ['go'])],
-  'actions: custom (function) actions': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: () => {} }))],
+  'actions: resolving by name, custom actions and built-ins other than assign()': [
+    'actions other than inline assign()',
+    (x) => {
+      // A named action, a custom function action and a built-in with an execute: each must fail.
+      const errors = [
+        // (Full XState skips an action name with no implementation; implementations are a stub of their own.)
+        firstError(x, x.createMachine({ entry: 'reset' })),
+        firstError(x, x.createMachine({ entry: () => {} })),
+        firstError(x, x.createMachine({ entry: x.cancel('id') })),
+      ];
+      return errors.every((error) => error instanceof Error) ? errors[0] : null;
+    },
+  ],
+  'guards: by name, with params, and built-in guards': [
+    'guards other than inline functions',
+    (x) => {
+      // Built-in guards (and() is a stub of its own). A guard by name needs implementations, which are a
+      // stub of their own ('StateMachine constructor: …'); without them full XState throws too.
+      const guarded = (guard: unknown) => x.createMachine({ initial: 'a', states: { a: { on: { go: { guard, target: 'a' } } } } } as never);
+      const errors = [firstError(x, guarded(x.not(() => false)), ['go']), firstError(x, guarded(x.or([() => false])), ['go'])];
+      return errors.every((error) => error instanceof Error) ? errors[0] : null;
+    },
+  ],
   'macrostep: unhandled error events of child actors': [
     'error events of child actors',
     (x) => {
@@ -272,7 +294,6 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
       return reported === undefined ? null : reported;
     },
   ],
-  'actions: executing built-ins': ['actions other than assign()', (x) => firstError(x, x.createMachine({ entry: x.cancel('id') }))],
   'nested state transitions': [
     'nested states',
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: {} } } } }), ['go']),
@@ -283,6 +304,27 @@ const REACH: Record<string, [what: string, reach: (x: Bundle) => unknown]> = {
   'StateNode.definition': ['machine.definition and toJSON()', (x) => JSON.stringify(x.createMachine({}))],
   'StateNode.invoke': ['invoke', (x) => x.createMachine({ invoke: { src: 'child' } })],
   'StateNode.on': ['stateNode.on', (x) => x.createMachine({}).root.on],
+  'StateMachine constructor: implementations, version, schemas and events': [
+    'implementations (setup() or a second argument to createMachine)',
+    (x) => {
+      // Both ways of giving a machine named guards or actions must fail.
+      const attempt = (make: () => unknown) => {
+        try {
+          make();
+          return null;
+        } catch (error) {
+          return error;
+        }
+      };
+      const errors = [
+        attempt(() => x.createMachine({}, { guards: { ok: () => true } } as never)),
+        attempt(() => x.setup({ guards: { ok: () => true } }).createMachine({})),
+      ];
+      return errors.every((error) => error instanceof Error) ? errors[0] : null;
+    },
+  ],
+  'StateNode.events': ['machine.events and stateNode.events', (x) => x.createMachine({ on: { go: {} } }).root.events],
+  'StateNode.ownEvents': ['stateNode.ownEvents', (x) => x.createMachine({ on: { go: {} } }).root.ownEvents],
   'StateMachine.provide': ['machine.provide()', (x) => x.createMachine({}).provide({})],
   'StateMachine.resolveState': ['machine.resolveState()', (x) => x.createMachine({ initial: 'a', states: { a: {} } }).resolveState({ value: 'a' })],
   'StateMachine.getPersistedSnapshot': [
@@ -329,8 +371,8 @@ const UNREACHABLE = [
   'actor scope emit',
   // A history state sits inside a state, and leaving one is a transition of a nested state value (a stub).
   'exiting: history recording',
-  // Both its callers are stubs ('actions: custom (function) actions', 'actions: executing built-ins'),
-  // and they were its only way to defer work.
+  // Its only caller, resolveAndExecuteActionsWithContext ('actions: resolving by name, …', a stub), no longer
+  // calls it; it was the only way to defer work.
   'actor scope actionExecutor',
   'Actor.update: deferred actions and done snapshots',
   // Without an inspector (inspect() is a stub) it has nothing to send.
@@ -348,8 +390,8 @@ const BOTH_THROW: Record<string, [what: string, fullError: RegExp, reach: (x: Bu
     (x) => firstError(x, x.createMachine({ initial: 'a', options: { maxIterations: 1 }, states: { a: { always: 'b' }, b: { always: 'c' }, c: {} } } as never)),
   ],
   // Machine configuration errors: XState's message, or the stub's, at the same point.
-  'error: guard not implemented': [
-    'a guard the machine does not implement',
+  "guard errors: the guard's name": [
+    'guards other than inline functions',
     /Guard 'missing' is not implemented/,
     (x) => firstError(x, x.createMachine({ initial: 'a', states: { a: { on: { go: { guard: 'missing', target: 'a' } } } } }), ['go']),
   ],
@@ -505,6 +547,7 @@ describe('stubbedFeaturesUsed()', () => {
     // source                                                         what the build refuses
     ["import { assign, raise } from 'xstate';", 'raise from xstate'],
     ["import { sendTo as send } from 'xstate';", 'sendTo as send from xstate'],
+    ["import { setup } from 'xstate';", 'setup from xstate'],
     ["states: { a: { after: { 1000: 'b' } } }", '`after` (delayed transitions)'],
     ["states: { a: { invoke: { src: 'x' } } }", '`invoke`'],
     ["states: { h: { type: 'history' } }", 'history states'],
@@ -521,6 +564,10 @@ describe('stubbedFeaturesUsed()', () => {
     ["states: { a: { initial: 'b', states: { b: {} } } }", 'nested states'],
     ["states: { a: { entry: ({ context }) => log(context) } }", 'inline function actions (only assign() actions)'],
     ["on: { go: { actions: [() => log()] } }", 'inline function actions (only assign() actions)'],
+    ["on: { go: { guard: 'isReady', target: 'b' } }", 'guards by name (only inline guard functions)'],
+    ["on: { go: { guard: { type: 'isReady', params: 1 } } }", 'guards by name (only inline guard functions)'],
+    ["states: { a: { entry: 'track' } }", 'actions by name (only inline assign() actions)'],
+    ["on: { go: { actions: [reset, { type: 'track' }] } }", 'actions by name (only inline assign() actions)'],
     ['setup({\n  actions: {\n    reset: assign({ a: 1 }),\n    tell: ({ context }) => log(context),\n  },\n})', 'action tell (only assign() actions)'],
   ])('refuses %s', (source, found) => {
     expect(stubbedFeaturesUsed(source)).toContain(found);

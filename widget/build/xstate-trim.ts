@@ -75,7 +75,7 @@ export interface TrimPiece {
  * The pieces, each checked by hand against XState {@link XSTATE_CHECKED} and
  * against what the widget calls: `createActor(machine, { input })`,
  * `actor.start/send/subscribe/getSnapshot/stop`, `snapshot.context/hasTag/can`,
- * `setup(…).createMachine(…)` and `assign` (src/core/machine.ts, widget/).
+ * `createMachine(…)` with inline guard functions and inline `assign` actions (src/core/machine.ts, widget/).
  * `snapshot.matches()` and `snapshot.toJSON()` (so `JSON.stringify(snapshot)`)
  * are stubs too (0.19 KB gzip): widget code that starts using them gets the
  * stub's clear error in its first test; read a snapshot's tags and context
@@ -226,7 +226,7 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     start: '      actionExecutor: action => {',
     stub: "      actionExecutor: action => { if (action.exec) notInBuild('actions other than assign()'); }",
     sha256: '2529fb14aeaffe08',
-    why: "XState hands it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
+    why: "its only caller is resolveAndExecuteActionsWithContext, now a stub that never calls it (below). XState handed it only custom actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, …); every action of the machine is an assign(), which has neither. An action without code did nothing but send an inspection event no one can listen to (inspection is refused), as the stub does nothing",
   },
   {
     name: 'Actor.update: deferred actions and done snapshots',
@@ -260,25 +260,28 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
   },
 
   {
-    name: 'actions: custom (function) actions',
+    name: 'actions: resolving by name, custom actions and built-ins other than assign()',
     chunk: 'raise',
-    start: "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
+    start: 'function resolveAndExecuteActionsWithContext(currentSnapshot, event, actorScope, actions, extra, retries) {',
     stub: [
-      "    if (!resolvedAction || !('resolve' in resolvedAction)) {",
-      "      if (resolvedAction) notInBuild('actions other than assign()');",
-      '      continue;',
-      '    }',
+      'function resolveAndExecuteActionsWithContext(currentSnapshot, event, actorScope, actions, extra) {',
+      '  let intermediateSnapshot = currentSnapshot;',
+      '  for (const action of actions) {',
+      "    if (typeof action !== 'function' || !('resolve' in action) || 'execute' in action) notInBuild('actions other than inline assign()');",
+      '    const [nextState, , more] = action.resolve(actorScope, intermediateSnapshot, {',
+      '      context: intermediateSnapshot.context,',
+      '      event,',
+      '      self: actorScope.self,',
+      '      system: actorScope.system',
+      '    }, undefined, action, extra);',
+      "    if (more) notInBuild('actions other than inline assign()');",
+      '    intermediateSnapshot = nextState;',
+      '  }',
+      '  return intermediateSnapshot;',
+      '}',
     ].join('\n'),
-    sha256: '06844365cfac1146',
-    why: "runs for an action that is not a built-in; every action of the machine is an assign() (setup() names them all, and the build refuses any other), and one without code did nothing (actionExecutor ran no code for it)",
-  },
-  {
-    name: 'actions: executing built-ins',
-    chunk: 'raise',
-    start: "    if ('execute' in builtinAction) {",
-    stub: "    if ('execute' in builtinAction) { notInBuild('actions other than assign()'); }",
-    sha256: '9c7e7cdf85fc5385',
-    why: 'only raise, sendTo, log, cancel, emit, spawnChild and stopChild have an execute; assign(), the only action of the machine, has none',
+    sha256: '02a72405e6ed6123',
+    why: "runs for every action list, and does here what XState does for an inline assign(), the only kind of action the machine has (src/core/machine.ts writes every action inline, with no setup() and no names). Gone: looking an action up by name or { type, params } in machine.implementations (getAction), params, custom function actions and built-ins with an `execute` (raise, sendTo, log, cancel, emit, spawnChild, stopChild: their actionExecutor call) or nested actions (enqueueActions)",
   },
   {
     name: 'Actor._error: telling the parent',
@@ -326,6 +329,22 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "function stopChild() { notInBuild('stopChild() and child actors'); }",
     sha256: '97870c7a4caffd75',
     why: 'created per child actor or invoke; the machine has neither (spawn and spawnChild throw), so the lists it maps are empty',
+  },
+  {
+    name: 'guards: by name, with params, and built-in guards',
+    chunk: 'raise',
+    start: 'function evaluateGuard(guard, context, event, snapshot) {',
+    stub: [
+      'function evaluateGuard(guard, context, event) {',
+      "  if (typeof guard !== 'function' || 'check' in guard) notInBuild('guards other than inline functions');",
+      '  return guard({',
+      '    context,',
+      '    event',
+      '  }, undefined);',
+      '}',
+    ].join('\n'),
+    sha256: 'f432a24af9c2a1a7',
+    why: "runs for every guarded transition, and does here what XState does for an inline guard function, the only kind the machine has (src/core/machine.ts writes its six guards inline, with no setup() and no names). Gone: looking a guard up by name or { type, params } in machine.implementations (and its 'is not implemented' error), params, and the built-in guards and(), or(), not() and stateIn() (their check)",
   },
   {
     name: 'and()',
@@ -481,14 +500,6 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
   // them (the test runs it), so XState's long messages are only a call to notInBuild, still thrown
   // at the same point.
   {
-    name: 'error: guard not implemented',
-    chunk: 'raise',
-    start: '  if (!isInline && !resolved) {',
-    stub: "  if (!isInline && !resolved) { notInBuild('a guard the machine does not implement'); }",
-    sha256: 'fe023ed93591b6fc',
-    why: "thrown only for a guard name missing from setup({ guards }); the machine's six guards are all implemented",
-  },
-  {
     name: 'error: null event key',
     chunk: 'raise',
     start: '      if (descriptor === NULL_EVENT) {',
@@ -622,6 +633,68 @@ export const XSTATE_PIECES: readonly TrimPiece[] = [
     stub: "  get on() { notInBuild('stateNode.on'); }",
     sha256: '5cf80f540524e2f6',
     why: 'read only by StateNode.definition; transitions use stateNode.transitions',
+  },
+  {
+    name: 'StateMachine constructor: implementations, version, schemas and events',
+    chunk: 'StateMachine',
+    start: '  constructor(/** The raw config used to create the machine. */\n  config, implementations) {',
+    stub: [
+      '  constructor(config, implementations) {',
+      "    if (implementations) notInBuild('implementations (setup() or a second argument to createMachine)');",
+      '    this.config = config;',
+      '    this.__xstatenode = true;',
+      '    this.idMap = new Map();',
+      "    this.id = config.id || '(machine)';",
+      '    this.options = {',
+      '      maxIterations: Infinity,',
+      '      ...this.config.options',
+      '    };',
+      '    this.transition = this.transition.bind(this);',
+      '    this.getInitialSnapshot = this.getInitialSnapshot.bind(this);',
+      '    this.getPersistedSnapshot = this.getPersistedSnapshot.bind(this);',
+      '    this.restoreSnapshot = this.restoreSnapshot.bind(this);',
+      '    this.start = this.start.bind(this);',
+      '    this.root = new StateNode(config, {',
+      '      _key: this.id,',
+      '      _machine: this',
+      '    });',
+      '    this.root._initialize();',
+      '    formatRouteTransitions(this.root);',
+      '    this.states = this.root.states;',
+      '  }',
+    ].join('\n'),
+    sha256: '3f65e45866a80ce7',
+    why: "runs once per machine, and does here what XState does for a machine made with createMachine(config) alone, as src/core/machine.ts makes it (no setup(), inline guards and actions). Gone: machine.implementations, read only to look up guards, actions, actors and delays by name (all stubs now), and machine.version, machine.schemas and machine.events (left undefined), which only tools read; computing machine.events walked every state's transitions (StateNode.events below)",
+  },
+  {
+    name: 'StateNode.events',
+    chunk: 'StateMachine',
+    start: '  get events() {',
+    stub: "  get events() { notInBuild('machine.events and stateNode.events'); }",
+    sha256: '0ff6c99ec7135e36',
+    why: 'read only by the StateMachine constructor for machine.events (no longer set: the constructor piece above) and by tools',
+  },
+  {
+    name: 'StateNode.ownEvents',
+    chunk: 'StateMachine',
+    start: '  get ownEvents() {',
+    stub: "  get ownEvents() { notInBuild('stateNode.ownEvents'); }",
+    sha256: 'f028aba1abdccad7',
+    why: 'read only by StateNode.events (a stub) and by tools',
+  },
+  {
+    name: "guard errors: the guard's name",
+    chunk: 'StateMachine',
+    start: '      } catch (err) {\n        const guardType = typeof guard === \'string\' ? guard : typeof guard === \'object\' ? guard.type : undefined;',
+    stub: [
+      '      } catch (err) {',
+      "        if (typeof guard !== 'function') notInBuild('guards other than inline functions');",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: this is XState's code, and its template literal is meant.
+      "        throw new Error(`Unable to evaluate guard in transition for event '${eventType}' in state node '${this.id}':\\n${err.message}`);",
+      '      }',
+    ].join('\n'),
+    sha256: '842bb110e432893a',
+    why: "runs only when a guard throws, and throws XState's own error for an inline guard function (which has no name to show), the only kind the machine has; a guard by name or { type } already failed in evaluateGuard (a stub), whose error this passes on",
   },
   {
     name: 'StateMachine.getStateNodeById',
@@ -790,7 +863,7 @@ export function trimXstateModule(chunk: TrimPiece['chunk'], code: string, file: 
 }
 
 /** What src/core/machine.ts may import from `xstate` at run time: all of it works in the trimmed build. */
-const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine', 'setup']);
+const MACHINE_IMPORTS = new Set(['assign', 'createActor', 'createMachine']);
 
 /** Machine features whose code the pieces above stub out. */
 const MACHINE_FEATURES: [RegExp, string][] = [
@@ -810,6 +883,8 @@ const MACHINE_FEATURES: [RegExp, string][] = [
   [/\bsnapshot\s*:/, 'restoring a persisted snapshot'],
   [/\bstates\s*:[\s\S]*\bstates\s*:/, 'nested states'],
   [/\b(entry|exit|actions)\s*:\s*\[?\s*(\(|function\b|async\b)/, 'inline function actions (only assign() actions)'],
+  [/\bguard\s*:\s*['"`{]/, 'guards by name (only inline guard functions)'],
+  [/\b(entry|exit|actions)\s*:\s*(\[\s*([\w$.]+\s*,\s*)*)?['"`{]/, 'actions by name (only inline assign() actions)'],
 ];
 
 /**
@@ -829,7 +904,7 @@ export function stubbedFeaturesUsed(machineSource: string): string[] {
     }
   }
   for (const [pattern, label] of MACHINE_FEATURES) if (pattern.test(code)) found.push(label);
-  // Every action setup() implements must be an assign(): the trimmed actionExecutor runs no other.
+  // Every action setup() implements must be an assign() (and, named, it is refused above: the trimmed build runs inline assign() only).
   const actions = /\n {2}actions\s*:\s*\{([\s\S]*?)\n {2}\},/.exec(code)?.[1] ?? '';
   for (const [, name] of actions.matchAll(/^ {4}(\w+)\s*:(?!\s*assign\()/gm)) found.push(`action ${name} (only assign() actions)`);
   return found;

@@ -24,7 +24,7 @@ import { SWITCH_CSS } from './components/intro.tsx';
 import { makeView, type View } from './components/view.ts';
 import { dispatchAll, eventsFor } from './events.ts';
 import { withCampaign } from './campaign.ts';
-import { fetchRules } from './fetch-rules.ts';
+import { fetchRules, isPinned } from './fetch-rules.ts';
 import { offeredLanguages, pickLocale, widgetStrings } from './locale.ts';
 import { plainText } from './plain-text.ts';
 import { keepProgress, resumeProgress } from './resume.ts';
@@ -295,7 +295,7 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
     // language, and the self-test before the first result guards the rest, as before.
     if (!source) {
       // rules-integrity pins the built-in rules too: a script carrying other rules is refused.
-      if (integrity && !integrity.split(/\s+/).includes(builtInRules?.hash ?? '')) return this.#start(session, { ok: false, problem: 'rules-integrity does not match the built-in rules' }, 'built-in rules refused');
+      if (!isPinned(builtInRules?.hash ?? '', integrity)) return this.#start(session, { ok: false, problem: 'rules-integrity does not match the built-in rules' }, 'built-in rules refused');
       const checked = builtInRules && validateCompiled(builtInRules);
       return this.#start(session, checked?.ok === false ? { ok: true, compiled: builtInRules!, languages: [builtInRules!.ruleSet.locale] } : checked, 'no built-in rules: set the rules attribute');
     }

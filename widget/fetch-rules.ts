@@ -64,7 +64,7 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
     // No Web Crypto (a plain-http page on another host): the hash cannot be checked, so the rules are refused.
     if (!globalThis.crypto?.subtle) return fail('cannot check its hash on this page (no Web Crypto: serve the page over https)');
     if ((await hashRuleSet(checked.compiled.ruleSet, checked.compiled.selfTest)) !== hash) return fail('hash mismatch: edited after it was compiled');
-    if (integrity && !integrity.split(/\s+/).includes(hash)) return fail(`its hash ${hash} is not the one rules-integrity pins`);
+    if (!isPinned(hash, integrity)) return fail(`its hash ${hash} is not the one rules-integrity pins`);
     return checked;
   } catch (error) {
     return fail(controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `unreadable (${error})`);
@@ -82,4 +82,14 @@ export async function fetchRules(url: string, options: FetchRulesOptions = {}): 
 export function isAllowedOrigin(target: URL, allowed: readonly string[]): boolean {
   if (target.origin === location.origin) return true;
   return target.protocol === 'https:' && allowed.some((origin) => origin.replace(/\/+$/, '') === target.origin);
+}
+
+/**
+ * True when `rules-integrity` is empty or names `hash` among its space-separated hashes.
+ *
+ * @example
+ * isPinned('sha256-a', 'sha256-old sha256-a') // true
+ */
+export function isPinned(hash: string, integrity: string | undefined): boolean {
+  return !integrity || integrity.split(/\s+/).includes(hash);
 }

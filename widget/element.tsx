@@ -334,11 +334,7 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
           // Before the first result: the rule set's own cases must still come out as compiled
           // here, or a host script has broken something the engine relies on. Throwing leads
           // to the fallback and one warning, and the result is never drawn.
-          if ('outcome' in next && !tested.has(compiled)) {
-            const problem = selfTestProblem(compiled.ruleSet, compiled.selfTest);
-            if (problem) throw new Error(problem);
-            tested.add(compiled);
-          }
+          if ('outcome' in next && !tested.has(compiled)) selfTest(compiled), tested.add(compiled);
           const events = eventsFor(previous, next, {
             rulesVersion: compiled.ruleSet.version,
             rulesHash: compiled.hash,
@@ -352,6 +348,10 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
       error: (error) => this.#fail(error),
     });
     Object.assign(session, { state: 'ready', compiled, languages, actor, stop: () => (subscription.unsubscribe(), actor.stop()) });
+    // While the patient reads, once the page is idle: the same self-test, early. A broken page is
+    // found before the first answer, and the screens after it run code the browser has warmed up.
+    // It still runs before the first result (above): a script may break a built-in in between.
+    (self.requestIdleCallback ?? setTimeout)(() => this.#session === session && this.#guard(() => selfTest(compiled)));
   }
 
   /** Runs `task`; any error becomes one warning and the fallback, never an exception in the page. */
@@ -377,6 +377,12 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
     }
   }
 }
+/** Throws when the rule set's own cases no longer come out as compiled here (src/core/self-test.ts). */
+function selfTest(compiled: CompiledRuleSet): void {
+  const problem = selfTestProblem(compiled.ruleSet, compiled.selfTest);
+  if (problem) throw new Error(problem);
+}
+
 // Server-side rendering imports the package's module in Node, which has no HTMLElement: the class is then a stand-in that nothing registers.
 if (!__SCREENER_SERVER_SAFE__ || typeof HTMLElement < 'u') defineAttributeProperties(EligibilityScreenerElement.prototype);
 

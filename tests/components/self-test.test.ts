@@ -1,6 +1,7 @@
 /**
- * The self-test (src/core/self-test.ts): before its first result the widget walks
- * the compiled rule set's own cases through the real machine in the page. A
+ * The self-test (src/core/self-test.ts): once the page is idle after the rules load,
+ * and again before its first result, the widget walks the compiled rule set's own
+ * cases through the real machine in the page. A
  * case that no longer comes out as compiled (a host script broke a built-in,
  * or the file's expectation is wrong) means "contact the clinic" and one
  * warning, never a result.
@@ -56,12 +57,14 @@ describe('the self-test before the first result', () => {
     expect(ourWarnings(warnings)).toEqual([]);
   });
 
-  it('shows "contact the clinic" and one warning, never a result, when a case expects another tier', async () => {
+  it('shows "contact the clinic" and one warning, never a result, when a case expects another tier: once the page is idle, before the first answer', async () => {
     const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const tampered = SELF_TEST.map((c) => (c.tier === 'candidate' ? { ...c, tier: 'review' as const } : c));
-    const { ui, root } = await mountWith(await compileRuleSet(fixtureRuleSet(), tampered));
-    await walk(ui, TO_CANDIDATE);
-    expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('unavailable');
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(await compileRuleSet(fixtureRuleSet(), tampered))));
+    const { ui, root } = await mountWidget({ 'booking-url': '/book', rules: '/rules/mini.json' });
+    // The patient has answered nothing: the self-test ran while the page was idle.
+    await vi.waitFor(() => expect(root.querySelector('[data-outcome]')?.getAttribute('data-outcome')).toBe('unavailable'));
+    expect(ui.queryByRole('button', { name: 'Start the questions' })).toBeNull();
     expect(ui.getByRole('heading').textContent).toBe('The assessment is not available right now');
     expect(ui.queryByText('You may be a good fit to talk about this treatment')).toBeNull();
     expect(ui.getByRole('link', { name: 'Contact the clinic' }).getAttribute('href')).toBe(`${location.origin}/book`);

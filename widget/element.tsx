@@ -290,14 +290,16 @@ export class EligibilityScreenerElement extends (__SCREENER_SERVER_SAFE__ && typ
     if (this.#session?.key === key) return;
     this.#session?.stop?.();
     const session: Session = (this.#session = { key, id: ++count, state: 'loading' });
-    // The built-in rules were checked at build time; the check runs here for the languages they
-    // cover. A page that added keys to Object.prototype can make it stumble: then the rules' own
-    // language, and the self-test before the first result guards the rest, as before.
+    // The built-in rules were checked at build time. With several languages (the package's module)
+    // the check runs here again, for the languages they cover; a script tag file has one language,
+    // so it has nothing to find out and skips that work at load. A page that added keys to
+    // Object.prototype can make the check stumble: then the rules' own language, and the self-test
+    // before the first result guards the rest, as before.
     if (!source) {
       // rules-integrity pins the built-in rules too: a script carrying other rules is refused.
       if (!isPinned(builtInRules?.hash ?? '', integrity)) return this.#start(session, { ok: false, problem: 'rules-integrity does not match the built-in rules' }, 'built-in rules refused');
-      const checked = builtInRules && validateCompiled(builtInRules);
-      return this.#start(session, checked?.ok === false ? { ok: true, compiled: builtInRules!, languages: [builtInRules!.ruleSet.locale] } : checked, 'no built-in rules: set the rules attribute');
+      const checked = __SCREENER_MULTILINGUAL__ && builtInRules ? validateCompiled(builtInRules) : null;
+      return this.#start(session, builtInRules && !checked?.ok ? { ok: true, compiled: builtInRules, languages: [builtInRules.ruleSet.locale] } : checked, 'no built-in rules: set the rules attribute');
     }
     fetchRules(source, { allowedOrigins: origins, integrity }).then((result) =>
       this.#guard(() => {

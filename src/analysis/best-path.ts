@@ -43,7 +43,16 @@ export const ZERO: Cost = { words: 0, answers: 0, screens: 0 };
  * add({ words: 3, answers: 1, screens: 1 }, ZERO) // { words: 3, answers: 1, screens: 1 }
  */
 export function add(...costs: Cost[]): Cost {
-  return costs.reduce((sum, c) => ({ words: sum.words + c.words, answers: sum.answers + c.answers, screens: sum.screens + c.screens }), ZERO);
+  // A plain loop: the time estimate adds costs on every answer step of every walk.
+  let words = 0;
+  let answers = 0;
+  let screens = 0;
+  for (const c of costs) {
+    words += c.words;
+    answers += c.answers;
+    screens += c.screens;
+  }
+  return { words, answers, screens };
 }
 
 /**

@@ -19,7 +19,7 @@ import type { Finding } from '../authoring/finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
 import type { PathStep } from './graph-walks.ts';
 import { buildPathGraph, type PathGraph } from './path-graph.ts';
-import { crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords } from './words.ts';
+import { crisisScreenWords, introWords, questionWords, resultPartWords, resultWords } from './words.ts';
 
 export const WORDS_PER_MINUTE = 200;
 export const SECONDS_PER_ANSWER = 3;
@@ -91,8 +91,9 @@ export function secondsFor(words: number, answers: number): number {
  */
 export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, graph: PathGraph = buildPathGraph(ruleSet)): TimeEstimate {
   const intro = introWords(ruleSet, locale);
+  const parts = resultPartWords(ruleSet, locale);
   const rootCost = (tier: Tier | null): Cost => ({
-    words: intro + (tier ? reasonWords(ruleSet, tier, graph.rootFired, locale) : 0),
+    words: intro + (tier ? parts.reasons(tier, graph.rootFired) : 0),
     answers: 0,
     screens: 1,
   });
@@ -103,16 +104,23 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     return words;
   };
   // Edges carry rule ids; the same few lists recur thousands of times, so count each list once per tier.
-  // Keyed by the ids' text: equal lists arrive as different arrays, and each is priced by describing whole screens.
+  // Keyed by the ids' text: equal lists arrive as different arrays, and each is priced by describing whole screens;
+  // and by the array itself, as the graph hands the same array to many edges (no text to build on each visit).
   const reasonCache = new Map<Tier, Map<string, number>>(TIERS.map((tier) => [tier, new Map()]));
+  const reasonByList = new Map<Tier, WeakMap<readonly string[], number>>(TIERS.map((tier) => [tier, new WeakMap()]));
   // The crisis help below a milder result counts where a rule that shows the lines is decided
   // (once per such rule: an upper bound when two fire on one path).
   const reasons = (tier: Tier, ids: readonly string[]) => {
     if (ids.length === 0) return 0;
-    const cache = reasonCache.get(tier)!;
-    const key = ids.join(' ');
-    let words = cache.get(key);
-    if (words === undefined) cache.set(key, (words = reasonWords(ruleSet, tier, ids, locale) + linesWords(ruleSet, tier, ids, locale)));
+    const byList = reasonByList.get(tier)!;
+    let words = byList.get(ids);
+    if (words === undefined) {
+      const cache = reasonCache.get(tier)!;
+      const key = ids.join(' ');
+      words = cache.get(key);
+      if (words === undefined) cache.set(key, (words = parts.reasons(tier, ids) + parts.lines(tier, ids)));
+      byList.set(ids, words);
+    }
     return words;
   };
   const crisisScreen = (interrupts: readonly string[]) => crisisScreenWords(ruleSet, locale, interrupts);

@@ -139,7 +139,8 @@ export function foldReachable(atEnd: (terminal: Terminal) => number, join: (a: n
  * terminals(graph).some((t) => t.tier === 'crisis')
  */
 export function terminals(graph: PathGraph): Terminal[] {
-  return graph.nodes.flatMap((node) =>
-    node.edges.flatMap((edge) => (edge.to.kind === 'terminal' ? [edge.to] : [])),
-  );
+  // Plain loops: a graph has up to hundreds of thousands of edges, and this runs once per invariant.
+  const found: Terminal[] = [];
+  for (const node of graph.nodes) for (const edge of node.edges) if (edge.to.kind === 'terminal') found.push(edge.to);
+  return found;
 }

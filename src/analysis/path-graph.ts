@@ -291,11 +291,14 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     // the answer given here too, so an answer that sets it off shows it again. `state` is
     // that state (a forward walk reaches each question unanswered); the same for every class.
     const shownWithout = shown.filter((id) => interrupting.some((rule) => rule.id === id && rule.fires(state)));
-    const shared = new Map<number, Step>();
-    classList[index]!.forEach((answerClass, classIndex) => {
+    // By group number; a plain loop, as this runs once per answer step of every graph.
+    const shared: (Step | undefined)[] = [];
+    const answerClasses = classList[index]!;
+    for (let classIndex = 0; classIndex < answerClasses.length; classIndex += 1) {
+      const answerClass = answerClasses[classIndex]!;
       const group = effects.group[classIndex]!;
-      let step = shared.get(group);
-      if (!step) shared.set(group, (step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed)));
+      let step = shared[group];
+      if (!step) shared[group] = step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed);
       const own = effects.fired[classIndex]!;
       let decidedFired = step.decidedIds;
       if (own.length > 0)
@@ -303,7 +306,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
       node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
       edgeCount += 1;
       countEdge(edgeCount);
-    });
+    }
     return node;
   }
 

@@ -172,9 +172,7 @@ export function resultWords(ruleSet: RuleSet, tier: Tier, locale: string, crisis
  * reasonWords(ruleSet, 'review', ['liver-disease'], 'en') // that rule's reason
  */
 export function reasonWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly string[], locale: string): number {
-  if (ruleIds.length === 0) return 0;
-  // With the crisis box on both sides, only the reasons differ.
-  return resultScreenWords(ruleSet, tier, ruleIds, true, locale) - resultScreenWords(ruleSet, tier, [], true, locale);
+  return resultPartWords(ruleSet, locale).reasons(tier, ruleIds);
 }
 
 /**
@@ -184,6 +182,42 @@ export function reasonWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly stri
  * linesWords(ruleSet, 'review', ['past-suicide-attempt'], 'en') // the crisis help box
  */
 export function linesWords(ruleSet: RuleSet, tier: Tier, ruleIds: readonly string[], locale: string): number {
-  if (tier === 'crisis' || !firedOf(ruleSet, ruleIds).some(showsCrisisLines)) return 0;
-  return resultScreenWords(ruleSet, tier, [], true, locale) - resultScreenWords(ruleSet, tier, [], false, locale);
+  return resultPartWords(ruleSet, locale).lines(tier, ruleIds);
+}
+
+/** The parts of a result screen priced apart: {@link reasonWords} and {@link linesWords}. */
+export interface ResultPartWords {
+  reasons(tier: Tier, ruleIds: readonly string[]): number;
+  lines(tier: Tier, ruleIds: readonly string[]): number;
+}
+
+/**
+ * {@link reasonWords} and {@link linesWords} for one rule set and locale, each result screen
+ * without reasons counted once: for pricing many lists of rules (the time estimate walks
+ * thousands of answer steps). Holds no state beyond its own calls.
+ *
+ * @example
+ * const parts = resultPartWords(ruleSet, 'en');
+ * parts.reasons('review', ['liver-disease']) === reasonWords(ruleSet, 'review', ['liver-disease'], 'en') // true
+ */
+export function resultPartWords(ruleSet: RuleSet, locale: string): ResultPartWords {
+  const bare = new Map<string, number>();
+  // The result screen for `tier` with no reasons listed, with or without the crisis box.
+  const withoutReasons = (tier: Tier, crisisLines: boolean) => {
+    const key = `${tier}|${crisisLines}`;
+    let words = bare.get(key);
+    if (words === undefined) bare.set(key, (words = resultScreenWords(ruleSet, tier, [], crisisLines, locale)));
+    return words;
+  };
+  return {
+    reasons: (tier, ruleIds) => {
+      if (ruleIds.length === 0) return 0;
+      // With the crisis box on both sides, only the reasons differ.
+      return resultScreenWords(ruleSet, tier, ruleIds, true, locale) - withoutReasons(tier, true);
+    },
+    lines: (tier, ruleIds) => {
+      if (tier === 'crisis' || !firedOf(ruleSet, ruleIds).some(showsCrisisLines)) return 0;
+      return withoutReasons(tier, true) - withoutReasons(tier, false);
+    },
+  };
 }

@@ -48,6 +48,25 @@ export interface ParsedYaml {
  * parsed.issues[0].code // 'duplicate-key'
  */
 export function parseYaml(source: string, file: string): ParsedYaml {
+  // `screener check` parses the rule file twice over (the loader, and the placer that gives the
+  // analyses' findings their lines): the last parse is kept, and each caller gets its own copy
+  // of the plain value and the issues (the document itself is only read).
+  const kept = lastParsed;
+  if (kept && kept.source === source && kept.file === file) return { ...kept, value: plainValue(kept), issues: [...kept.issues] };
+  const parsed = parseYamlUncached(source, file);
+  lastParsed = parsed;
+  return { ...parsed, issues: [...parsed.issues] };
+}
+
+let lastParsed: ParsedYaml | null = null;
+
+/** The plain value of a kept parse, made again (so no caller sees another's changes). */
+function plainValue(parsed: ParsedYaml): unknown {
+  if (parsed.value === undefined) return undefined;
+  return parsed.doc.toJS({ maxAliasCount: 100 });
+}
+
+function parseYamlUncached(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const refused = (offset: number, code: string, message: string): ParsedYaml => {
     const doc = parseDocument('', { lineCounter: new LineCounter() });

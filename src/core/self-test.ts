@@ -3,7 +3,7 @@
  * each walked through the real assessment machine (and so the real engine)
  * as a patient would, with the result it must reach. `screener compile` and
  * the widget build pick them ({@link pickSelfTest}); the widget walks them
- * again in the host page before its first result ({@link selfTestProblem}),
+ * again in the host page, once it is idle and before its first result ({@link selfTestProblem}),
  * so a page whose scripts broke a JavaScript built-in in a way that changes
  * an outcome gets "contact the clinic", never a wrong result.
  */

@@ -416,7 +416,7 @@ export function methodNotes(results: BenchResults): string[] {
     );
   }
   if (!results.check.ok) notes.push(`screener check: n/a — ${results.check.reason}.`);
-  else notes.push(`screener check: wall time of a fresh \`node src/cli/bin.js check ${results.settings.rulesFile}\` (what \`npx screener check\` runs), exit ${results.check.exitCode}: "${results.check.summary}".`);
+  else notes.push(`screener check: wall time of a fresh \`node src/cli/bin.js check ${results.settings.rulesFile}\` (what \`npx screener check\` runs, with the prebuilt bundle that \`npm install\` makes; the bench builds it first when it is stale), exit ${results.check.exitCode}: "${results.check.summary}".`);
   const worst = results.worstCase;
   if (worst && !worst.ok) notes.push(`Worst case within the limits: n/a — ${worst.reason}.`);
   else if (worst) notes.push(`Worst case within the limits: tests/bench/worst-case.ts generates a rule file (${worst.bytes.toLocaleString('en-US')} bytes) just within every limit of rules/README.md, "Limits" (a multiple-choice question with 2^15 answer classes after two yes/no questions, 21 invariants: nearly all of one check's 5,000,000 answer steps), and \`screener check\` runs on it once in a fresh process; peak memory is the process's max RSS. Exit ${worst.exitCode}: "${worst.summary}". The time depends on the machine's load (see the load average above).`);

@@ -7,7 +7,7 @@
  */
 import { loadCases, runCases } from '../authoring/cases.ts';
 import type { Finding } from '../authoring/finding.ts';
-import { loadRuleSet, type RuleIssue } from '../authoring/loader.ts';
+import { loadRuleSet, type ParsedYaml, type RuleIssue } from '../authoring/loader.ts';
 import { messages as M, quote } from '../authoring/messages.ts';
 import { ruleSetLanguages } from '../core/rule-texts.ts';
 import type { RuleSet, Tier } from '../authoring/schema.ts';
@@ -40,6 +40,8 @@ export interface CheckContext {
   readCases: () => string | undefined;
   /** Set by the validate step; later steps run only when it is. */
   ruleSet?: RuleSet;
+  /** The rule file parsed once for the whole check (only read). */
+  parsed: ParsedYaml;
   /** Gives an analysis finding its line and column in the rule file. */
   place: (finding: Finding) => RuleIssue;
   /** Values computed once and shared between steps (the path graph). */
@@ -133,7 +135,7 @@ export function casesFileFor(file: string): string {
 const validate: CheckStep = {
   name: 'validate',
   run: (context) => {
-    const result = loadRuleSet(context.source, context.names.rules);
+    const result = loadRuleSet(context.source, context.names.rules, context.parsed);
     if (!result.ok) return { issues: result.issues, stop: true, data: { ok: false } satisfies ValidateData };
     context.ruleSet = result.ruleSet;
     return {

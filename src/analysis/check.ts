@@ -8,7 +8,7 @@
  * {@link QUICK_STEPS} then {@link SLOW_STEPS} on the same context; `screener
  * check` runs both in one go ({@link CHECK_STEPS}).
  */
-import { findingPlacer } from '../authoring/loader.ts';
+import { parseYaml, placeFinding } from '../authoring/loader.ts';
 import { messages as M } from '../authoring/messages.ts';
 import type { RuleSet } from '../authoring/schema.ts';
 import { TooManyClassesError } from './answer-classes.ts';
@@ -37,11 +37,14 @@ export interface QuickPart extends CheckPart {
  * const context = startCheck({ names: { rules: 'ketamine.yaml', cases: 'ketamine.cases.yaml' }, rules, readCases: () => cases });
  */
 export function startCheck(sources: CheckSources): CheckContext {
+  // One parse of the rule file: the validate step loads from it, and every finding is placed in it.
+  const parsed = parseYaml(sources.rules, sources.names.rules);
   return {
     names: sources.names,
     source: sources.rules,
     readCases: sources.readCases,
-    place: findingPlacer(sources.rules, sources.names.rules),
+    parsed,
+    place: (finding) => placeFinding(parsed, finding),
     // Every analysis of this check shares one budget of the path-graph limits.
     shared: new Map<string, unknown>([['budget', checkBudget()]]),
   };

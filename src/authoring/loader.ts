@@ -48,25 +48,6 @@ export interface ParsedYaml {
  * parsed.issues[0].code // 'duplicate-key'
  */
 export function parseYaml(source: string, file: string): ParsedYaml {
-  // `screener check` parses the rule file twice over (the loader, and the placer that gives the
-  // analyses' findings their lines): the last parse is kept, and each caller gets its own copy
-  // of the plain value and the issues (the document itself is only read).
-  const kept = lastParsed;
-  if (kept && kept.source === source && kept.file === file) return { ...kept, value: plainValue(kept), issues: [...kept.issues] };
-  const parsed = parseYamlUncached(source, file);
-  lastParsed = parsed;
-  return { ...parsed, issues: [...parsed.issues] };
-}
-
-let lastParsed: ParsedYaml | null = null;
-
-/** The plain value of a kept parse, made again (so no caller sees another's changes). */
-function plainValue(parsed: ParsedYaml): unknown {
-  if (parsed.value === undefined) return undefined;
-  return parsed.doc.toJS({ maxAliasCount: 100 });
-}
-
-function parseYamlUncached(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const refused = (offset: number, code: string, message: string): ParsedYaml => {
     const doc = parseDocument('', { lineCounter: new LineCounter() });
@@ -199,14 +180,14 @@ export function findingPlacer(source: string, file: string): (finding: Finding) 
 }
 
 /**
- * Parses and validates a rule file.
+ * Parses and validates a rule file. A caller that has parsed `source` already
+ * (to place other findings in it) passes that parse, which is only read.
  *
  * @example
  * const result = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'rules/ketamine.yaml');
  * if (!result.ok) result.issues.forEach((issue) => console.error(formatIssue(issue)));
  */
-export function loadRuleSet(source: string, file = 'rules.yaml'): LoadResult {
-  const parsed = parseYaml(source, file);
+export function loadRuleSet(source: string, file = 'rules.yaml', parsed: ParsedYaml = parseYaml(source, file)): LoadResult {
   const warnings = parsed.issues.filter((issue) => issue.severity === 'warning');
   if (parsed.issues.some((issue) => issue.severity === 'error')) return { ok: false, issues: parsed.issues };
 

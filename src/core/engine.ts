@@ -125,12 +125,10 @@ interface Plan {
   masks: (number | undefined)[];
 }
 
-/** A rule; when `mask` is not 0 (one test on a choice question), it fires when `masks[slot] & mask` is not 0. */
+/** A rule: it fires when `holds()` for the answers last walked (most are one AND, see `maskOf`). */
 interface PlannedRule {
   holds: Test;
   fired: FiredRule;
-  mask: number;
-  slot: number;
 }
 
 const plans = new WeakMap<RuleSet, Plan>();
@@ -141,18 +139,21 @@ function planFor(ruleSet: RuleSet): Plan {
     const values: Plan['values'] = [];
     const masks: Plan['masks'] = [];
     const { questions } = ruleSet;
-    const slotOf = (id: string) => questions.findIndex((question) => question.id === id);
+    // Each id's first question (its slot) and whether another question has the same id, found once.
+    const first = new Map<string, number>();
+    const twins = new Set<string>();
+    questions.forEach(({ id }, i) => (first.has(id) ? twins.add(id) : first.set(id, i)));
+    const slotOf = (id: string) => first.get(id) ?? -1;
     // The bits of the options for which a test on a choice answer holds, found by asking the
     // test itself (so it cannot drift from `leafHolds`). 0, meaning "call the test", unless that
     // is exact: the test is false while unanswered, its question is the only one with its id and
     // has at most 32 options (one bit each), and on a list answer the test holds as soon as one
-    // of the options does alone (every test but noneOf). Given `all`, `any` or `not`, no question
-    // matches its (undefined) id: 0.
+    // of the options does alone (every test but noneOf).
     const maskOf = (condition: LeafCondition): number => {
       let mask = 0;
-      const id = own(condition, 'question');
-      const [question, twin] = questions.filter((q) => q.id === id);
-      if (question && question.type !== 'number' && !twin && question.options.length < 33 && !leafHolds(condition, undefined)) {
+      const id = condition.question;
+      const question = questions[slotOf(id)];
+      if (question && question.type !== 'number' && !twins.has(id) && question.options.length < 33 && !leafHolds(condition, undefined)) {
         const single = question.type === 'single-choice';
         if (single || !has(condition, 'noneOf')) {
           question.options.forEach((option, i) => (mask |= +leafHolds(condition, single ? option.id : [option.id]) << i));
@@ -167,12 +168,7 @@ function planFor(ruleSet: RuleSet): Plan {
         // undefined & mask is 0: an answer that does not count fails the test, as it should.
         return mask ? () => ((masks[slot] as number) & mask) !== 0 : () => leafHolds(leaf, values[slot]);
       });
-    const rules = ruleSet.rules.map((rule) => ({
-      holds: testOf(rule.when),
-      fired: toFired(rule),
-      mask: maskOf(rule.when as LeafCondition),
-      slot: slotOf(own(rule.when as LeafCondition, 'question') ?? ''),
-    }));
+    const rules = ruleSet.rules.map((rule) => ({ holds: testOf(rule.when), fired: toFired(rule) }));
     plan = {
       questions: questions.map((question) => {
         const showIf = own(question, 'showIf');
@@ -187,11 +183,6 @@ function planFor(ruleSet: RuleSet): Plan {
     plans.set(ruleSet, plan);
   }
   return plan;
-}
-
-/** True when a planned rule fires for the answers last walked. */
-function fires(plan: Plan, rule: PlannedRule): boolean {
-  return rule.mask ? ((plan.masks[rule.slot] as number) & rule.mask) !== 0 : rule.holds();
 }
 
 /**
@@ -280,7 +271,7 @@ export function remainingAtMost(ruleSet: RuleSet, answers: Answers, currentId: s
 /** The rules that fire for these answers, in file order (frozen records, shared like {@link evaluate}'s). */
 export function firedRules(ruleSet: RuleSet, answers: Answers): FiredRule[] {
   const plan = walk(planFor(ruleSet), answers);
-  return plan.rules.filter((rule) => fires(plan, rule)).map((rule) => rule.fired);
+  return plan.rules.filter((rule) => rule.holds()).map((rule) => rule.fired);
 }
 
 /**
@@ -294,14 +285,14 @@ export function firedRules(ruleSet: RuleSet, answers: Answers): FiredRule[] {
 export function evaluate(ruleSet: RuleSet, answers: Answers): Outcome {
   const plan = walk(planFor(ruleSet), answers);
   const fired: FiredRule[] = [];
-  for (const rule of plan.ranked) if (fires(plan, rule)) fired.push(rule.fired);
+  for (const rule of plan.ranked) if (rule.holds()) fired.push(rule.fired);
   return { tier: fired[0]?.tier ?? 'candidate', fired };
 }
 
 /** True when an interrupting rule fires: the assessment should stop and show the result. */
 export function shouldInterrupt(ruleSet: RuleSet, answers: Answers): boolean {
   const plan = walk(planFor(ruleSet), answers);
-  return plan.rules.some((rule) => rule.fired.interrupt && fires(plan, rule));
+  return plan.rules.some((rule) => rule.fired.interrupt && rule.holds());
 }
 
 /**

@@ -17,8 +17,10 @@
  *   (or, after the last, the result screen / SurveyJS's completed page) has
  *   a layout box; the time is taken in a task posted from that frame, i.e.
  *   once the frame has been rendered ("painted").
- * The page alone (`blank`) gives the floor: its first frame after the DOM is
- * parsed.
+ * The page alone (`blank`) gives the floors: its first frame after the DOM is
+ * parsed (load), and then the same steps on the same questions drawn with
+ * plain DOM (no framework, no engine; Continue puts the next question's form
+ * in place), timed the same way: what any page change costs in this measure.
  */
 import type { Page } from 'playwright-core';
 import type { RuleSet } from '../../src/authoring/schema.ts';
@@ -39,6 +41,8 @@ interface WalkStep {
   title: string;
   /** Option ids to choose, or the number to type. */
   answer: string[] | number;
+  /** Every option, as shown: the page alone draws them with plain DOM. */
+  options: { id: string; label: string }[];
 }
 
 /** What the page reports when the walk is over. */
@@ -75,6 +79,7 @@ export function walkConfig(kind: WalkKind, ruleSet: RuleSet, plan: Plan): WalkCo
       type: question.type,
       title: shown(question.text, ruleSet.locale),
       answer: typeof answer === 'number' ? answer : Array.isArray(answer) ? [...answer] : [String(answer)],
+      options: question.type === 'number' ? [] : question.options.map((option) => ({ id: option.id, label: shown(option.label, ruleSet.locale) })),
     })),
   };
 }
@@ -93,7 +98,27 @@ export function walkerSource(config: WalkConfig): string {
   const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
   const root = () => config.kind === 'ours'
     ? (document.querySelector('eligibility-screener')?.shadowRoot ?? null)
-    : document.getElementById('survey');
+    : document.getElementById(config.kind === 'blank' ? 'plain' : 'survey');
+  // The page alone's walk: the same questions drawn with plain DOM, no framework, no engine.
+  // Continue puts the next question's form in place of this one: what any page change costs.
+  const el = (parent, tag, props) => parent.appendChild(Object.assign(document.createElement(tag), props));
+  const plain = (i) => {
+    const host = document.getElementById('plain') ?? el(document.body, 'div', { id: 'plain' });
+    const step = config.steps[i];
+    if (!step) return host.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Done' })), host.firstChild.setAttribute('data-outcome', '');
+    const form = Object.assign(document.createElement('form'), { className: 'screen' });
+    const fieldset = el(form, 'fieldset');
+    el(fieldset, 'legend', { textContent: step.title });
+    if (step.type === 'number') el(el(fieldset, 'label'), 'input', { type: 'number', name: step.id });
+    for (const option of step.options) {
+      const label = el(fieldset, 'label');
+      el(label, 'input', { type: step.type === 'single-choice' ? 'radio' : 'checkbox', name: step.id, value: option.id });
+      label.append(' ' + option.label);
+    }
+    el(form, 'button', { type: 'submit', textContent: 'Continue' });
+    form.addEventListener('submit', (event) => { event.preventDefault(); plain(i + 1); });
+    host.replaceChildren(form);
+  };
   const visible = (el) => {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -105,14 +130,14 @@ export function walkerSource(config: WalkConfig): string {
     }
     return null;
   };
-  const titles = config.kind === 'ours' ? 'legend, label' : '.sd-question__title';
+  const titles = config.kind === 'surveyjs' ? '.sd-question__title' : 'legend, label';
   const titleShown = (node, text) => {
     for (const el of node.querySelectorAll(titles)) if (norm(el.textContent).includes(text) && visible(el)) return true;
     return false;
   };
   const endShown = (node) => {
-    const el = node.querySelector(config.kind === 'ours' ? '[data-outcome]' : '.sd-completedpage');
-    return !!el && visible(el);
+    const end = node.querySelector(config.kind === 'surveyjs' ? '.sd-completedpage' : '[data-outcome]');
+    return !!end && visible(end);
   };
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
   const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -135,7 +160,7 @@ export function walkerSource(config: WalkConfig): string {
     input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     input.blur();
   };
-  const scopeOf = (node, step) => config.kind === 'ours' ? node : (node.querySelector('[data-name="' + step.id + '"]') ?? node);
+  const scopeOf = (node, step) => config.kind === 'surveyjs' ? (node.querySelector('[data-name="' + step.id + '"]') ?? node) : node;
   const answer = (node, step) => {
     const scope = scopeOf(node, step);
     if (step.type === 'number') {
@@ -151,7 +176,7 @@ export function walkerSource(config: WalkConfig): string {
     }
   };
   const continueButton = (node) => {
-    if (config.kind === 'ours') return node.querySelector('form.screen button[type="submit"]');
+    if (config.kind !== 'surveyjs') return node.querySelector('form.screen button[type="submit"]');
     return Array.from(node.querySelectorAll('.sd-navigation__next-btn, .sd-navigation__complete-btn')).find(visible) ?? null;
   };
   const walk = async () => {
@@ -159,10 +184,8 @@ export function walkerSource(config: WalkConfig): string {
     if (config.kind === 'blank') {
       await frame();
       marks.intro = marks.question = performance.now();
-      state.done = true;
-      return;
-    }
-    await until((node) => {
+      plain(0);
+    } else await until((node) => {
       const button = startButton(node);
       if (!button) return false;
       marks.intro = performance.now();
@@ -170,7 +193,7 @@ export function walkerSource(config: WalkConfig): string {
       return true;
     }, 'the Start button "' + config.start + '"', false);
     const first = config.steps[0];
-    marks.question = await until((node) => titleShown(node, first.title), 'the first question', false);
+    if (config.kind !== 'blank') marks.question = await until((node) => titleShown(node, first.title), 'the first question', false);
     for (const [i, step] of config.steps.entries()) {
       state.stage = step.id;
       await until((node) => titleShown(node, step.title), 'the question "' + step.id + '"', false);

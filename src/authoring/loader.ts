@@ -10,7 +10,7 @@
  * Pure: no file system. The CLI reads the file; the playground passes the
  * editor's text.
  */
-import { LineCounter, Parser, parseDocument, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import { MAX_QUESTIONS, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH } from '../core/vocabulary.ts';
 import { tooDeepConditions } from './condition-shape.ts';
 import type { Finding } from './finding.ts';
@@ -50,15 +50,16 @@ export interface ParsedYaml {
 export function parseYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const refused = (offset: number, code: string, message: string): ParsedYaml => {
-    const doc = parseDocument('', { lineCounter: new LineCounter() });
-    lineCounter.addNewLine(0);
-    for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
-    const { line, column } = positionAt(lineCounter, offset);
+    const counter = new LineCounter();
+    const doc = composeFirst([], '', counter);
+    counter.addNewLine(0);
+    for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) counter.addNewLine(at + 1);
+    const { line, column } = positionAt(counter, offset);
     return {
       file,
       source,
       doc,
-      lineCounter,
+      lineCounter: counter,
       value: undefined,
       issues: [{ code, severity: 'error', file, line, column, path: [], message }],
     };
@@ -66,9 +67,11 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   // Limits first (rules/README.md, "Limits"): a file too large or nested too deep is not read further.
   const bytes = utf8Length(source);
   if (bytes > MAX_RULE_FILE_BYTES) return refused(0, 'file-too-big', M.fileTooBig(bytes));
-  const tooDeep = tooDeepAt(source);
+  // The syntax tree is read once: measured for depth, then composed into the document.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  const tooDeep = tooDeepAt(tokens);
   if (tooDeep !== undefined) return refused(tooDeep, 'yaml-too-deep', M.yamlTooDeep());
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = composeFirst(tokens, source, lineCounter);
   const issues: RuleIssue[] = [];
   const seenLines = new Set<number>();
   for (const error of doc.errors) {
@@ -244,10 +247,10 @@ function utf8Length(text: string): number {
  * if it does. Reads the parser's syntax tree without recursion, so a file
  * nested thousands deep is measured, not a stack overflow.
  */
-function tooDeepAt(source: string): number | undefined {
+function tooDeepAt(tokens: readonly object[]): number | undefined {
   type Token = { type?: string; offset?: number; items?: { key?: unknown; value?: unknown }[]; key?: unknown; value?: unknown };
   const stack: [Token, number][] = [];
-  for (const token of new Parser().parse(source)) stack.push([token as Token, 0]);
+  for (const token of tokens) stack.push([token as Token, 0]);
   while (stack.length > 0) {
     const [token, above] = stack.pop()!;
     const depth = token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection' ? above + 1 : above;
@@ -256,6 +259,23 @@ function tooDeepAt(source: string): number | undefined {
     for (const child of children) if (child && typeof child === 'object') stack.push([child as Token, depth]);
   }
   return undefined;
+}
+
+/**
+ * The first document of a parsed syntax tree, as yaml's `parseDocument` makes
+ * it (same options, and a second document is a MULTIPLE_DOCS error), from
+ * tokens already read.
+ */
+function composeFirst(tokens: Parameters<Composer['compose']>[0], source: string, lineCounter: LineCounter): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ lineCounter, uniqueKeys: true, prettyErrors: false }).compose(tokens, true, source.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
 }
 
 function issueAtStart(file: string, code: string, message: string): RuleIssue {

@@ -307,3 +307,15 @@ describe('src/authoring/loader.ts exports', () => {
     expect(Object.keys(loader).sort()).toEqual(['findingPlacer', 'formatIssue', 'loadRuleSet', 'parseYaml', 'placeFinding', 'sortIssues']);
   });
 });
+
+describe('a rule file with a second YAML document', () => {
+  it('is refused at the "---" line that starts it, in plain words', () => {
+    const source = readFileSync(new URL('../../rules/ketamine.yaml', import.meta.url), 'utf8');
+    const lines = source.split('\n').length;
+    const result = loadRuleSet(`${source.trimEnd()}\n---\nid: another\n`, 'two.yaml');
+    expect(result.ok).toBe(false);
+    const issue = result.issues.find((i) => i.code === 'yaml-syntax');
+    expect(issue?.message).toContain('a "---" line starts a second document');
+    expect(issue?.line).toBe(lines);
+  });
+});

@@ -101,12 +101,17 @@ export function walkerSource(config: WalkConfig): string {
     : document.getElementById(config.kind === 'blank' ? 'plain' : 'survey');
   // The page alone's walk: the same questions drawn with plain DOM, no framework, no engine.
   // Continue puts the next question's form in place of this one: what any page change costs.
-  const el = (parent, tag, props) => parent.appendChild(Object.assign(document.createElement(tag), props));
+  const make = (tag, props) => Object.assign(document.createElement(tag), props);
+  const el = (parent, tag, props) => parent.appendChild(make(tag, props));
   const plain = (i) => {
     const host = document.getElementById('plain') ?? el(document.body, 'div', { id: 'plain' });
     const step = config.steps[i];
-    if (!step) return host.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Done' })), host.firstChild.setAttribute('data-outcome', '');
-    const form = Object.assign(document.createElement('form'), { className: 'screen' });
+    if (!step) {
+      const done = make('p', { textContent: 'Done' });
+      done.dataset.outcome = '';
+      return host.replaceChildren(done);
+    }
+    const form = make('form', { className: 'screen' });
     const fieldset = el(form, 'fieldset');
     el(fieldset, 'legend', { textContent: step.title });
     if (step.type === 'number') el(el(fieldset, 'label'), 'input', { type: 'number', name: step.id });
@@ -185,15 +190,16 @@ export function walkerSource(config: WalkConfig): string {
       await frame();
       marks.intro = marks.question = performance.now();
       plain(0);
-    } else await until((node) => {
-      const button = startButton(node);
-      if (!button) return false;
-      marks.intro = performance.now();
-      button.click();
-      return true;
-    }, 'the Start button "' + config.start + '"', false);
-    const first = config.steps[0];
-    if (config.kind !== 'blank') marks.question = await until((node) => titleShown(node, first.title), 'the first question', false);
+    } else {
+      await until((node) => {
+        const button = startButton(node);
+        if (!button) return false;
+        marks.intro = performance.now();
+        button.click();
+        return true;
+      }, 'the Start button "' + config.start + '"', false);
+      marks.question = await until((node) => titleShown(node, config.steps[0].title), 'the first question', false);
+    }
     for (const [i, step] of config.steps.entries()) {
       state.stage = step.id;
       await until((node) => titleShown(node, step.title), 'the question "' + step.id + '"', false);

@@ -3,7 +3,7 @@
  * screens), for the time estimate: the quickest no-flag path, the longest
  * path. One memoised visit per node.
  */
-import type { GraphEdge, GraphNode, PathGraph, Terminal } from './path-graph.ts';
+import { edgeChoice, type EdgeChoice, type GraphEdge, type GraphNode, type PathGraph, type Terminal } from './path-graph.ts';
 import type { PathStep } from './graph-walks.ts';
 
 /** What a stretch of path costs a patient. */
@@ -17,8 +17,8 @@ export interface Cost {
 export interface Pricing {
   /** Cost of ending on this result screen, or null when such a path does not count. */
   end(terminal: Terminal): Cost | null;
-  /** Cost of answering `node`'s question with `edge`'s class. */
-  answer(node: GraphNode, edge: GraphEdge): Cost;
+  /** Cost of answering `node`'s question with one answer class of an edge. */
+  answer(node: GraphNode, choice: EdgeChoice): Cost;
   /** Cost of the interrupt screen and "Continue" on `edge`. */
   resume(edge: GraphEdge): Cost;
   /** True when `a` is strictly better than `b`. */
@@ -32,7 +32,7 @@ export interface PricedPath {
   terminal: Terminal;
 }
 
-type Choice = { cost: Cost; edge: GraphEdge; via: 'end' | 'next' | 'resume' };
+type Choice = { cost: Cost; edge: GraphEdge; answer: EdgeChoice['answer']; via: 'end' | 'next' | 'resume' };
 
 export const ZERO: Cost = { words: 0, answers: 0, screens: 0 };
 
@@ -71,18 +71,25 @@ export function bestPath(graph: PathGraph, pricing: Pricing): PricedPath | null 
     const offer = (choice: Choice) => {
       if (!best || pricing.better(choice.cost, best.cost)) best = choice;
     };
-    for (const edge of node.edges) {
-      const here = pricing.answer(node, edge);
+    // Every answer class in option order (edge k carries the classes of group k), so ties go as
+    // they would with one edge per class: to the earlier class.
+    const classCount = graph.classes.get(node.question.id)!.length;
+    const group = graph.classGroups[node.index]!;
+    for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
+      const edge = node.edges[group[classIndex]!]!;
+      const choice = edgeChoice(graph, node, edge, classIndex);
+      const here = pricing.answer(node, choice);
+      const answer = choice.answer;
       if (edge.to.kind === 'terminal') {
         const end = pricing.end(edge.to);
-        if (end) offer({ cost: add(here, end), edge, via: 'end' });
+        if (end) offer({ cost: add(here, end), edge, answer, via: 'end' });
       } else {
         const rest = visit(edge.to);
-        if (rest) offer({ cost: add(here, rest.cost), edge, via: 'next' });
+        if (rest) offer({ cost: add(here, rest.cost), edge, answer, via: 'next' });
       }
       if (edge.continueTo) {
         const rest = visit(edge.continueTo.node);
-        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, via: 'resume' });
+        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, answer, via: 'resume' });
       }
     }
     memo.set(node.id, best);
@@ -95,7 +102,7 @@ export function bestPath(graph: PathGraph, pricing: Pricing): PricedPath | null 
   let node = graph.root;
   for (;;) {
     const choice = memo.get(node.id)!;
-    steps.push({ kind: 'answer', question: node.question.id, answer: choice.edge.answer });
+    steps.push({ kind: 'answer', question: node.question.id, answer: choice.answer });
     if (choice.via === 'end') return { cost: first.cost, steps, terminal: choice.edge.to as Terminal };
     if (choice.via === 'next') node = choice.edge.to as GraphNode;
     else {

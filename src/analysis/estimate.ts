@@ -157,8 +157,8 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
   for (const tier of TIERS) {
     const pricing: Pricing = {
       end: (t) => (t.tier === tier ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 } : null),
-      answer: (node, edge) => ({
-        words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, edge.decidedFired),
+      answer: (node, choice) => ({
+        words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, choice.decidedFired),
         answers: 1,
         screens: 1,
       }),

@@ -5,7 +5,7 @@
  * visit of the merged graph, never one visit per path.
  */
 import type { Answer } from '../core/engine.ts';
-import type { GraphEdge, GraphNode, PathGraph, Terminal } from './path-graph.ts';
+import { firedCount, type GraphEdge, type GraphNode, type PathGraph, type Terminal } from './path-graph.ts';
 
 /** One step a patient takes: an answer, or "Continue the assessment" after an interrupt. */
 export type PathStep =
@@ -45,28 +45,40 @@ export function cleanestPath(graph: PathGraph, accept: (terminal: Terminal) => b
   // A path answers each question at most once, so fewer answers never outweigh one rule fewer.
   const rule = graph.ruleSet.questions.length + 1;
   return cheapestPath(graph, accept, {
-    answer: (edge) => 1 + rule * edge.decidedFired.length,
+    answer: (fired) => 1 + rule * fired,
     end: (terminal) => rule * terminal.pendingFired.length,
     resume: (edge) => rule * edge.continueTo!.decidedFired.length,
   });
 }
 
-/** What a step of a path costs: an answer, ending on a result screen, "Continue" after an interrupt. */
+/**
+ * What a step of a path costs: an answer (by how many rules it fires; never
+ * less for more), ending on a result screen, "Continue" after an interrupt.
+ */
 interface Weights {
-  answer(edge: GraphEdge): number;
+  answer(fired: number): number;
   end(terminal: Terminal): number;
   resume(edge: GraphEdge): number;
 }
 
 function cheapestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean, weights: Weights): FoundPath | null {
   if (!graph.root) return null;
+  // The cheapest answer class of an edge: its first, or the first firing the fewest rules when
+  // that costs less (an answer never costs less for firing more, so no other class can).
+  const cheapestClass = (node: GraphNode, edge: GraphEdge) => {
+    const first = edge.classes[0]!;
+    const cost = weights.answer(firedCount(graph, node, edge, first));
+    if (edge.fewestFired === first) return { classIndex: first, cost };
+    const fewest = weights.answer(firedCount(graph, node, edge, edge.fewestFired));
+    return fewest < cost ? { classIndex: edge.fewestFired, cost: fewest } : { classIndex: first, cost };
+  };
   const dist = new Map<number, number>();
   const visit = (node: GraphNode): number => {
     const known = dist.get(node.id);
     if (known !== undefined) return known;
     dist.set(node.id, Infinity); // the graph is acyclic; this only guards against a bug
     let best = Infinity;
-    for (const edge of node.edges) best = Math.min(best, weights.answer(edge) + afterAnswer(edge));
+    for (const edge of node.edges) best = Math.min(best, cheapestClass(node, edge).cost + afterAnswer(edge));
     dist.set(node.id, best);
     return best;
   };
@@ -81,16 +93,26 @@ function cheapestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean,
   let node = graph.root;
   for (;;) {
     const need = dist.get(node.id)!;
-    const edge = node.edges.find((e) => weights.answer(e) + afterAnswer(e) === need)!;
-    steps.push({ kind: 'answer', question: node.question.id, answer: edge.answer });
-    answers[node.question.id] = edge.answer;
-    const rest = need - weights.answer(edge);
-    if (ending(edge) === rest) return { steps, answers, terminal: edge.to as Terminal };
-    if (onward(edge) === rest) {
-      node = edge.to as GraphNode;
+    // Of the edges that cost `need`, the one whose cheapest class comes first in option order.
+    let edge: GraphEdge | null = null;
+    let chosen = { classIndex: Infinity, cost: 0 };
+    for (const candidate of node.edges) {
+      const cheapest = cheapestClass(node, candidate);
+      if (cheapest.cost + afterAnswer(candidate) === need && cheapest.classIndex < chosen.classIndex) {
+        edge = candidate;
+        chosen = cheapest;
+      }
+    }
+    const answer = graph.classes.get(node.question.id)![chosen.classIndex]!.answer;
+    steps.push({ kind: 'answer', question: node.question.id, answer });
+    answers[node.question.id] = answer;
+    const rest = need - chosen.cost;
+    if (ending(edge!) === rest) return { steps, answers, terminal: edge!.to as Terminal };
+    if (onward(edge!) === rest) {
+      node = edge!.to as GraphNode;
       continue;
     }
-    const next = edge.continueTo!;
+    const next = edge!.continueTo!;
     steps.push({ kind: 'continue', interrupts: next.interrupts });
     node = next.node;
   }
@@ -104,13 +126,29 @@ function cheapestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean,
  * countPaths(graph) // e.g. 51840 paths folded into 300 nodes
  */
 export function countPaths(graph: PathGraph): number {
-  return graph.root ? foldReachable(() => 1, (a, b) => a + b)(graph.root) : 0;
+  if (!graph.root) return 0;
+  // Each edge stands for one path per answer class it carries.
+  const memo = new Map<number, number>();
+  const visit = (node: GraphNode): number => {
+    const known = memo.get(node.id);
+    if (known !== undefined) return known;
+    let paths = 0;
+    for (const edge of node.edges) {
+      const after = (edge.to.kind === 'terminal' ? 1 : visit(edge.to)) + (edge.continueTo ? visit(edge.continueTo.node) : 0);
+      paths += edge.classes.length * after;
+    }
+    memo.set(node.id, paths);
+    return paths;
+  };
+  return visit(graph.root);
 }
 
 /**
  * Folds, for each node, the result screens reachable from it (after each
  * answer and each "Continue"), once per node: `atEnd` values a result screen
- * reached by an edge, `join` combines values (its identity is 0).
+ * reached by an edge, `join` combines values (its identity is 0). An edge
+ * counts once, whatever the number of answer classes it stands for, so `join`
+ * should not count (bit masks, maxima).
  *
  * @example
  * const tiers = foldReachable((t) => 1 << tierRank(t.tier), (a, b) => a | b);

@@ -46,9 +46,11 @@ export { mermaidLabel, ruleSetToMermaid } from './mermaid.ts';
 export {
   buildPathGraph,
   checkBudget,
+  edgeChoice,
   PathGraphTooLargeError,
   withAnalysisBudget,
   type AnalysisBudget,
+  type EdgeChoice,
   type GraphEdge,
   type GraphNode,
   type PathGraph,

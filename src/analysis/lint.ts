@@ -89,7 +89,8 @@ function reachability(ruleSet: RuleSet, graph: PathGraph): Finding[] {
 /**
  * Rules that never fire, and rules whose tier never decides the outcome, read
  * off the plain path graph: a rule fires on a path exactly when it is in the
- * `decidedFired` of an edge on it (it stays fired, being decided) or in the
+ * `decidedFired` of an edge on it or among the one-question rules of the
+ * edge's answer class (it stays fired, being decided), or in the
  * `pendingFired` of its result screen. So it fires somewhere iff it appears
  * anywhere, and it decides the outcome somewhere iff one of those places can
  * still reach a result screen of its own tier.
@@ -114,6 +115,8 @@ function ruleFiring(ruleSet: RuleSet, graph: PathGraph): Finding[] {
         mark(edge.continueTo.decidedFired, reach(edge.continueTo.node));
       }
       mark(edge.decidedFired, mask);
+      const own = graph.localFired[node.index]!;
+      for (const classIndex of edge.classes) mark(own[classIndex]!, mask);
     }
   }
 

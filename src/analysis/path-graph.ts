@@ -58,15 +58,30 @@ export interface GraphNode {
   edges: GraphEdge[];
 }
 
-/** What comes after answering: a question, the result, or an interrupt. */
+/**
+ * What comes after answering: a question, the result, or an interrupt. One
+ * edge stands for every answer class that leads to the same place: they
+ * differ only in which one-question rules fire (see {@link edgeChoice}).
+ */
 export interface GraphEdge {
-  answerClass: AnswerClass;
-  answer: Answer;
-  /** Rules decided by this step (their last question is behind now) that fire. */
+  /** The answer classes that take this step (positions in the question's class list), in option order. */
+  classes: readonly number[];
+  /** Of {@link classes}, the first with the fewest rules firing. */
+  fewestFired: number;
+  /** Rules decided by this step (their last question is behind now) that fire whatever the class. */
   decidedFired: string[];
   to: GraphNode | Terminal;
   /** Set when an interrupting rule fired: `to` is its result screen, this is "Continue the assessment". */
   continueTo: { node: GraphNode; decidedFired: string[]; interrupts: string[] } | null;
+}
+
+/** One answer class on an edge: its answer, and every rule this step decides that fires with it. */
+export interface EdgeChoice {
+  classIndex: number;
+  answerClass: AnswerClass;
+  answer: Answer;
+  /** The edge's `decidedFired` and the class's own one-question rules, in rule order. */
+  decidedFired: readonly string[];
 }
 
 /** The graph of answer paths for one rule set (and optional target condition). */
@@ -79,7 +94,14 @@ export interface PathGraph {
   /** Rules that read no known question and fire before anything is answered. */
   rootFired: string[];
   nodes: GraphNode[];
+  /** Answer steps: one per answer class of each question screen (edges stand for one or more). */
   edgeCount: number;
+  /** By question position and answer class: the one-question rules that fire with it, in rule order. */
+  localFired: readonly (readonly string[])[][];
+  /** By question position and answer class: which of a question screen's edges the class takes. */
+  classGroups: readonly (readonly number[])[];
+  /** Rule id → position in the rule set. */
+  rulePositions: ReadonlyMap<string, number>;
 }
 
 /**
@@ -285,25 +307,23 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     memo.set(nodeKey, node);
     nodes.push(node);
     // Classes in one group differ only in which one-question rules fire, not in their
-    // most serious tier nor in anything read later: they share one destination.
+    // most serious tier nor in anything read later: they share one edge.
     const effects = local[index]!;
     // As the machine's recordAnswer: crisis help stays "shown" only while it fires without
     // the answer given here too, so an answer that sets it off shows it again. `state` is
     // that state (a forward walk reaches each question unanswered); the same for every class.
     const shownWithout = shown.filter((id) => interrupting.some((rule) => rule.id === id && rule.fires(state)));
-    // By group number; a plain loop, as this runs once per answer step of every graph.
-    const shared: (Step | undefined)[] = [];
-    const answerClasses = classList[index]!;
-    for (let classIndex = 0; classIndex < answerClasses.length; classIndex += 1) {
-      const answerClass = answerClasses[classIndex]!;
+    // Classes in option order, each counted as one answer step when its turn comes (so the
+    // limits trip at the same step as one edge per class would); a group's edge is built at its
+    // first class. Group numbers follow first classes, so edge k is group k.
+    const answerCount = classList[index]!.length;
+    for (let classIndex = 0; classIndex < answerCount; classIndex += 1) {
       const group = effects.group[classIndex]!;
-      let step = shared[group];
-      if (!step) shared[group] = step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed);
-      const own = effects.fired[classIndex]!;
-      let decidedFired = step.decidedIds;
-      if (own.length > 0)
-        decidedFired = step.decided.length === 0 ? effects.firedIds[classIndex]! : ids(mergeByPosition(own, step.decided));
-      node.edges.push({ answerClass, answer: answerClass.answer, decidedFired, to: step.to, continueTo: step.continueTo });
+      if (group === node.edges.length) {
+        const { classes: members, fewestFired } = effects.groups[group]!;
+        const step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed);
+        node.edges.push({ classes: members, fewestFired, decidedFired: step.decidedIds, to: step.to, continueTo: step.continueTo });
+      }
       edgeCount += 1;
       countEdge(edgeCount);
     }
@@ -321,7 +341,6 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   }
 
   interface Step {
-    decided: CompiledRule[];
     decidedIds: string[];
     to: GraphNode | Terminal;
     continueTo: GraphEdge['continueTo'];
@@ -355,11 +374,10 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
         fixedNow,
         rules.filter((rule) => rule.last > index && rule.fires(state)),
       );
-      if (next === count || !continueAfter) return { decided: now, decidedIds: ids(now), to: result, continueTo: null };
+      if (next === count || !continueAfter) return { decidedIds: ids(now), to: result, continueTo: null };
       const skipped = decidedBetween(state, index + 1, next);
       const fixedNext = fixedAt(state, index + 1, next, fixedNow, minRank(TIERS.length - 1, skipped));
       return {
-        decided: now,
         decidedIds: ids(now),
         to: result,
         continueTo: {
@@ -372,7 +390,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     const fired = decidedBetween(state, index, next, index);
     const fixedNext = fixedAt(state, index, next, fixed, minRank(localRank, fired));
     const to = next === count ? terminal(state, false, fixedNext, []) : nodeAt(next, state, stillShown, fixedNext);
-    return { decided: fired, decidedIds: ids(fired), to, continueTo: null };
+    return { decidedIds: ids(fired), to, continueTo: null };
   }
 
   const empty = questions.map(() => -1);
@@ -380,7 +398,49 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
   const rootRules = decidedBetween(empty, -1, first);
   const rootFixed = fixedAt(empty, -1, first, { rank: TIERS.length - 1, target: null }, minRank(TIERS.length - 1, rootRules));
   const root = first === count ? null : nodeAt(first, empty, [], rootFixed);
-  return { ruleSet, target, classes, root, rootFired: ids(rootRules), nodes, edgeCount };
+  return {
+    ruleSet,
+    target,
+    classes,
+    root,
+    rootFired: ids(rootRules),
+    nodes,
+    edgeCount,
+    localFired: local.map((effects) => effects.firedIds),
+    classGroups: local.map((effects) => effects.group),
+    rulePositions: new Map(rules.map((rule) => [rule.id, rule.position])),
+  };
+}
+
+/**
+ * Answer class `classIndex` (one of `edge.classes`) on `node`'s edge: its
+ * answer and every rule the step decides that fires with it.
+ *
+ * @example
+ * const choice = edgeChoice(graph, node, node.edges[0]!, node.edges[0]!.classes[0]!);
+ * choice.decidedFired // e.g. ['aneurysm']
+ */
+export function edgeChoice(graph: PathGraph, node: GraphNode, edge: GraphEdge, classIndex: number): EdgeChoice {
+  const answerClass = graph.classes.get(node.question.id)![classIndex]!;
+  const own = graph.localFired[node.index]![classIndex]!;
+  const shared = edge.decidedFired;
+  const decidedFired =
+    own.length === 0
+      ? shared
+      : shared.length === 0
+        ? own
+        : [...own, ...shared].sort((a, b) => graph.rulePositions.get(a)! - graph.rulePositions.get(b)!);
+  return { classIndex, answerClass, answer: answerClass.answer, decidedFired };
+}
+
+/**
+ * How many rules fire when answer class `classIndex` takes `edge` from `node`.
+ *
+ * @example
+ * firedCount(graph, node, edge, edge.fewestFired) // the fewest on this edge
+ */
+export function firedCount(graph: PathGraph, node: GraphNode, edge: GraphEdge, classIndex: number): number {
+  return graph.localFired[node.index]![classIndex]!.length + edge.decidedFired.length;
 }
 
 /** Holds one more edge to the limits: the graph's own, and the check's budget when there is one. */
@@ -408,10 +468,6 @@ export function spendSteps(steps: number): void {
   }
 }
 
-function mergeByPosition<T extends { position: number }>(a: readonly T[], b: readonly T[]): T[] {
-  return [...a, ...b].sort((x, y) => x.position - y.position);
-}
-
 /**
  * Per question and answer class: the one-question rules that fire, their most
  * serious tier, and a group number. Two classes share a group when those
@@ -429,17 +485,29 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
   return questions.map((question, index) => {
     const own = rules.filter((rule) => rule.local && rule.last === index);
     const tests = (otherLeaves.get(question.id) ?? []).map(leafPredicate);
-    const groups = new Map<string, number>();
-    const result = { group: [] as number[], rank: [] as number[], fired: [] as R[][], firedIds: [] as string[][] };
+    const numbers = new Map<string, number>();
+    const result = {
+      group: [] as number[],
+      rank: [] as number[],
+      firedIds: [] as string[][],
+      /** By group number: its classes in option order, and the first with the fewest rules firing. */
+      groups: [] as { classes: number[]; fewestFired: number }[],
+    };
     classList[index]!.forEach((_, classIndex) => {
       const probe = questions.map((__, i) => (i === index ? classIndex : -1));
       const fired = own.filter((rule) => rule.fires(probe));
       const rank = fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1);
       const signature = `${rank}|${tests.map((test) => (test(probe) ? 1 : 0)).join('')}`;
-      if (!groups.has(signature)) groups.set(signature, groups.size);
-      result.group.push(groups.get(signature)!);
+      let group = numbers.get(signature);
+      if (group === undefined) {
+        numbers.set(signature, (group = numbers.size));
+        result.groups.push({ classes: [], fewestFired: classIndex });
+      }
+      const record = result.groups[group]!;
+      if (record.classes.length > 0 && fired.length < result.firedIds[record.fewestFired]!.length) record.fewestFired = classIndex;
+      record.classes.push(classIndex);
+      result.group.push(group);
       result.rank.push(rank);
-      result.fired.push(fired);
       result.firedIds.push(fired.map((rule) => rule.id));
     });
     return result;

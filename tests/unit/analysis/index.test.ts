@@ -22,6 +22,7 @@ describe('src/analysis/index.ts', () => {
       'countPaths',
       'countWords',
       'describer',
+      'edgeChoice',
       'estimateTime',
       'formatEstimate',
       'formatInvariantResult',

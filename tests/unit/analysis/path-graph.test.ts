@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { estimateTime, secondsFor } from '../../../src/analysis/estimate.ts';
-import { shortestPath, terminals } from '../../../src/analysis/graph-walks.ts';
+import { cleanestPath, countPaths, shortestPath, terminals } from '../../../src/analysis/graph-walks.ts';
 import { lintRuleSet } from '../../../src/analysis/lint.ts';
-import { buildPathGraph } from '../../../src/analysis/path-graph.ts';
+import { buildPathGraph, edgeChoice } from '../../../src/analysis/path-graph.ts';
 import { crisisScreenWords, introWords, linesWords, questionWords, reasonWords, resultWords } from '../../../src/analysis/words.ts';
 import { tierRank } from '../../../src/core/engine.ts';
 import type { RuleSet } from '../../../src/authoring/schema.ts';
@@ -93,5 +93,45 @@ describe('buildPathGraph()', () => {
     expect(graph.classes.get('many')).toHaveLength(1024);
     // first (1 screen) → many (one screen: first's answer is never read again) → last: candidate or review so far.
     expect(graph.nodes.map((node) => node.question.id)).toEqual(['first', 'many', 'last', 'last']);
+  });
+
+  it('walks one edge per place an answer can lead, however many answer classes take it', () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `o${i}`);
+    const set = ruleSet({
+      questions: [multiple('many', [...ids, 'none!']), single('last', ['x', 'y'])],
+      rules: [
+        ...ids.map((id) => rule(`r-${id}`, { question: 'many', includes: id }, 'review')),
+        rule('last', { question: 'last', equals: 'y' }, 'not-suitable'),
+      ],
+    });
+    const graph = buildPathGraph(set);
+    const many = graph.root!;
+    // "None of these" goes on as a candidate; every other choice goes on flagged for review.
+    expect(many.edges.map((edge) => edge.classes.length)).toEqual([1, 1023]);
+    // Still one answer step, and one path, per answer class.
+    expect(graph.edgeCount).toBe(1024 + 2 + 2);
+    expect(countPaths(graph)).toBe(1024 * 2);
+    // Each class keeps its own rules: o0 and o3 fire exactly their two review rules.
+    const flagged = many.edges[1]!;
+    const classIndex = graph.classes.get('many')!.findIndex((c) => JSON.stringify(c.answer) === JSON.stringify(['o0', 'o3']));
+    expect(flagged.classes).toContain(classIndex);
+    expect(edgeChoice(graph, many, flagged, classIndex).decidedFired).toEqual(['r-o0', 'r-o3']);
+  });
+
+  it('takes, of the answer classes on one edge, the one firing the fewest rules for a counterexample', () => {
+    // "a" and "b" both lead on flagged for review; "a" fires two rules, "b" one.
+    const set = ruleSet({
+      questions: [single('pick', ['a', 'b', 'c']), single('last', ['x', 'y'])],
+      rules: [
+        rule('a-one', { question: 'pick', equals: 'a' }, 'review'),
+        rule('a-two', { question: 'pick', equals: 'a' }, 'review'),
+        rule('b-only', { question: 'pick', equals: 'b' }, 'review'),
+      ],
+    });
+    const graph = buildPathGraph(set);
+    expect(graph.root!.edges.map((edge) => edge.classes.length)).toEqual([2, 1]);
+    expect(cleanestPath(graph, (t) => t.tier === 'review')!.answers).toEqual({ pick: 'b', last: 'x' });
+    // With answers alone counted, the first class in option order.
+    expect(shortestPath(graph, (t) => t.tier === 'review')!.answers).toEqual({ pick: 'a', last: 'x' });
   });
 });

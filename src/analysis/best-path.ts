@@ -3,7 +3,8 @@
  * screens), for the time estimate: the quickest no-flag path, the longest
  * path. One memoised visit per node.
  */
-import { edgeChoice, type EdgeChoice, type GraphEdge, type GraphNode, type PathGraph, type Terminal } from './path-graph.ts';
+import type { Answer } from '../core/engine.ts';
+import type { GraphEdge, GraphNode, PathGraph, Terminal } from './path-graph.ts';
 import type { PathStep } from './graph-walks.ts';
 
 /** What a stretch of path costs a patient. */
@@ -17,8 +18,12 @@ export interface Cost {
 export interface Pricing {
   /** Cost of ending on this result screen, or null when such a path does not count. */
   end(terminal: Terminal): Cost | null;
-  /** Cost of answering `node`'s question with one answer class of an edge. */
-  answer(node: GraphNode, choice: EdgeChoice): Cost;
+  /**
+   * Cost of answering `node`'s question along `edge`, and which of the edge's
+   * answer classes it is for: the best of them by `better`, the first in option
+   * order among equals (the classes differ only in the rules of their own that fire).
+   */
+  answer(node: GraphNode, edge: GraphEdge): { cost: Cost; classIndex: number };
   /** Cost of the interrupt screen and "Continue" on `edge`. */
   resume(edge: GraphEdge): Cost;
   /** True when `a` is strictly better than `b`. */
@@ -32,7 +37,7 @@ export interface PricedPath {
   terminal: Terminal;
 }
 
-type Choice = { cost: Cost; edge: GraphEdge; answer: EdgeChoice['answer']; via: 'end' | 'next' | 'resume' };
+type Choice = { cost: Cost; edge: GraphEdge; answer: Answer; via: 'end' | 'next' | 'resume' };
 
 export const ZERO: Cost = { words: 0, answers: 0, screens: 0 };
 
@@ -68,28 +73,29 @@ export function bestPath(graph: PathGraph, pricing: Pricing): PricedPath | null 
   const visit = (node: GraphNode): Choice | null => {
     if (memo.has(node.id)) return memo.get(node.id)!;
     let best: Choice | null = null;
-    const offer = (choice: Choice) => {
-      if (!best || pricing.better(choice.cost, best.cost)) best = choice;
+    // Among equal costs, the earlier answer class in option order, then ending or going on
+    // before "Continue": the same path as walking one answer class at a time.
+    let bestOrder = Infinity;
+    const offer = (choice: Choice, order: number) => {
+      if (!best || pricing.better(choice.cost, best.cost) || (order < bestOrder && !pricing.better(best.cost, choice.cost))) {
+        best = choice;
+        bestOrder = order;
+      }
     };
-    // Every answer class in option order (edge k carries the classes of group k), so ties go as
-    // they would with one edge per class: to the earlier class.
-    const classCount = graph.classes.get(node.question.id)!.length;
-    const group = graph.classGroups[node.index]!;
-    for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
-      const edge = node.edges[group[classIndex]!]!;
-      const choice = edgeChoice(graph, node, edge, classIndex);
-      const here = pricing.answer(node, choice);
-      const answer = choice.answer;
+    const classes = graph.classes.get(node.question.id)!;
+    for (const edge of node.edges) {
+      const { cost: here, classIndex } = pricing.answer(node, edge);
+      const answer = classes[classIndex]!.answer;
       if (edge.to.kind === 'terminal') {
         const end = pricing.end(edge.to);
-        if (end) offer({ cost: add(here, end), edge, answer, via: 'end' });
+        if (end) offer({ cost: add(here, end), edge, answer, via: 'end' }, 2 * classIndex);
       } else {
         const rest = visit(edge.to);
-        if (rest) offer({ cost: add(here, rest.cost), edge, answer, via: 'next' });
+        if (rest) offer({ cost: add(here, rest.cost), edge, answer, via: 'next' }, 2 * classIndex);
       }
       if (edge.continueTo) {
         const rest = visit(edge.continueTo.node);
-        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, answer, via: 'resume' });
+        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, answer, via: 'resume' }, 2 * classIndex + 1);
       }
     }
     memo.set(node.id, best);

@@ -18,7 +18,7 @@ import type { RuleSet, Tier } from '../authoring/schema.ts';
 import type { Finding } from '../authoring/finding.ts';
 import { add, bestPath, ZERO, type Cost, type Pricing } from './best-path.ts';
 import type { PathStep } from './graph-walks.ts';
-import { buildPathGraph, type PathGraph } from './path-graph.ts';
+import { buildPathGraph, edgeChoice, type GraphEdge, type GraphNode, type PathGraph } from './path-graph.ts';
 import { crisisScreenWords, introWords, questionWords, resultPartWords, resultWords } from './words.ts';
 
 export const WORDS_PER_MINUTE = 200;
@@ -123,13 +123,38 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     }
     return words;
   };
+  // The longest path takes, of an edge's answer classes, the one whose reasons are longest (the first
+  // among equals). An answer class's own rules are the same wherever its question is asked, so the
+  // choice is made once per group of classes and list of rules the edge decides for all of them.
+  const longestClass = new Map<Tier, WeakMap<readonly number[], Map<string, { classIndex: number; words: number }>>>(
+    TIERS.map((tier) => [tier, new WeakMap()]),
+  );
+  const mostReasons = (tier: Tier, node: GraphNode, edge: GraphEdge) => {
+    const byGroup = longestClass.get(tier)!;
+    let byShared = byGroup.get(edge.classes);
+    if (!byShared) byGroup.set(edge.classes, (byShared = new Map()));
+    const key = edge.decidedFired.join(' ');
+    let most = byShared.get(key);
+    if (!most) {
+      most = { classIndex: edge.classes[0]!, words: -1 };
+      for (const classIndex of edge.classes) {
+        const words = reasons(tier, edgeChoice(graph, node, edge, classIndex).decidedFired);
+        if (words > most.words) most = { classIndex, words };
+      }
+      byShared.set(key, most);
+    }
+    return most;
+  };
   const crisisScreen = (interrupts: readonly string[]) => crisisScreenWords(ruleSet, locale, interrupts);
   const resultCache = new Map(TIERS.map((tier) => [tier, resultWords(ruleSet, tier, locale)]));
   const seconds = (c: Cost) => (c.words / WORDS_PER_MINUTE) * 60 + SECONDS_PER_ANSWER * c.answers;
 
   const typicalPath = bestPath(graph, {
     end: (t) => (t.tier === 'candidate' && !t.interrupted ? { words: resultCache.get('candidate')!, answers: 0, screens: 1 } : null),
-    answer: (node) => ({ words: wordsOfQuestion(node.question.id, node.question), answers: 1, screens: 1 }),
+    answer: (node, edge) => ({
+      cost: { words: wordsOfQuestion(node.question.id, node.question), answers: 1, screens: 1 },
+      classIndex: edge.classes[0]!,
+    }),
     resume: (edge) => ({ words: crisisScreen(edge.continueTo!.interrupts), answers: 0, screens: 1 }),
     better: (a, b) => a.answers < b.answers || (a.answers === b.answers && a.words < b.words),
   });
@@ -157,11 +182,10 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
   for (const tier of TIERS) {
     const pricing: Pricing = {
       end: (t) => (t.tier === tier ? { words: resultCache.get(tier)! + reasons(tier, t.pendingFired), answers: 0, screens: 1 } : null),
-      answer: (node, choice) => ({
-        words: wordsOfQuestion(node.question.id, node.question) + reasons(tier, choice.decidedFired),
-        answers: 1,
-        screens: 1,
-      }),
+      answer: (node, edge) => {
+        const { classIndex, words } = mostReasons(tier, node, edge);
+        return { cost: { words: wordsOfQuestion(node.question.id, node.question) + words, answers: 1, screens: 1 }, classIndex };
+      },
       resume: (edge) => ({
         words: crisisScreen(edge.continueTo!.interrupts) + reasons(tier, edge.continueTo!.decidedFired),
         answers: 0,
@@ -177,7 +201,7 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
 
   const most = bestPath(graph, {
     end: () => ZERO,
-    answer: () => ({ words: 0, answers: 1, screens: 1 }),
+    answer: (_, edge) => ({ cost: { words: 0, answers: 1, screens: 1 }, classIndex: edge.classes[0]! }),
     resume: () => ZERO,
     better: (a, b) => a.answers > b.answers,
   });

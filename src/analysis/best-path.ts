@@ -84,19 +84,16 @@ export function bestPath(graph: PathGraph, pricing: Pricing): PricedPath | null 
     };
     const classes = graph.classes.get(node.question.id)!;
     for (const edge of node.edges) {
+      // Only a step that leads to a path that counts is priced.
+      const end = edge.to.kind === 'terminal' ? pricing.end(edge.to) : null;
+      const next = edge.to.kind === 'node' ? visit(edge.to) : null;
+      const resumed = edge.continueTo ? visit(edge.continueTo.node) : null;
+      if (!end && !next && !resumed) continue;
       const { cost: here, classIndex } = pricing.answer(node, edge);
       const answer = classes[classIndex]!.answer;
-      if (edge.to.kind === 'terminal') {
-        const end = pricing.end(edge.to);
-        if (end) offer({ cost: add(here, end), edge, answer, via: 'end' }, 2 * classIndex);
-      } else {
-        const rest = visit(edge.to);
-        if (rest) offer({ cost: add(here, rest.cost), edge, answer, via: 'next' }, 2 * classIndex);
-      }
-      if (edge.continueTo) {
-        const rest = visit(edge.continueTo.node);
-        if (rest) offer({ cost: add(here, pricing.resume(edge), rest.cost), edge, answer, via: 'resume' }, 2 * classIndex + 1);
-      }
+      if (end) offer({ cost: add(here, end), edge, answer, via: 'end' }, 2 * classIndex);
+      if (next) offer({ cost: add(here, next.cost), edge, answer, via: 'next' }, 2 * classIndex);
+      if (resumed) offer({ cost: add(here, pricing.resume(edge), resumed.cost), edge, answer, via: 'resume' }, 2 * classIndex + 1);
     }
     memo.set(node.id, best);
     return best;

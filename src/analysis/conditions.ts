@@ -44,8 +44,14 @@ export function optionIdsOf(leaf: LeafCondition): string[] {
  * leafKey({ question: 'a', equals: 'x' }) === leafKey({ equals: 'x', question: 'a' }) // true
  */
 export function leafKey(leaf: LeafCondition): string {
-  return JSON.stringify(Object.entries(leaf).sort(([a], [b]) => a.localeCompare(b)));
+  // Each analysis asks again for the same leaves of the same rule set (one path graph per invariant).
+  let key = leafKeys.get(leaf);
+  if (key === undefined) leafKeys.set(leaf, (key = JSON.stringify(Object.entries(leaf).sort(([a], [b]) => a.localeCompare(b)))));
+  return key;
 }
+
+/** Leaf → its key. Rule sets are never changed once loaded, so a leaf's key never changes. */
+const leafKeys = new WeakMap<LeafCondition, string>();
 
 /**
  * The index of the last question a condition reads, or -1 when it reads no

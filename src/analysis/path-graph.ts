@@ -493,11 +493,15 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
       /** By group number: its classes in option order, and the first with the fewest rules firing. */
       groups: [] as { classes: number[]; fewestFired: number }[],
     };
-    classList[index]!.forEach((_, classIndex) => {
-      const probe = questions.map((__, i) => (i === index ? classIndex : -1));
+    // Plain loops over one probe (only this question answered): a question can have thousands of classes.
+    const probe = questions.map(() => -1);
+    const classCount = classList[index]!.length;
+    for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
+      probe[index] = classIndex;
       const fired = own.filter((rule) => rule.fires(probe));
       const rank = fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1);
-      const signature = `${rank}|${tests.map((test) => (test(probe) ? 1 : 0)).join('')}`;
+      let signature = `${rank}|`;
+      for (const test of tests) signature += test(probe) ? '1' : '0';
       let group = numbers.get(signature);
       if (group === undefined) {
         numbers.set(signature, (group = numbers.size));
@@ -509,7 +513,7 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
       result.group.push(group);
       result.rank.push(rank);
       result.firedIds.push(fired.map((rule) => rule.id));
-    });
+    }
     return result;
   });
 }

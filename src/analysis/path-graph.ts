@@ -245,6 +245,7 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     predicate.leafPredicate,
   );
   const local = localEffects(
+    classes,
     questions,
     classList,
     rules,
@@ -475,6 +476,7 @@ export function spendSteps(steps: number): void {
  * reading other questions too, an interrupting rule, the target) agrees.
  */
 function localEffects<R extends { id: string; local: boolean; last: number; rank: number; fires: ClassPredicate }>(
+  classes: ReadonlyMap<string, readonly AnswerClass[]>,
   questions: readonly Question[],
   classList: readonly (readonly AnswerClass[])[],
   rules: readonly R[],
@@ -482,17 +484,20 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
   leafPredicate: (leaf: LeafCondition) => ClassPredicate,
 ) {
   const otherLeaves = leavesByQuestion(others);
+  // Graphs of one rule set share their answer classes (answer-classes.ts), and mostly their tests: one
+  // path graph per invariant differs only in the target. So each question's effects are worked out once
+  // per set of classes and tests on it.
+  let known = localCache.get(classes);
+  if (!known) localCache.set(classes, (known = new Map()));
   return questions.map((question, index) => {
+    const leaves = otherLeaves.get(question.id) ?? [];
+    const key = `${index}|${leaves.map(leafKey).join(',')}`;
+    const cached = known.get(key);
+    if (cached) return cached;
     const own = rules.filter((rule) => rule.local && rule.last === index);
-    const tests = (otherLeaves.get(question.id) ?? []).map(leafPredicate);
+    const tests = leaves.map(leafPredicate);
     const numbers = new Map<string, number>();
-    const result = {
-      group: [] as number[],
-      rank: [] as number[],
-      firedIds: [] as string[][],
-      /** By group number: its classes in option order, and the first with the fewest rules firing. */
-      groups: [] as { classes: number[]; fewestFired: number }[],
-    };
+    const result: LocalEffects = { group: [], rank: [], firedIds: [], groups: [] };
     // Plain loops over one probe (only this question answered): a question can have thousands of classes.
     const probe = questions.map(() => -1);
     const classCount = classList[index]!.length;
@@ -514,8 +519,21 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
       result.rank.push(rank);
       result.firedIds.push(fired.map((rule) => rule.id));
     }
+    known.set(key, result);
     return result;
   });
+}
+
+/** Answer classes of a rule set → a question's effects, by question position and the tests on it (see localEffects). */
+const localCache = new WeakMap<ReadonlyMap<string, readonly AnswerClass[]>, Map<string, LocalEffects>>();
+
+/** Per answer class of one question: see {@link localEffects}. */
+interface LocalEffects {
+  group: number[];
+  rank: number[];
+  firedIds: string[][];
+  /** By group number: its classes in option order, and the first with the fewest rules firing. */
+  groups: { classes: number[]; fewestFired: number }[];
 }
 
 /**

@@ -36,15 +36,7 @@ export interface ScreenPart {
  */
 export function screenParts(content: ScreenContent, withLinks = false): ScreenPart[] {
   const parts: ScreenPart[] = [];
-  const skip = (key: string) => NOT_WORDS.has(key) && !(withLinks && key === 'href');
-  const collect = (value: unknown, part: string): void => {
-    if (typeof value === 'string') parts.push({ part, text: value });
-    else if (Array.isArray(value)) value.forEach((item, i) => collect(item, typeof item === 'object' ? `${part}.${i + 1}` : part));
-    else if (value && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value)) if (!skip(key)) collect(inner, part ? `${part}.${key}` : key);
-    }
-  };
-  collect(content, '');
+  visitTexts(content, withLinks, '', (text, part) => parts.push({ part: part ?? '', text }));
   return parts;
 }
 
@@ -55,7 +47,29 @@ export function screenParts(content: ScreenContent, withLinks = false): ScreenPa
  * screenTexts(describeScreen(ruleSet, { kind: 'intro' }, words)) // [title, body, …notices, start]
  */
 export function screenTexts(content: ScreenContent): string[] {
-  return screenParts(content).map((part) => part.text);
+  const texts: string[] = [];
+  visitTexts(content, false, null, (text) => texts.push(text));
+  return texts;
+}
+
+/**
+ * Calls `found` for every text of a screen's description, in order, with its
+ * place's name; `part` null leaves places unnamed (the time estimate counts
+ * the words of thousands of screens and needs no names).
+ */
+function visitTexts(value: unknown, withLinks: boolean, part: string | null, found: (text: string, part: string | null) => void): void {
+  if (typeof value === 'string') found(value, part);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      visitTexts(item, withLinks, part !== null && typeof item === 'object' ? `${part}.${i + 1}` : part, found);
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (NOT_WORDS.has(key) && !(withLinks && key === 'href')) continue;
+      visitTexts(inner, withLinks, part === null ? null : part ? `${part}.${key}` : key, found);
+    }
+  }
 }
 
 /**

@@ -79,8 +79,25 @@ function visitTexts(value: unknown, withLinks: boolean, part: string | null, fou
  * describeScreen(ruleSet, screen, wordsFor(ruleSet, 'es'))
  */
 export function wordsFor(ruleSet: RuleSet, locale: string): Words {
-  return { strings: uiStrings(locale), t: (text: Text) => resolveText(text, locale, ruleSet.locale) };
+  // The time estimate describes thousands of screens of one rule set: its texts are resolved once each.
+  let byLocale = wordsCache.get(ruleSet);
+  if (!byLocale) wordsCache.set(ruleSet, (byLocale = new Map()));
+  let words = byLocale.get(locale);
+  if (!words) {
+    const resolved = new WeakMap<object, string>();
+    const t = (text: Text) => {
+      if (typeof text === 'string') return text;
+      let value = resolved.get(text);
+      if (value === undefined) resolved.set(text, (value = resolveText(text, locale, ruleSet.locale)));
+      return value;
+    };
+    byLocale.set(locale, (words = { strings: uiStrings(locale), t }));
+  }
+  return words;
 }
+
+/** Rule set → locale → its words. Rule sets are never changed once loaded. */
+const wordsCache = new WeakMap<RuleSet, Map<string, Words>>();
 
 /**
  * Words on a screen.

@@ -314,20 +314,22 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     // the answer given here too, so an answer that sets it off shows it again. `state` is
     // that state (a forward walk reaches each question unanswered); the same for every class.
     const shownWithout = shown.filter((id) => interrupting.some((rule) => rule.id === id && rule.fires(state)));
-    // Classes in option order, each counted as one answer step when its turn comes (so the
-    // limits trip at the same step as one edge per class would); a group's edge is built at its
-    // first class. Group numbers follow first classes, so edge k is group k.
+    // Classes in option order, each counted as one answer step when its turn comes, after the
+    // graph beyond its group's edge when it is the group's first (so the limits trip at the same
+    // step as with one edge per class). Group numbers follow first classes, so edge k is group k.
     const answerCount = classList[index]!.length;
-    for (let classIndex = 0; classIndex < answerCount; classIndex += 1) {
-      const group = effects.group[classIndex]!;
-      if (group === node.edges.length) {
-        const { classes: members, fewestFired } = effects.groups[group]!;
-        const step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed);
-        node.edges.push({ classes: members, fewestFired, decidedFired: step.decidedIds, to: step.to, continueTo: step.continueTo });
-      }
-      edgeCount += 1;
-      countEdge(edgeCount);
+    let counted = 0;
+    for (const { classes: members, fewestFired } of effects.groups) {
+      const classIndex = members[0]!;
+      // The classes before this one have had their turn.
+      countEdges(edgeCount, classIndex - counted);
+      edgeCount += classIndex - counted;
+      counted = classIndex;
+      const step = stepFrom(index, classIndex, effects.rank[classIndex]!, state, shownWithout, fixed);
+      node.edges.push({ classes: members, fewestFired, decidedFired: step.decidedIds, to: step.to, continueTo: step.continueTo });
     }
+    countEdges(edgeCount, answerCount - counted);
+    edgeCount += answerCount - counted;
     return node;
   }
 
@@ -444,10 +446,36 @@ export function firedCount(graph: PathGraph, node: GraphNode, edge: GraphEdge, c
   return graph.localFired[node.index]![classIndex]!.length + edge.decidedFired.length;
 }
 
-/** Holds one more edge to the limits: the graph's own, and the check's budget when there is one. */
-function countEdge(edgeCount: number): void {
-  if (edgeCount > MAX_PATH_GRAPH_EDGES) throw new PathGraphTooLargeError('edges', MAX_PATH_GRAPH_EDGES);
-  if (budget) spendSteps(1);
+/**
+ * Holds `count` more answer steps (edges `before + 1` to `before + count`) to
+ * the limits exactly as one step at a time would: at each step the graph's
+ * own edge limit, then the check's budget of steps, then its clock (read
+ * where the budget crosses a multiple of 1,024, as {@link spendSteps} does).
+ */
+function countEdges(before: number, count: number): void {
+  if (count <= 0) return;
+  // For each limit, the first of these steps (from 1) that trips it; Infinity when none does.
+  const edges = before + count > MAX_PATH_GRAPH_EDGES ? MAX_PATH_GRAPH_EDGES + 1 - before : Infinity;
+  if (!budget) {
+    if (edges <= count) throw new PathGraphTooLargeError('edges', MAX_PATH_GRAPH_EDGES);
+    return;
+  }
+  const left = budget.steps;
+  const steps = left < count ? left + 1 : Infinity;
+  // Step i leaves `left - i + 1` behind it: a multiple of 1,024 first at i = left % 1024 + 1.
+  const crossing = left >= 0 ? (left % 1024) + 1 : Infinity;
+  const clock = crossing <= count && crossing < Math.min(edges, steps) && Date.now() > budget.deadline ? crossing : Infinity;
+  const trip = Math.min(edges, steps, clock);
+  if (trip > count) {
+    budget.steps -= count;
+    return;
+  }
+  if (trip === edges) {
+    budget.steps -= edges - 1;
+    throw new PathGraphTooLargeError('edges', MAX_PATH_GRAPH_EDGES);
+  }
+  budget.steps -= trip;
+  throw trip === steps ? new PathGraphTooLargeError('check-steps', CHECK_BUDGET.steps) : new PathGraphTooLargeError('seconds', CHECK_BUDGET.seconds);
 }
 
 /**

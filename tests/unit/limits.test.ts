@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  buildPathGraph,
   CHECK_BUDGET,
   checkBudget,
   MAX_PATH_GRAPH_NODES,
@@ -26,6 +27,12 @@ import { validateCompiled } from '../../widget/validate-rules.ts';
 const MINIMAL = readFileSync('tests/fixtures/loader/minimal.yaml', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'screener-limits-'));
 const noCases = () => undefined;
+
+function ketamine() {
+  const loaded = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'rules/ketamine.yaml');
+  if (!loaded.ok) throw new Error('rules/ketamine.yaml does not load');
+  return loaded.ruleSet;
+}
 
 
 function file(name: string, source: string): string {
@@ -85,6 +92,24 @@ describe('limits of one check', () => {
   it('and a time limit, read as the steps go', () => {
     const late = { ...checkBudget(), deadline: Date.now() - 1 };
     expect(() => withAnalysisBudget(late, () => spendSteps(4096))).toThrow(`longer than ${CHECK_BUDGET.seconds} seconds`);
+  });
+
+  it('a path graph spends one step per answer class, however many classes share an edge, and stops at the last one', () => {
+    const ruleSet = ketamine();
+    const graph = buildPathGraph(ruleSet);
+    // The health question's thousands of classes take a few dozen edges, yet each is a step.
+    const edges = graph.nodes.reduce((sum, node) => sum + node.edges.length, 0);
+    expect(edges * 10).toBeLessThan(graph.edgeCount);
+    const exact = { ...checkBudget(), steps: graph.edgeCount };
+    withAnalysisBudget(exact, () => buildPathGraph(ruleSet));
+    expect(exact.steps).toBe(0);
+    const short = { ...checkBudget(), steps: graph.edgeCount - 1 };
+    expect(() => withAnalysisBudget(short, () => buildPathGraph(ruleSet))).toThrow('5,000,000 answer steps');
+    expect(short.steps).toBe(-1);
+    // The clock is read each time the steps left pass a multiple of 1,024, in the middle of an edge's classes too.
+    const late = { ...checkBudget(), steps: 5 * 1024 + 100, deadline: Date.now() - 1 };
+    expect(() => withAnalysisBudget(late, () => buildPathGraph(ruleSet))).toThrow(`longer than ${CHECK_BUDGET.seconds} seconds`);
+    expect(late.steps).toBe(5 * 1024 - 1);
   });
 });
 

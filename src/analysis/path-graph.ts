@@ -517,23 +517,35 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
   // per set of classes and tests on it.
   let known = localCache.get(classes);
   if (!known) localCache.set(classes, (known = new Map()));
+  let knownFires = firesCache.get(classes);
+  if (!knownFires) firesCache.set(classes, (knownFires = new Map()));
   return questions.map((question, index) => {
     const leaves = otherLeaves.get(question.id) ?? [];
     const key = `${index}|${leaves.map(leafKey).join(',')}`;
     const cached = known.get(key);
     if (cached) return cached;
-    const own = rules.filter((rule) => rule.local && rule.last === index);
-    const tests = leaves.map(leafPredicate);
-    const numbers = new Map<string, number>();
-    const result: LocalEffects = { group: [], rank: [], firedIds: [], groups: [] };
-    // Plain loops over one probe (only this question answered): a question can have thousands of classes.
+    // What each class fires is the same whatever the tests: worked out once per question.
+    let fires = knownFires.get(index);
     const probe = questions.map(() => -1);
     const classCount = classList[index]!.length;
+    if (!fires) {
+      const own = rules.filter((rule) => rule.local && rule.last === index);
+      fires = { rank: [], firedIds: [] };
+      // Plain loops over one probe (only this question answered): a question can have thousands of classes.
+      for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
+        probe[index] = classIndex;
+        const fired = own.filter((rule) => rule.fires(probe));
+        fires.rank.push(fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1));
+        fires.firedIds.push(fired.map((rule) => rule.id));
+      }
+      knownFires.set(index, fires);
+    }
+    const tests = leaves.map(leafPredicate);
+    const numbers = new Map<string, number>();
+    const result: LocalEffects = { group: [], rank: fires.rank, firedIds: fires.firedIds, groups: [] };
     for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
       probe[index] = classIndex;
-      const fired = own.filter((rule) => rule.fires(probe));
-      const rank = fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1);
-      let signature = `${rank}|`;
+      let signature = `${fires.rank[classIndex]}|`;
       for (const test of tests) signature += test(probe) ? '1' : '0';
       let group = numbers.get(signature);
       if (group === undefined) {
@@ -541,11 +553,9 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
         result.groups.push({ classes: [], fewestFired: classIndex });
       }
       const record = result.groups[group]!;
-      if (record.classes.length > 0 && fired.length < result.firedIds[record.fewestFired]!.length) record.fewestFired = classIndex;
+      if (fires.firedIds[classIndex]!.length < fires.firedIds[record.fewestFired]!.length) record.fewestFired = classIndex;
       record.classes.push(classIndex);
       result.group.push(group);
-      result.rank.push(rank);
-      result.firedIds.push(fired.map((rule) => rule.id));
     }
     known.set(key, result);
     return result;
@@ -554,6 +564,8 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
 
 /** Answer classes of a rule set → a question's effects, by question position and the tests on it (see localEffects). */
 const localCache = new WeakMap<ReadonlyMap<string, readonly AnswerClass[]>, Map<string, LocalEffects>>();
+/** Answer classes of a rule set → by question position, what each class's one-question rules do. */
+const firesCache = new WeakMap<ReadonlyMap<string, readonly AnswerClass[]>, Map<number, Pick<LocalEffects, 'rank' | 'firedIds'>>>();
 
 /** Per answer class of one question: see {@link localEffects}. */
 interface LocalEffects {

@@ -1,11 +1,11 @@
 // Bundles the CLI (src/cli/main.ts and all it imports, packages included)
-// into one JavaScript file, .cache/cli/main.mjs, so `screener` starts without
+// into one JavaScript file, .cache/cli/main.cjs, so `screener` starts without
 // compiling TypeScript on every run. `npm install` runs it (the `prepare`
 // script); `npm run build:cli` runs it by hand. bin.js runs the bundle only
 // while every file it was built from is unchanged (see bundle.js), and the
 // TypeScript through tsx otherwise, so a stale bundle is never used.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE, fileStamp, MANIFEST_PREFIX, ROOT } from './bundle.js';
 
@@ -34,7 +34,8 @@ export async function buildCli(outfile = BUNDLE) {
       entryPoints: ['src/cli/main.ts'],
       bundle: true,
       platform: 'node',
-      format: 'esm',
+      // CommonJS, run by bundle.js's loadBundle through V8 with a code cache.
+      format: 'cjs',
       target: 'node20',
       // Inputs by the path they are imported by (node_modules may be a link), so a relinked folder counts as a change.
       preserveSymlinks: true,
@@ -42,10 +43,9 @@ export async function buildCli(outfile = BUNDLE) {
       metafile: true,
       outfile: target,
       logLevel: 'warning',
-      // Packages published as CommonJS (yaml) `require` Node built-ins.
-      banner: {
-        js: "import { createRequire as __screenerCreateRequire } from 'node:module';\nconst require = __screenerCreateRequire(import.meta.url);",
-      },
+      // main.ts finds the repository from its own file's URL.
+      define: { 'import.meta.url': '__screenerBundleUrl' },
+      banner: { js: "const __screenerBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     const finished = Date.now();
     const inputs = {};
@@ -71,6 +71,10 @@ export async function buildCli(outfile = BUNDLE) {
     try {
       writeFileSync(temporary, `${MANIFEST_PREFIX}${JSON.stringify({ inputs })}\n${code}`);
       renameSync(temporary, target);
+      // V8 code kept for the bundle before this one (bundle.js, codeCacheFor) no longer fits.
+      for (const file of readdirSync(dirname(target))) {
+        if (file.startsWith(`${basename(target)}.`) && file.endsWith('.v8')) rmSync(join(dirname(target), file), { force: true });
+      }
     } finally {
       rmSync(temporary, { force: true });
     }

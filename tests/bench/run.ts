@@ -116,7 +116,7 @@ async function ensureCliBuilt(): Promise<void> {
   // Plain JavaScript with JSDoc types (bin.js reads it before anything else loads).
   const { bundleIsFresh } = (await import(pathToFileURL(join(ROOT, 'src/cli/bundle.js')).href)) as { bundleIsFresh: () => boolean };
   if (bundleIsFresh()) return;
-  log('the CLI bundle (.cache/cli/main.mjs) is missing or older than its sources: running `npm run build:cli`');
+  log('the CLI bundle (.cache/cli/main.cjs) is missing or older than its sources: running `npm run build:cli`');
   const build = spawnSync('npm', ['run', 'build:cli'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (build.status !== 0 || !bundleIsFresh()) throw new Error('`npm run build:cli` failed, so `screener check` would run through tsx: not what a clinician runs');
 }

@@ -5,7 +5,7 @@
  * that is no longer there, so these tests hold the fallback.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +24,8 @@ interface BundleModule {
   fileStamp(file: string): [number, number] | null;
   readManifest(bundle: string): Record<string, [number, number]> | null;
   bundleIsFresh(bundle?: string, root?: string): boolean;
+  codeCacheFor(bundle: string, source: string, command: string): string;
+  loadBundle(command: string, bundle?: string): { exports: Cli; keepCode(): void };
 }
 interface BuildModule {
   buildCli(outfile?: string): Promise<{ outfile: string; inputs: number }>;
@@ -105,12 +107,12 @@ describe('bin.js', () => {
     const main = join(root, 'src/cli/main.ts');
     const stub = (from: string) => `export async function main(argv: string[]): Promise<number> { console.log('${from}', argv.join(' ')); return 0; }\n`;
     writeFileSync(main, stub('typescript'));
-    const bundled = join(root, '.cache/cli/main.mjs');
+    const bundled = join(root, '.cache/cli/main.cjs');
     const writeBundle = () =>
       writeFileSync(
         bundled,
         `${bundle.MANIFEST_PREFIX}${JSON.stringify({ inputs: { 'src/cli/main.ts': bundle.fileStamp(main) } })}\n` +
-          `export async function main(argv) { console.log('bundle', argv.join(' ')); return 0; }\n`,
+          `exports.main = async function main(argv) { console.log('bundle', argv.join(' ')); return 0; };\n`,
       );
     writeBundle();
     const bin = async () => (await exec('node', [join(root, 'src/cli/bin.js'), 'check', 'x.yaml'])).stdout.trim();
@@ -133,7 +135,7 @@ describe('bin.js', () => {
 describe('buildCli', () => {
   it('bundles main.ts with the list of what it read, and the bundle checks like the TypeScript', async () => {
     const { buildCli } = await load<BuildModule>('src/cli/build-cli.js');
-    const outfile = join(mkdtempSync(join(tmpdir(), 'screener-build-')), 'cli', 'main.mjs');
+    const outfile = join(mkdtempSync(join(tmpdir(), 'screener-build-')), 'cli', 'main.cjs');
     await buildCli(outfile);
     const inputs = Object.keys(bundle.readManifest(outfile) ?? {});
     expect(inputs).toEqual(
@@ -143,9 +145,46 @@ describe('buildCli', () => {
     expect(bundle.bundleIsFresh(outfile)).toBe(true);
     expect(readFileSync(outfile, 'utf8')).not.toContain('.cache');
 
-    const bundled = (await import(pathToFileURL(outfile).href)) as Cli;
+    const bundled = bundle.loadBundle('check', outfile).exports;
     for (const argv of [['check', 'tests/fixtures/loader/minimal.yaml'], ['check', '--json', 'tests/fixtures/loader/minimal.yaml'], ['--help']]) {
       expect(await run(bundled, argv)).toEqual(await run({ main }, argv));
     }
+  }, 60_000);
+
+  it('keeps V8 code per command and bundle; a cache that does not fit, or is damaged, only costs time', async () => {
+    const { buildCli } = await load<BuildModule>('src/cli/build-cli.js');
+    const dir = join(mkdtempSync(join(tmpdir(), 'screener-cache-')), 'cli');
+    const outfile = join(dir, 'main.cjs');
+    await buildCli(outfile);
+    const source = readFileSync(outfile, 'utf8');
+    const cache = bundle.codeCacheFor(outfile, source, 'check');
+    const file = 'tests/fixtures/loader/minimal.yaml';
+    const expected = (await run({ main }, ['check', file])).out;
+    // A fresh process each time, as bin.js runs: V8 reads the cache only when it compiles the bundle.
+    const runner = `const { loadBundle } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src/cli/bundle.js')).href)});
+      const cli = loadBundle('check', ${JSON.stringify(outfile)});
+      process.exitCode = await cli.exports.main(['check', ${JSON.stringify(file)}]);
+      cli.keepCode();`;
+    const check = async () => (await exec('node', ['--input-type=module', '-e', runner], { env: { ...process.env, NO_COLOR: '1' } })).stdout.trim();
+
+    // The first run keeps its code; the next starts from it and gives the same answer.
+    expect(await check()).toBe(expected);
+    const kept = readFileSync(cache);
+    expect(kept.length).toBeGreaterThan(1000);
+    expect(await check()).toBe(expected);
+    expect(readFileSync(cache).equals(kept)).toBe(true);
+
+    // Another command, or the same length of different code, has a cache of its own.
+    expect(bundle.codeCacheFor(outfile, source, 'graph')).not.toBe(cache);
+    expect(bundle.codeCacheFor(outfile, source.replace('screener', 'SCREENER'), 'check')).not.toBe(cache);
+
+    // Damaged: V8 refuses it, the bundle compiles as if there were none, and the cache is made again.
+    writeFileSync(cache, Buffer.from('not V8 code at all'));
+    expect(await check()).toBe(expected);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
+
+    // A new bundle clears the code kept for the one before.
+    await buildCli(outfile);
+    expect(existsSync(cache)).toBe(false);
   }, 60_000);
 });

@@ -126,43 +126,41 @@ function cheapestPath(graph: PathGraph, accept: (terminal: Terminal) => boolean,
  * countPaths(graph) // e.g. 51840 paths folded into 300 nodes
  */
 export function countPaths(graph: PathGraph): number {
-  if (!graph.root) return 0;
   // Each edge stands for one path per answer class it carries.
-  const memo = new Map<number, number>();
-  const visit = (node: GraphNode): number => {
-    const known = memo.get(node.id);
-    if (known !== undefined) return known;
-    let paths = 0;
-    for (const edge of node.edges) {
-      const after = (edge.to.kind === 'terminal' ? 1 : visit(edge.to)) + (edge.continueTo ? visit(edge.continueTo.node) : 0);
-      paths += edge.classes.length * after;
-    }
-    memo.set(node.id, paths);
-    return paths;
-  };
-  return visit(graph.root);
+  const count = foldReachable(
+    () => 1,
+    (a, b) => a + b,
+    (paths, edge) => paths * edge.classes.length,
+  );
+  return graph.root ? count(graph.root) : 0;
 }
 
 /**
  * Folds, for each node, the result screens reachable from it (after each
  * answer and each "Continue"), once per node: `atEnd` values a result screen
- * reached by an edge, `join` combines values (its identity is 0). An edge
- * counts once, whatever the number of answer classes it stands for, so `join`
- * should not count (bit masks, maxima).
+ * reached by an edge, `join` combines values (its identity is 0), and
+ * `perEdge` turns what an edge leads to into what the edge adds (by default
+ * that value itself: an edge counts once, whatever the number of answer
+ * classes it stands for).
  *
  * @example
  * const tiers = foldReachable((t) => 1 << tierRank(t.tier), (a, b) => a | b);
  * tiers(graph.root!) // bit mask of the tiers the patient can still end on
  */
-export function foldReachable(atEnd: (terminal: Terminal) => number, join: (a: number, b: number) => number): (node: GraphNode) => number {
+export function foldReachable(
+  atEnd: (terminal: Terminal) => number,
+  join: (a: number, b: number) => number,
+  perEdge: (value: number, edge: GraphEdge) => number = (value) => value,
+): (node: GraphNode) => number {
   const memo = new Map<number, number>();
   const visit = (node: GraphNode): number => {
     const known = memo.get(node.id);
     if (known !== undefined) return known;
     let value = 0;
     for (const edge of node.edges) {
-      value = join(value, edge.to.kind === 'terminal' ? atEnd(edge.to) : visit(edge.to));
-      if (edge.continueTo) value = join(value, visit(edge.continueTo.node));
+      let after = edge.to.kind === 'terminal' ? atEnd(edge.to) : visit(edge.to);
+      if (edge.continueTo) after = join(after, visit(edge.continueTo.node));
+      value = join(value, perEdge(after, edge));
     }
     memo.set(node.id, value);
     return value;

@@ -85,6 +85,11 @@ export function secondsFor(words: number, answers: number): number {
  * the same line for the longest path, `Most answered screens on any path: 12`,
  * then `findings` like any other lint finding.
  *
+ * A result screen's reasons are priced where each rule is decided, so the
+ * longest path is exact unless two rules on it give the same reason text
+ * (the screen says it once) or both show the crisis lines: then it is an
+ * upper bound, by those words.
+ *
  * @example
  * const { typical, longest } = estimateTime(ruleSet);
  * typical?.seconds // 88.2

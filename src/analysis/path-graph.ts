@@ -98,8 +98,6 @@ export interface PathGraph {
   edgeCount: number;
   /** By question position and answer class: the one-question rules that fire with it, in rule order. */
   localFired: readonly (readonly string[])[][];
-  /** By question position and answer class: which of a question screen's edges the class takes. */
-  classGroups: readonly (readonly number[])[];
   /** Rule id → position in the rule set. */
   rulePositions: ReadonlyMap<string, number>;
 }
@@ -414,7 +412,6 @@ export function buildPathGraph(ruleSet: RuleSet, target: Condition | null = null
     nodes,
     edgeCount,
     localFired: local.map((effects) => effects.firedIds),
-    classGroups: local.map((effects) => effects.group),
     rulePositions: new Map(rules.map((rule) => [rule.id, rule.position])),
   };
 }
@@ -502,8 +499,8 @@ export function spendSteps(steps: number): void {
 }
 
 /**
- * Per question and answer class: the one-question rules that fire, their most
- * serious tier, and a group number. Two classes share a group when those
+ * Per question and answer class: the one-question rules that fire and their
+ * most serious tier; and the groups of classes. Two classes share a group when those
  * tiers match and every other test on the question (in a `showIf`, a rule
  * reading other questions too, an interrupting rule, the target) agrees.
  */
@@ -546,7 +543,7 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
     }
     const tests = leaves.map(leafPredicate);
     const numbers = new Map<string, number>();
-    const result: LocalEffects = { group: [], rank: fires.rank, firedIds: fires.firedIds, groups: [] };
+    const result: LocalEffects = { rank: fires.rank, firedIds: fires.firedIds, groups: [] };
     for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
       probe[index] = classIndex;
       let signature = `${fires.rank[classIndex]}|`;
@@ -559,7 +556,6 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
       const record = result.groups[group]!;
       if (fires.firedIds[classIndex]!.length < fires.firedIds[record.fewestFired]!.length) record.fewestFired = classIndex;
       record.classes.push(classIndex);
-      result.group.push(group);
     }
     known.set(key, result);
     return result;
@@ -573,7 +569,6 @@ const firesCache = new WeakMap<ReadonlyMap<string, readonly AnswerClass[]>, Map<
 
 /** Per answer class of one question: see {@link localEffects}. */
 interface LocalEffects {
-  group: number[];
   rank: number[];
   firedIds: string[][];
   /** By group number: its classes in option order, and the first with the fewest rules firing. */

@@ -20,6 +20,7 @@ import {
 import { loadRuleSet } from '../../src/authoring/loader.ts';
 import { runCheck } from '../../src/cli/check.ts';
 import { runCli } from '../support/cli.ts';
+import { loadRules } from '../support/load-rules.ts';
 import { COMPILED_FORMAT, COMPILED_FORMAT_VERSION, MAX_COMPILED_BYTES } from '../../src/core/compile.ts';
 import { MAX_QUESTIONS, MAX_RULE_FILE_BYTES, MAX_YAML_DEPTH } from '../../src/core/vocabulary.ts';
 import { validateCompiled } from '../../widget/validate-rules.ts';
@@ -27,12 +28,6 @@ import { validateCompiled } from '../../widget/validate-rules.ts';
 const MINIMAL = readFileSync('tests/fixtures/loader/minimal.yaml', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'screener-limits-'));
 const noCases = () => undefined;
-
-function ketamine() {
-  const loaded = loadRuleSet(readFileSync('rules/ketamine.yaml', 'utf8'), 'rules/ketamine.yaml');
-  if (!loaded.ok) throw new Error('rules/ketamine.yaml does not load');
-  return loaded.ruleSet;
-}
 
 
 function file(name: string, source: string): string {
@@ -95,7 +90,7 @@ describe('limits of one check', () => {
   });
 
   it('a path graph spends one step per answer class, however many classes share an edge, and stops at the last one', () => {
-    const ruleSet = ketamine();
+    const ruleSet = loadRules('ketamine');
     const graph = buildPathGraph(ruleSet);
     // The health question's thousands of classes take a few dozen edges, yet each is a step.
     const edges = graph.nodes.reduce((sum, node) => sum + node.edges.length, 0);

@@ -13,6 +13,9 @@
  *   layout box.
  * For reference, the host page without any widget is timed to its first
  * frame after the DOM is parsed (when deferred scripts have run): the floor.
+ * And the least any widget can do on that page (`floor`, {@link floorScript}):
+ * the same intro and first question drawn with plain DOM into a shadow root
+ * by a deferred script, no framework, no engine, timed the same way.
  * Times are `performance.now()`, i.e. ms since navigation start. Each run uses
  * a fresh browser context (empty cache); runs alternate ours / SurveyJS after
  * one discarded warm-up each.
@@ -38,8 +41,11 @@ export function launchChromium(): Promise<Browser> {
 /** One page to time. */
 export interface TimedPage {
   name: string;
-  /** `blank`: the host page without a widget, to show the floor any widget starts from. */
-  kind: 'ours' | 'surveyjs' | 'blank';
+  /**
+   * `blank`: the host page without a widget, to show the floor any widget starts from;
+   * `floor`: the same page with {@link floorScript}'s plain-DOM screens, the least a widget can do.
+   */
+  kind: 'ours' | 'surveyjs' | 'blank' | 'floor';
   url: string;
   /** The Start button's label. */
   start: string;
@@ -76,6 +82,7 @@ function probeSource(config: { kind: TimedPage['kind']; start: string; question:
   window.__benchMarks = marks;
   const root = () => config.kind === 'ours'
     ? (document.querySelector('eligibility-screener')?.shadowRoot ?? null)
+    : config.kind === 'floor' ? (document.getElementById('floor')?.shadowRoot ?? null)
     : document.getElementById('survey');
   const visible = (el) => {
     const box = el.getBoundingClientRect();
@@ -88,7 +95,7 @@ function probeSource(config: { kind: TimedPage['kind']; start: string; question:
     }
     return null;
   };
-  const titles = config.kind === 'ours' ? 'legend, label' : '.sd-question__title';
+  const titles = config.kind === 'surveyjs' ? '.sd-question__title' : 'legend, label';
   const questionShown = (node) => {
     for (const el of node.querySelectorAll(titles)) {
       if ((el.textContent ?? '').includes(config.question) && visible(el)) return true;
@@ -117,6 +124,70 @@ function probeSource(config: { kind: TimedPage['kind']; start: string; question:
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+})();`;
+}
+
+/** What the plain-DOM floor draws: the intro's and the first question's words, as the patient reads them. */
+export interface FloorContent {
+  title: string;
+  body: string[];
+  notices: string[];
+  start: string;
+  question: { title: string; type: 'single-choice' | 'multiple-choice' | 'number'; options: string[]; unit?: string | undefined };
+  next: string;
+}
+
+/** The host page's snippet for the plain-DOM floor: {@link floorScript} served as `/floor.js`. */
+export const FLOOR_SNIPPET = { head: '<script src="/floor.js" defer></script>', body: '<div id="floor"></div>' };
+
+/**
+ * The plain-DOM floor's script, as source text: what any widget on this page
+ * must at least do to show the same two screens. A deferred script attaches a
+ * shadow root (as ours) and draws the intro (title, paragraphs, notices, Start)
+ * with `createElement`; Start swaps in the first question (its title as a
+ * legend, its options or number input in labels, Continue). No framework, no
+ * engine, no styles but one rule: buttons and inputs in the page's font, as
+ * any styled widget draws them (the browser's own control font is a second
+ * font to load, which would make the floor slower than a widget needs to be).
+ *
+ * @example
+ * serveFiles({ '/floor.js': floorScript(content), '/floor.html': hostPage(FLOOR_SNIPPET) });
+ */
+export function floorScript(content: FloorContent): string {
+  return `(() => {
+  const content = ${JSON.stringify(content)};
+  const el = (tag, text) => { const node = document.createElement(tag); if (text !== undefined) node.textContent = text; return node; };
+  const root = document.getElementById('floor').attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('button,input{font:inherit}');
+  root.adoptedStyleSheets = [sheet];
+  const intro = el('section');
+  const notices = el('ul');
+  notices.append(...content.notices.map((notice) => el('li', notice)));
+  const start = el('button', content.start);
+  start.type = 'button';
+  intro.append(el('h2', content.title), ...content.body.map((text) => el('p', text)), notices, start);
+  root.append(intro);
+  start.addEventListener('click', () => {
+    const { question } = content;
+    const fieldset = el('fieldset');
+    fieldset.append(el('legend', question.title));
+    const field = (type, text) => {
+      const label = el('label');
+      const input = el('input');
+      input.type = type;
+      input.name = 'answer';
+      label.append(input, text);
+      fieldset.append(label);
+    };
+    if (question.type === 'number') field('number', question.unit ?? '');
+    for (const option of question.options) field(question.type === 'single-choice' ? 'radio' : 'checkbox', option);
+    const next = el('button', content.next);
+    next.type = 'button';
+    const form = el('form');
+    form.append(fieldset, next);
+    intro.replaceWith(form);
+  });
 })();`;
 }
 

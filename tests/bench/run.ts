@@ -22,6 +22,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseText, resolveText } from '../../src/core/text.ts';
+import { uiStrings } from '../../src/core/ui-strings.ts';
+import type { RuleSet } from '../../src/authoring/schema.ts';
 import { widgetBreakdown } from './breakdown.ts';
 import { benchCheck } from './cli-check.ts';
 import { benchWorstCase } from './worst-case.ts';
@@ -29,7 +31,7 @@ import { benchEvaluation } from './evaluation.ts';
 import { summarise, walkChromium, walkConfig, walkEngine, walkSnippet, type WalkPage, type WalkSamples } from './every-answer.ts';
 import { findPlan } from '../browser/support/scenarios.ts';
 import { startServer } from '../browser/support/server.ts';
-import { launchChromium, timeFirstQuestion } from './first-question.ts';
+import { FLOOR_SNIPPET, floorScript, launchChromium, timeFirstQuestion, type FloorContent } from './first-question.ts';
 import { hostPage, OUR_SNIPPET, SURVEY_SNIPPET } from './host-page.ts';
 import { loadRules } from './load-rules.ts';
 import { currentLoad, machineInfo } from './machine-info.ts';
@@ -126,6 +128,27 @@ function shownText(text: Parameters<typeof resolveText>[0], locale: string): str
   return parseText(resolveText(text, locale, locale)).map((part) => part.text).join('');
 }
 
+/** The intro's and the first question's words, for the plain-DOM floor to draw. */
+function floorContent(ruleSet: RuleSet): FloorContent {
+  const text = (source: Parameters<typeof resolveText>[0]) => shownText(source, ruleSet.locale);
+  const { intro, notices } = ruleSet;
+  const first = ruleSet.questions[0];
+  if (!first) throw new Error('the rule set has no questions');
+  return {
+    title: text(intro.title),
+    body: text(intro.body).split(/\n\s*\n/),
+    notices: [notices.adultsOnly, notices.notAdvice, notices.privacy, notices.notEmergency].map(text),
+    start: text(intro.start),
+    question: {
+      title: text(first.text),
+      type: first.type,
+      options: first.type === 'number' ? [] : first.options.map((option) => text(option.label)),
+      unit: first.type === 'number' ? text(first.unit) : undefined,
+    },
+    next: uiStrings(ruleSet.locale).continue,
+  };
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const loadAtStart = currentLoad();
@@ -149,6 +172,8 @@ async function main(): Promise<number> {
       '/ours.html': hostPage(OUR_SNIPPET),
       '/survey.html': hostPage(SURVEY_SNIPPET),
       '/blank.html': hostPage({ head: '', body: '' }),
+      '/floor.html': hostPage(FLOOR_SNIPPET),
+      '/floor.js': floorScript(floorContent(ruleSet)),
       '/eligibility-screener.js': readFileSync(join(ROOT, 'dist/eligibility-screener.js')),
       '/survey.js': built.surveyBuild.js,
       '/survey.css': built.surveyBuild.css,
@@ -161,17 +186,18 @@ async function main(): Promise<number> {
       const first = ruleSet.questions[0];
       if (!first) throw new Error('the rule set has no questions');
       const question = shownText(first.text, ruleSet.locale);
-      const [ours, survey, blank] = await timeFirstQuestion(
+      const [ours, survey, blank, floor] = await timeFirstQuestion(
         browser,
         [
           { name: 'ours', kind: 'ours', url: `${server.origin}/ours.html`, start, question },
           { name: 'SurveyJS', kind: 'surveyjs', url: `${server.origin}/survey.html`, start, question },
           { name: 'host page alone', kind: 'blank', url: `${server.origin}/blank.html`, start, question },
+          { name: 'plain-DOM floor', kind: 'floor', url: `${server.origin}/floor.html`, start, question },
         ],
         { runs: settings.runs, throttle: settings.throttle },
       );
-      if (!ours || !survey || !blank) throw new Error('missing timings');
-      return { ours, survey, blank };
+      if (!ours || !survey || !blank || !floor) throw new Error('missing timings');
+      return { ours, survey, blank, floor };
     } finally {
       await server.close();
     }

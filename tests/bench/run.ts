@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { parseText, resolveText } from '../../src/core/text.ts';
+import { describeScreen } from '../../src/core/screens.ts';
 import { uiStrings } from '../../src/core/ui-strings.ts';
 import type { RuleSet } from '../../src/authoring/schema.ts';
 import { widgetBreakdown } from './breakdown.ts';
@@ -128,24 +129,24 @@ function shownText(text: Parameters<typeof resolveText>[0], locale: string): str
   return parseText(resolveText(text, locale, locale)).map((part) => part.text).join('');
 }
 
-/** The intro's and the first question's words, for the plain-DOM floor to draw. */
+/**
+ * The intro's and the first question's words, for the plain-DOM floor to draw:
+ * what the widget's screens show (src/core/screens.ts), as plain text.
+ */
 function floorContent(ruleSet: RuleSet): FloorContent {
-  const text = (source: Parameters<typeof resolveText>[0]) => shownText(source, ruleSet.locale);
-  const { intro, notices } = ruleSet;
   const first = ruleSet.questions[0];
   if (!first) throw new Error('the rule set has no questions');
+  const words = { strings: uiStrings(ruleSet.locale), t: (source: Parameters<typeof resolveText>[0]) => shownText(source, ruleSet.locale) };
+  const intro = describeScreen(ruleSet, { kind: 'intro' }, words);
+  const question = describeScreen(ruleSet, { kind: 'question', question: first, step: 1, total: ruleSet.questions.length }, words);
+  if (intro.kind !== 'intro' || question.kind !== 'question') throw new Error('unexpected screens');
   return {
-    title: text(intro.title),
-    body: text(intro.body).split(/\n\s*\n/),
-    notices: [notices.adultsOnly, notices.notAdvice, notices.privacy, notices.notEmergency].map(text),
-    start: text(intro.start),
-    question: {
-      title: text(first.text),
-      type: first.type,
-      options: first.type === 'number' ? [] : first.options.map((option) => text(option.label)),
-      unit: first.type === 'number' ? text(first.unit) : undefined,
-    },
-    next: uiStrings(ruleSet.locale).continue,
+    title: intro.title,
+    body: intro.body.split(/\n\s*\n/),
+    notices: intro.notices,
+    start: intro.start,
+    question: { title: question.title, type: first.type, options: question.options.map((option) => option.label), unit: question.unit },
+    next: question.next,
   };
 }
 
@@ -168,12 +169,13 @@ async function main(): Promise<number> {
   const firstQuestion = await section('time to first question', async () => {
     const built = sizeResult as SizeResult | null;
     if (!built) throw new Error('no bundles to serve (the size step failed)');
+    const floorWords = floorContent(ruleSet);
     const server = await serveFiles({
       '/ours.html': hostPage(OUR_SNIPPET),
       '/survey.html': hostPage(SURVEY_SNIPPET),
       '/blank.html': hostPage({ head: '', body: '' }),
       '/floor.html': hostPage(FLOOR_SNIPPET),
-      '/floor.js': floorScript(floorContent(ruleSet)),
+      '/floor.js': floorScript(floorWords),
       '/eligibility-screener.js': readFileSync(join(ROOT, 'dist/eligibility-screener.js')),
       '/survey.js': built.surveyBuild.js,
       '/survey.css': built.surveyBuild.css,
@@ -182,10 +184,8 @@ async function main(): Promise<number> {
     try {
       browser = await launchChromium();
       chromiumVersion = browser.version();
-      const start = shownText(ruleSet.intro.start, ruleSet.locale);
-      const first = ruleSet.questions[0];
-      if (!first) throw new Error('the rule set has no questions');
-      const question = shownText(first.text, ruleSet.locale);
+      // The same words the floor draws: the Start label to click, the question's title to wait for.
+      const { start, question: { title: question } } = floorWords;
       const [ours, survey, blank, floor] = await timeFirstQuestion(
         browser,
         [

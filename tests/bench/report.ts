@@ -275,12 +275,13 @@ const ANSWER_TARGET = '≤ 50 ms and ≥ 5× less than SurveyJS';
 const MEMORY_TARGET = 'less than SurveyJS (issue 16 sets no number)';
 
 type Timed = Pick<WalkSummary, 'introMedian' | 'questionMedian'>;
+/** The two load marks and where each one's median is. */
+const LOAD_MARKS = [['intro', 'introMedian'], ['first question', 'questionMedian']] as const;
 
 /** The widget's own time (its time minus the page alone's, same runs), intro and first question, against SurveyJS's. */
 function ownLoadRows(ours: Timed, survey: Timed, blank: Timed, label: string): Row[] {
   const floor = blank.questionMedian;
-  return (['intro', 'first question'] as const).map((what) => {
-    const key = what === 'intro' ? 'introMedian' : 'questionMedian';
+  return LOAD_MARKS.map(([what, key]) => {
     const own = ours[key] - floor;
     const peer = survey[key] - floor;
     const ratio = peer / Math.max(own, 1);
@@ -301,8 +302,7 @@ function ownLoadRows(ours: Timed, survey: Timed, blank: Timed, label: string): R
  */
 function floorRows(ours: Timed, survey: Timed, blank: Timed, floor: Timed, label: string): Row[] {
   const page = blank.questionMedian;
-  return (['intro', 'first question'] as const).flatMap((what) => {
-    const key = what === 'intro' ? 'introMedian' : 'questionMedian';
+  return LOAD_MARKS.flatMap(([what, key]) => {
     const least = floor[key] - page;
     const beyond = (timed: Timed) => timed[key] - floor[key];
     return [

@@ -65,9 +65,11 @@ function visitTexts(value: unknown, withLinks: boolean, part: string | null, fou
       visitTexts(item, withLinks, part !== null && typeof item === 'object' ? `${part}.${i + 1}` : part, found);
     }
   } else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
+    // for…in, not Object.entries: the same keys in the same order for these plain records, without an array of pairs
+    // for each of the thousands of screens the estimate describes.
+    for (const key in value) {
       if (NOT_WORDS.has(key) && !(withLinks && key === 'href')) continue;
-      visitTexts(inner, withLinks, part === null ? null : part ? `${part}.${key}` : key, found);
+      visitTexts((value as Record<string, unknown>)[key], withLinks, part === null ? null : part ? `${part}.${key}` : key, found);
     }
   }
 }
@@ -153,11 +155,12 @@ export function questionWords(ruleSet: RuleSet, question: Question, locale: stri
   return screenWords(ruleSet, { kind: 'question', question, step: 1, total: 1 }, locale);
 }
 
-/** The rules of these ids as the engine reports them fired. */
+/** The rules of these ids as the engine reports them fired, in the rule set's order. */
 function firedOf(ruleSet: RuleSet, ids: readonly string[]): FiredRule[] {
-  return ruleSet.rules
-    .filter((rule) => ids.includes(rule.id))
-    .map((rule) => ({
+  let records = firedRecords.get(ruleSet);
+  if (!records) {
+    // Made once per rule set: the time estimate asks for thousands of lists of the same few rules.
+    records = ruleSet.rules.map((rule) => ({
       id: rule.id,
       tier: rule.tier,
       reason: rule.reason,
@@ -165,7 +168,13 @@ function firedOf(ruleSet: RuleSet, ids: readonly string[]): FiredRule[] {
       interrupt: rule.interrupt === true,
       ...(rule.crisisHelp ? { crisisHelp: rule.crisisHelp } : {}),
     }));
+    firedRecords.set(ruleSet, records);
+  }
+  return records.filter((rule) => ids.includes(rule.id));
 }
+
+/** Rule set → each of its rules as a fired record, in order. Rule sets are never changed once loaded. */
+const firedRecords = new WeakMap<RuleSet, FiredRule[]>();
 
 /** Words on the result screen for `tier` after these rules fired. */
 function resultScreenWords(ruleSet: RuleSet, tier: Tier, ids: readonly string[], crisisLines: boolean, locale: string): number {

@@ -142,7 +142,13 @@ export function estimateTime(ruleSet: RuleSet, locale: string = ruleSet.locale, 
     let most = byShared.get(key);
     if (!most) {
       most = { classIndex: edge.classes[0]!, words: -1 };
+      // A class's reasons on this edge follow from the rules it fires itself (edgeChoice): classes firing the
+      // same ones (one shared list, path-graph.ts) are priced once, by the first of them.
+      const priced = new Set<readonly string[]>();
       for (const classIndex of edge.classes) {
+        const own = graph.localFired[node.index]![classIndex]!;
+        if (priced.has(own)) continue;
+        priced.add(own);
         const words = reasons(tier, edgeChoice(graph, node, edge, classIndex).decidedFired);
         if (words > most.words) most = { classIndex, words };
       }

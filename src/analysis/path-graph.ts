@@ -532,12 +532,19 @@ function localEffects<R extends { id: string; local: boolean; last: number; rank
     if (!fires) {
       const own = rules.filter((rule) => rule.local && rule.last === index);
       fires = { rank: [], firedIds: [] };
+      // Classes that fire the same rules share one list, so that what is worked out from a list (the time
+      // estimate's reasons) can be worked out once for all of them.
+      const lists = new Map<string, string[]>();
       // Plain loops over one probe (only this question answered): a question can have thousands of classes.
       for (let classIndex = 0; classIndex < classCount; classIndex += 1) {
         probe[index] = classIndex;
         const fired = own.filter((rule) => rule.fires(probe));
         fires.rank.push(fired.reduce((best, rule) => Math.min(best, rule.rank), TIERS.length - 1));
-        fires.firedIds.push(fired.map((rule) => rule.id));
+        const ids = fired.map((rule) => rule.id);
+        const key = ids.join(' ');
+        let list = lists.get(key);
+        if (!list) lists.set(key, (list = ids));
+        fires.firedIds.push(list);
       }
       knownFires.set(index, fires);
     }
